@@ -1,0 +1,16 @@
+package dev.laconic.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** The container of repeated {@link IamPolicy} statements; write the annotation twice instead. */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface IamPolicies {
+  /** The repeated statements, in source order. */
+  IamPolicy[] value();
+}

@@ -1,0 +1,71 @@
+package dev.laconic.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Settings of the Lambda function behind a triggered handler method. Optional: a method with a
+ * trigger and no {@code @LambdaFunction} gets every default below.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface LambdaFunction {
+
+  /**
+   * The function's physical name ({@code FunctionName}): 1 to 64 letters, digits, hyphens and
+   * underscores, unique in the compilation. Default: CloudFormation names the function after the
+   * stack and the logical id derived from class and method ({@code <stack>-OrderEventsEchoFunction-XYZ}),
+   * which lets the same template be deployed as several stacks in one account.
+   */
+  String name() default "";
+
+  /** Memory in MB, which also scales CPU: 128 to 10240. Default 512. */
+  int memorySize() default 512;
+
+  /** Maximum duration of one invocation, in seconds: 1 to 900. Default 30. */
+  int timeout() default 30;
+
+  /**
+   * The Java runtime. Default {@link Runtime#JAVA21}. It must run at least the Java release the
+   * handler is compiled for.
+   */
+  Runtime runtime() default Runtime.JAVA21;
+
+  /** The instruction set. Default {@link Architecture#X86_64}. */
+  Architecture architecture() default Architecture.X86_64;
+
+  /**
+   * Environment variables, each {@code KEY=value}. Keys start with a letter and hold letters,
+   * digits and underscores; keys Lambda reserves (such as {@code AWS_REGION}) are rejected; all
+   * variables together at most 4 KB. Default: none.
+   */
+  String[] environment() default {};
+
+  /** A description of at most 256 characters. Default: none. */
+  String description() default "";
+
+  /**
+   * Concurrent executions reserved for this function (and its maximum): 0 or more. 0 stops the
+   * function from running at all. Default −1: not reserved, the account's unreserved pool.
+   */
+  int reservedConcurrency() default -1;
+
+  /**
+   * How long CloudWatch keeps the function's logs, in days: one of 1, 3, 5, 7, 14, 30, 60, 90, 120,
+   * 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653. Default 14.
+   */
+  int logRetentionDays() default 14;
+
+  /** X-Ray tracing. Default {@link Tracing#PASS_THROUGH}. */
+  Tracing tracing() default Tracing.PASS_THROUGH;
+
+  /**
+   * Lambda SnapStart ({@code SnapStart: {ApplyOn: PublishedVersions}}): published versions start
+   * from a snapshot of the initialized JVM. Default {@code false}.
+   */
+  boolean snapStart() default false;
+}

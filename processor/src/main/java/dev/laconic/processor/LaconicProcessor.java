@@ -1,0 +1,190 @@
+package dev.laconic.processor;
+
+import com.google.auto.service.AutoService;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.laconic.processor.cfn.TemplateBuilder;
+import dev.laconic.processor.cfn.TemplateWriter;
+import dev.laconic.processor.diag.Diagnostic;
+import dev.laconic.processor.diag.Origin;
+import dev.laconic.processor.diag.Reporter;
+import dev.laconic.processor.generate.AdapterGenerator;
+import dev.laconic.processor.model.FunctionModel;
+import dev.laconic.processor.parse.HandlerParser;
+import dev.laconic.processor.validate.Validator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Turns methods annotated with {@code @DynamoStreamTrigger} into Lambda handler adapters and one
+ * CloudFormation template for the whole compilation.
+ *
+ * <p>The pipeline, one package per step:
+ *
+ * <ol>
+ *   <li>{@code parse}: annotated elements to {@code model} records; placement and signature
+ *       checks;
+ *   <li>{@code validate}: every value against AWS's limits, all problems reported at once;
+ *   <li>{@code generate}: one adapter per valid function, in the round it is found;
+ *   <li>{@code cfn}: the template, written once when processing is over, and only if the whole
+ *       build had no error, so a broken build never leaves a fresh-looking template behind.
+ * </ol>
+ *
+ * <p>Options ({@code -A}):
+ *
+ * <ul>
+ *   <li>{@code laconic.code}: the function code, as a path to the deployable jar relative to the
+ *       template ({@code target/classes/laconic/}); {@code aws cloudformation package} uploads it.
+ *       Default {@value #DEFAULT_CODE}, with a warning.
+ * </ul>
+ *
+ * <p>Output: {@code laconic/template.yaml} and {@code laconic/template.json} in the class output
+ * directory, and the adapters in the handlers' packages.
+ */
+@AutoService(Processor.class)
+public final class LaconicProcessor extends AbstractProcessor {
+
+  static final String CODE_OPTION = "laconic.code";
+  static final String DEFAULT_CODE = "../../function.jar";
+  static final String TEMPLATE_YAML = "laconic/template.yaml";
+  static final String TEMPLATE_JSON = "laconic/template.json";
+
+  private Reporter reporter;
+  private final List<FunctionModel> functions = new ArrayList<>();
+  private boolean failed;
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(
+        "dev.laconic.annotations.DynamoStreamTrigger",
+        "dev.laconic.annotations.DynamoStreamTriggers",
+        "dev.laconic.annotations.IamPolicy",
+        "dev.laconic.annotations.IamPolicies",
+        "dev.laconic.annotations.LambdaFunction");
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(CODE_OPTION);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (reporter == null) {
+      reporter = new Reporter(processingEnv.getMessager());
+    }
+    try {
+      if (!failed) {
+        if (round.processingOver()) {
+          finish(round);
+        } else {
+          processRound(round);
+        }
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // The firewall: a bug in Laconic becomes one error with an id and the trace, never a
+      // crash of javac, and no output is written after it.
+      failed = true;
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      reporter.report(Diagnostic.INTERNAL_ERROR, Origin.NONE.whole(), trace);
+    }
+    reporter.flush();
+    return false;
+  }
+
+  private void processRound(RoundEnvironment round) {
+    HandlerParser parser =
+        new HandlerParser(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter);
+    Validator validator = new Validator(reporter, javaRelease());
+    AdapterGenerator generator = new AdapterGenerator(
+        processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated")
+            != null);
+    List<FunctionModel> parsed = new ArrayList<>(parser.parse(round));
+    parsed.sort(FunctionModel.TEMPLATE_ORDER);
+    for (FunctionModel function : parsed) {
+      if (validator.validate(function)) {
+        try {
+          generator.generate(function).writeTo(processingEnv.getFiler());
+        } catch (IOException e) {
+          reporter.report(Diagnostic.WRITE_FAILED, function.origin().whole(),
+              function.adapterBinaryName(), e.getMessage());
+        }
+      }
+      functions.add(function);
+    }
+  }
+
+  private void finish(RoundEnvironment round) {
+    if (functions.isEmpty()) {
+      return;
+    }
+    functions.sort(FunctionModel.TEMPLATE_ORDER);
+    Validator validator = new Validator(reporter, javaRelease());
+    boolean projectValid = validator.validateProject(functions);
+    String code = codeOption();
+    if (!projectValid || reporter.hasErrors() || round.errorRaised()) {
+      return; // no template for a build with errors, ours or javac's
+    }
+    JsonNode template = new TemplateBuilder(code).build(functions);
+    Element[] origins = functions.stream()
+        .map(f -> f.origin().element())
+        .filter(e -> e != null)
+        .toArray(Element[]::new);
+    write(TEMPLATE_YAML, TemplateWriter.yaml(template), origins);
+    write(TEMPLATE_JSON, TemplateWriter.json(template), origins);
+  }
+
+  private String codeOption() {
+    String code = processingEnv.getOptions().get(CODE_OPTION);
+    if (code == null || code.isBlank()) {
+      reporter.report(Diagnostic.CODE_OPTION_MISSING, Origin.NONE.whole(), DEFAULT_CODE);
+      return DEFAULT_CODE;
+    }
+    if (code.startsWith("/") || code.contains("\\") || code.matches("[A-Za-z]:.*")) {
+      reporter.report(Diagnostic.CODE_OPTION_INVALID, Origin.NONE.whole(), code);
+    }
+    return code;
+  }
+
+  private void write(String name, String content, Element[] origins) {
+    try {
+      FileObject file = processingEnv.getFiler()
+          .createResource(StandardLocation.CLASS_OUTPUT, "", name, origins);
+      try (Writer writer = new java.io.OutputStreamWriter(
+          file.openOutputStream(), StandardCharsets.UTF_8)) {
+        writer.write(content);
+      }
+    } catch (IOException e) {
+      reporter.report(Diagnostic.WRITE_FAILED, Origin.NONE.whole(), name, e.getMessage());
+    }
+  }
+
+  /** The Java release the sources are compiled for: 17 for {@code --release 17}. */
+  private int javaRelease() {
+    String version = processingEnv.getSourceVersion().name(); // RELEASE_17
+    try {
+      return Integer.parseInt(version.substring(version.lastIndexOf('_') + 1));
+    } catch (NumberFormatException e) {
+      return 8;
+    }
+  }
+}

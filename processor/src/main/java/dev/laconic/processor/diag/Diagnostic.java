@@ -1,0 +1,206 @@
+package dev.laconic.processor.diag;
+
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * Every message Laconic prints: a stable id users can search for, a severity and a message
+ * format. Ids are grouped in bands and never reused: 0xx the processor and its set-up, 1xx handler
+ * placement and signature, 2xx {@code @LambdaFunction}, 3xx {@code @DynamoStreamTrigger}, 4xx
+ * {@code @IamPolicy}, 5xx the project as a whole. The README's catalogue lists them all.
+ *
+ * <p>Wording follows one pattern: {@code <attribute> = <value>. It must ...}, then a hint.
+ */
+public enum Diagnostic {
+  // 0xx: the processor and its set-up
+  INTERNAL_ERROR(1, Kind.ERROR,
+      "Laconic failed unexpectedly while processing this round; no output was written. Please report"
+          + " this trace: %s"),
+  MISSING_EVENTS_LIBRARY(2, Kind.ERROR,
+      "%s is not on the compile classpath. Add the dependency com.amazonaws:aws-lambda-java-events"
+          + " (3.16.x)."),
+  MISSING_CORE_LIBRARY(3, Kind.ERROR,
+      "%s is not on the compile classpath. Add the dependency com.amazonaws:aws-lambda-java-core."),
+  CODE_OPTION_MISSING(4, Kind.WARNING,
+      "Option -Alaconic.code is not set, so the template's Code points at \"%s\". Set it to the path"
+          + " of the deployable jar relative to the template, e.g. -Alaconic.code=../../my-app.jar."),
+  CODE_OPTION_INVALID(5, Kind.ERROR,
+      "Option -Alaconic.code = \"%s\". It must be a relative path from the template to the"
+          + " deployable jar, such as ../../my-app.jar: no absolute path, no backslashes."),
+
+  // 1xx: handler placement and signature
+  METHOD_NOT_PUBLIC(101, Kind.ERROR,
+      "Handler method %s must be public: the generated adapter calls it from outside the class."),
+  METHOD_STATIC(102, Kind.ERROR,
+      "Handler method %s must not be static: the adapter creates one instance of the class and"
+          + " calls the method on it."),
+  METHOD_GENERIC(103, Kind.ERROR,
+      "Handler method %s must not declare type parameters."),
+  CLASS_NOT_PUBLIC(104, Kind.ERROR,
+      "Class %s must be public so that the generated adapter can create it."),
+  CLASS_NOT_STATIC(105, Kind.ERROR,
+      "Class %s must be a top-level class or a static nested class; an inner or local class"
+          + " cannot be created by the adapter."),
+  CLASS_NOT_CONCRETE(106, Kind.ERROR,
+      "%s must be a concrete class: the adapter creates an instance of it. Interfaces, abstract"
+          + " classes, enums and records are not accepted."),
+  CLASS_NO_CONSTRUCTOR(107, Kind.ERROR,
+      "Class %s must have a public constructor without parameters: the adapter creates the"
+          + " handler once with it."),
+  CLASS_GENERIC(108, Kind.ERROR,
+      "Class %s must not declare type parameters: the adapter cannot choose them."),
+  BAD_SIGNATURE(109, Kind.ERROR,
+      "%s is not an accepted handler signature. A @DynamoStreamTrigger method must be one of:\n"
+          + "  void                 m(DynamodbEvent event)\n"
+          + "  void                 m(DynamodbEvent event, Context context)\n"
+          + "  StreamsEventResponse m(DynamodbEvent event)\n"
+          + "  StreamsEventResponse m(DynamodbEvent event, Context context)\n"
+          + "  void                 m(DynamodbEvent.DynamodbStreamRecord record)\n"
+          + "  void                 m(DynamodbEvent.DynamodbStreamRecord record, Context context)\n"
+          + "with DynamodbEvent and StreamsEventResponse from com.amazonaws.services.lambda.runtime"
+          + ".events and Context from com.amazonaws.services.lambda.runtime."),
+  NO_TRIGGER(110, Kind.ERROR,
+      "@%s on %s has no effect: the method has no trigger. Add @DynamoStreamTrigger."),
+  CLASS_POLICY_UNUSED(111, Kind.WARNING,
+      "@IamPolicy on class %s applies to no function: no method of the class has a trigger."),
+
+  // 2xx: @LambdaFunction
+  FUNCTION_NAME_INVALID(201, Kind.ERROR,
+      "name = \"%s\". It must be 1 to 64 letters, digits, hyphens or underscores."),
+  MEMORY_SIZE_RANGE(202, Kind.ERROR,
+      "memorySize = %d. It must be between 128 and 10240 (MB)."),
+  TIMEOUT_RANGE(203, Kind.ERROR,
+      "timeout = %d. It must be between 1 and 900 (seconds)."),
+  RUNTIME_TOO_OLD(204, Kind.ERROR,
+      "runtime = %s runs Java %d, but this code is compiled for Java %d. It must be a runtime of"
+          + " Java %d or newer, or compile with --release %d."),
+  ENV_ENTRY_MALFORMED(205, Kind.ERROR,
+      "environment entry \"%s\" has no '='. It must be KEY=value."),
+  ENV_KEY_INVALID(206, Kind.ERROR,
+      "environment key \"%s\". It must start with a letter and have at least two letters, digits"
+          + " or underscores."),
+  ENV_KEY_RESERVED(207, Kind.ERROR,
+      "environment key \"%s\" is reserved by Lambda, which sets it itself. It must be another"
+          + " name."),
+  ENV_KEY_DUPLICATE(208, Kind.ERROR,
+      "environment key \"%s\" is set twice. It must be set once."),
+  ENV_TOO_LARGE(209, Kind.ERROR,
+      "environment variables take %d bytes. Lambda allows 4096 bytes for all keys and values."),
+  DESCRIPTION_TOO_LONG(210, Kind.ERROR,
+      "description has %d characters. It must have at most 256."),
+  RESERVED_CONCURRENCY_RANGE(211, Kind.ERROR,
+      "reservedConcurrency = %d. It must be 0 or more, or -1 for none reserved."),
+  RESERVED_CONCURRENCY_ZERO(212, Kind.WARNING,
+      "reservedConcurrency = 0 stops the function from running at all: every batch is throttled"
+          + " and the stream backs up."),
+  LOG_RETENTION_INVALID(213, Kind.ERROR,
+      "logRetentionDays = %d. It must be one of %s. Did you mean %d?"),
+
+  // 3xx: @DynamoStreamTrigger
+  STREAM_ARN_INVALID(301, Kind.ERROR,
+      "streamArn = \"%s\". It must be a DynamoDB stream ARN such as"
+          + " arn:aws:dynamodb:us-west-2:000000000000:table/Orders/stream/2015-12-05T16:28:11.869,"
+          + " or ${Name} for a template parameter.%s"),
+  STARTING_POSITION_INVALID(302, Kind.ERROR,
+      "startingPosition = %s is not supported for DynamoDB streams. It must be TRIM_HORIZON or"
+          + " LATEST."),
+  BATCH_SIZE_RANGE(303, Kind.ERROR,
+      "batchSize = %d. It must be between 1 and 10000."),
+  BATCHING_WINDOW_RANGE(304, Kind.ERROR,
+      "maximumBatchingWindowInSeconds = %d. It must be between 0 and 300."),
+  RETRY_ATTEMPTS_RANGE(305, Kind.ERROR,
+      "maximumRetryAttempts = %d. It must be -1 (retry until the record expires) or between 0 and"
+          + " 10000."),
+  RECORD_AGE_RANGE(306, Kind.ERROR,
+      "maximumRecordAgeInSeconds = %d. It must be -1 (no limit) or between 60 and 604800."),
+  PARALLELIZATION_RANGE(307, Kind.ERROR,
+      "parallelizationFactor = %d. It must be between 1 and 10."),
+  TUMBLING_WINDOW_RANGE(308, Kind.ERROR,
+      "tumblingWindowInSeconds = %d. It must be between 0 and 900."),
+  ON_FAILURE_INVALID(309, Kind.ERROR,
+      "onFailure = \"%s\". It must be the ARN of an SQS queue (arn:aws:sqs:region:account:name), an"
+          + " SNS topic (arn:aws:sns:region:account:name) or an S3 bucket (arn:aws:s3:::bucket), or"
+          + " ${Name} for a template parameter."),
+  FILTER_NOT_JSON(310, Kind.ERROR,
+      "filters[%d] is not valid JSON: %s. A filter pattern is a JSON object such as"
+          + " {\"eventName\": [\"INSERT\"]}."),
+  FILTER_NOT_OBJECT(311, Kind.ERROR,
+      "filters[%d] is a JSON %s. It must be a JSON object such as {\"eventName\": [\"INSERT\"]}."),
+  FILTER_TOO_LONG(312, Kind.ERROR,
+      "filters[%d] has %d characters. It must have at most 4096."),
+  TOO_MANY_FILTERS(313, Kind.ERROR,
+      "filters has %d patterns. It must have at most 20."),
+  MANY_FILTERS(314, Kind.WARNING,
+      "filters has %d patterns, above Lambda's default quota of 5 per event source mapping. The"
+          + " deployment fails unless the account's quota was raised."),
+  FILTER_UNKNOWN_FIELD(315, Kind.WARNING,
+      "filters[%d] matches on \"%s\", which a DynamoDB stream record does not have, so the pattern"
+          + " never matches. A record has %s.%s"),
+  DUPLICATE_STREAM(316, Kind.ERROR,
+      "streamArn = \"%s\" is already read by this function. It must differ: Lambda allows one"
+          + " event source mapping per function and stream."),
+  FILTER_VALUE_NOT_ARRAY(317, Kind.ERROR,
+      "filters[%d] gives \"%s\" the value %s. It must be an array of values to match, such as"
+          + " [\"INSERT\"], or an object of nested fields: Lambda rejects a bare value."),
+
+  // 4xx: @IamPolicy
+  POLICY_ACTIONS_EMPTY(401, Kind.ERROR,
+      "actions is empty. It must name at least one action, such as s3:GetObject."),
+  POLICY_ACTION_INVALID(402, Kind.ERROR,
+      "action \"%s\". It must be service:Action, such as s3:GetObject; * and ? are allowed in the"
+          + " action part."),
+  POLICY_RESOURCES_EMPTY(403, Kind.ERROR,
+      "resources is empty. It must name at least one resource ARN, ${Name} or *."),
+  POLICY_RESOURCE_INVALID(404, Kind.ERROR,
+      "resource \"%s\". It must be an ARN (arn:partition:service:region:account:resource, wildcards"
+          + " allowed), ${Name} for a template parameter, or *."),
+  POLICY_RESOURCE_WILDCARD(405, Kind.WARNING,
+      "resource \"*\" grants %s on every resource of the account. Prefer the ARNs the function"
+          + " uses."),
+  POLICY_ACTION_WILDCARD(406, Kind.WARNING,
+      "action \"*\" grants every action of every service. Prefer the actions the function uses."),
+
+  // 5xx: the project as a whole
+  PARAMETER_NAME_INVALID(501, Kind.ERROR,
+      "%s = \"%s\". A template parameter name must be 1 to 255 letters or digits, as in"
+          + " ${OrdersStreamArn}."),
+  PARAMETER_KIND_CONFLICT(502, Kind.ERROR,
+      "${%s} is used here as %s and elsewhere as %s. One parameter cannot be both; use two"
+          + " names."),
+  DUPLICATE_FUNCTION_NAME(503, Kind.ERROR,
+      "name = \"%s\" is also the name of %s. Function names must be unique."),
+  LOGICAL_ID_CLASH(504, Kind.ERROR,
+      "%s and %s both derive the logical id %s from their class and method names. Rename one"
+          + " of the methods or classes."),
+  WRITE_FAILED(505, Kind.ERROR,
+      "Could not write %s: %s");
+
+  private final int number;
+  private final Kind kind;
+  private final String format;
+
+  Diagnostic(int number, Kind kind, String format) {
+    this.number = number;
+    this.kind = kind;
+    this.format = format;
+  }
+
+  /** The stable id, such as {@code LACONIC-303}. */
+  public String id() {
+    return String.format("LACONIC-%03d", number);
+  }
+
+  /** Error, warning or note. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The message format, with {@link String#format} placeholders. */
+  public String format() {
+    return format;
+  }
+
+  /** The full message: {@code [LACONIC-303] batchSize = 0. It must be ...}. */
+  public String message(Object... args) {
+    return "[" + id() + "] " + String.format(java.util.Locale.ROOT, format, args);
+  }
+}

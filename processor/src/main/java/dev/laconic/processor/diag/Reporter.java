@@ -1,0 +1,76 @@
+package dev.laconic.processor.diag;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.Messager;
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * Collects diagnostics from every step and prints them, on {@link #flush()}, through javac's
+ * {@link Messager} at the most precise place known: the annotation value when it was written,
+ * else the annotation, else the element. The steps only report; the processor flushes, so no step
+ * prints on its own.
+ */
+public final class Reporter {
+
+  /** One reported diagnostic with its formatted message. */
+  public record Report(Diagnostic diagnostic, Origin.Location location, String message) {}
+
+  private final Messager messager;
+  private final List<Report> reports = new ArrayList<>();
+  private int printed;
+  private int errors;
+
+  /** A reporter printing through {@code messager}, or only collecting when it is null. */
+  public Reporter(Messager messager) {
+    this.messager = messager;
+  }
+
+  /** Reports {@code diagnostic} at {@code location}; it is printed on the next flush. */
+  public void report(Diagnostic diagnostic, Origin.Location location, Object... args) {
+    reports.add(new Report(diagnostic, location, diagnostic.message(args)));
+    if (diagnostic.kind() == Kind.ERROR) {
+      errors++;
+    }
+  }
+
+  /** Prints every report not printed yet, in the order reported. */
+  public void flush() {
+    for (; printed < reports.size(); printed++) {
+      print(reports.get(printed));
+    }
+  }
+
+  /** Whether any error was reported since this reporter was created. */
+  public boolean hasErrors() {
+    return errors > 0;
+  }
+
+  /** How many errors were reported so far: compare two counts to see if a step added any. */
+  public int errorCount() {
+    return errors;
+  }
+
+  /** Every report so far, in order. */
+  public List<Report> reports() {
+    return List.copyOf(reports);
+  }
+
+  private void print(Report report) {
+    if (messager == null) {
+      return; // a reporter for unit tests, read back through reports()
+    }
+    Origin.Location at = report.location();
+    if (at == null || at.element() == null) {
+      messager.printMessage(report.diagnostic().kind(), report.message());
+    } else if (at.annotation() == null) {
+      messager.printMessage(report.diagnostic().kind(), report.message(), at.element());
+    } else if (at.value() == null) {
+      messager.printMessage(
+          report.diagnostic().kind(), report.message(), at.element(), at.annotation());
+    } else {
+      messager.printMessage(
+          report.diagnostic().kind(), report.message(), at.element(), at.annotation(), at.value());
+    }
+  }
+}

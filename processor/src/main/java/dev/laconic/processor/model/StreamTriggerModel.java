@@ -1,0 +1,36 @@
+package dev.laconic.processor.model;
+
+import dev.laconic.annotations.MappingMetric;
+import dev.laconic.annotations.StartingPosition;
+import dev.laconic.processor.diag.Origin;
+import java.util.List;
+import java.util.Optional;
+
+/** One {@code @DynamoStreamTrigger}: a DynamoDB stream and how the mapping polls it. */
+public record StreamTriggerModel(
+    ArnRef streamArn,
+    StartingPosition startingPosition,
+    int batchSize,
+    boolean enabled,
+    int maximumBatchingWindowInSeconds,
+    int maximumRetryAttempts,
+    int maximumRecordAgeInSeconds,
+    boolean bisectBatchOnFunctionError,
+    int parallelizationFactor,
+    int tumblingWindowInSeconds,
+    Optional<ArnRef> onFailure,
+    List<String> filters,
+    List<MappingMetric> metrics,
+    Origin origin) {
+
+  public StreamTriggerModel {
+    filters = List.copyOf(filters);
+    metrics = List.copyOf(metrics);
+  }
+
+  /** A trigger on {@code streamArn} with every other setting at its default. */
+  public static StreamTriggerModel of(ArnRef streamArn, int batchSize) {
+    return new StreamTriggerModel(streamArn, StartingPosition.TRIM_HORIZON, batchSize, true, 0, -1,
+        -1, false, 1, 0, Optional.empty(), List.of(), List.of(), Origin.NONE);
+  }
+}

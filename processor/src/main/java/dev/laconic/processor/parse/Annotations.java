@@ -1,0 +1,49 @@
+package dev.laconic.processor.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/** Finding annotation mirrors by name, unwrapping the containers of repeated annotations. */
+final class Annotations {
+
+  private Annotations() {}
+
+  /**
+   * The {@code annotation}s on {@code element} in source order, whether written once or
+   * repeated: javac wraps repeated ones in the synthesized {@code container}.
+   */
+  static List<AnnotationMirror> repeated(
+      Elements elements, Element element, String annotation, String container) {
+    List<AnnotationMirror> out = new ArrayList<>();
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      String name = nameOf(mirror);
+      if (name.equals(annotation)) {
+        out.add(mirror);
+      } else if (name.equals(container)) {
+        out.addAll(new AnnotationReader(elements, element, mirror).annotations("value"));
+      }
+    }
+    return out;
+  }
+
+  /** The annotation named {@code annotation} on {@code element}, or null. */
+  static AnnotationMirror find(Element element, String annotation) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (nameOf(mirror).equals(annotation)) {
+        return mirror;
+      }
+    }
+    return null;
+  }
+
+  private static String nameOf(AnnotationMirror mirror) {
+    Element type = mirror.getAnnotationType().asElement();
+    return type instanceof TypeElement typeElement
+        ? typeElement.getQualifiedName().toString()
+        : "";
+  }
+}

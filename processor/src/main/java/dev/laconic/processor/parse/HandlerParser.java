@@ -1,0 +1,275 @@
+package dev.laconic.processor.parse;
+
+import dev.laconic.processor.diag.Diagnostic;
+import dev.laconic.processor.diag.Origin;
+import dev.laconic.processor.diag.Reporter;
+import dev.laconic.processor.model.FunctionModel;
+import dev.laconic.processor.model.HandlerShape;
+import dev.laconic.processor.model.PolicyModel;
+import dev.laconic.processor.model.StreamTriggerModel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Turns the annotated methods of one round into {@link FunctionModel}s. Problems only javac's
+ * types can reveal (placement, handler signature, missing AWS libraries) are reported here; a
+ * method with such a problem yields no model, so no adapter is generated for it.
+ */
+public final class HandlerParser {
+
+  static final String DYNAMODB_EVENT = "com.amazonaws.services.lambda.runtime.events.DynamodbEvent";
+  static final String STREAM_RECORD = DYNAMODB_EVENT + ".DynamodbStreamRecord";
+  static final String STREAMS_RESPONSE =
+      "com.amazonaws.services.lambda.runtime.events.StreamsEventResponse";
+  static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
+  static final String REQUEST_HANDLER = "com.amazonaws.services.lambda.runtime.RequestHandler";
+
+  private final Elements elements;
+  private final Types types;
+  private final Reporter reporter;
+  private final DynamoStreamTriggerReader triggerReader;
+  private final PolicyReader policyReader;
+  private final FunctionSettingsReader settingsReader;
+  private final Set<String> classesReported = new HashSet<>();
+
+  public HandlerParser(Elements elements, Types types, Reporter reporter) {
+    this.elements = elements;
+    this.types = types;
+    this.reporter = reporter;
+    this.triggerReader = new DynamoStreamTriggerReader(elements);
+    this.policyReader = new PolicyReader(elements);
+    this.settingsReader = new FunctionSettingsReader(elements);
+  }
+
+  /** The functions declared in this round, in no particular order. */
+  public List<FunctionModel> parse(RoundEnvironment round) {
+    Set<ExecutableElement> triggered = new LinkedHashSet<>();
+    triggered.addAll(methodsAnnotated(round, DynamoStreamTriggerReader.ANNOTATION));
+    triggered.addAll(methodsAnnotated(round, DynamoStreamTriggerReader.CONTAINER));
+
+    reportUntriggered(round, triggered);
+
+    List<FunctionModel> functions = new ArrayList<>();
+    for (ExecutableElement method : triggered) {
+      FunctionModel function = parse(method);
+      if (function != null) {
+        functions.add(function);
+      }
+    }
+    return functions;
+  }
+
+  private FunctionModel parse(ExecutableElement method) {
+    List<StreamTriggerModel> triggers = triggerReader.read(method);
+    Origin at = triggers.isEmpty() ? Origin.of(method) : triggers.get(0).origin();
+    if (!librariesPresent(at)) {
+      return null;
+    }
+    TypeElement type = (TypeElement) method.getEnclosingElement();
+    boolean placed = checkClass(type) & checkMethod(method);
+    HandlerShape shape = shapeOf(method);
+    if (!placed || shape == null) {
+      return null;
+    }
+    List<PolicyModel> policies = new ArrayList<>(policyReader.read(type));
+    policies.addAll(policyReader.read(method));
+    return new FunctionModel(
+        packageOf(type),
+        simpleNames(type),
+        method.getSimpleName().toString(),
+        shape,
+        settingsReader.read(method),
+        triggers,
+        policies,
+        Origin.of(method));
+  }
+
+  private boolean librariesPresent(Origin at) {
+    boolean present = true;
+    for (String name : List.of(DYNAMODB_EVENT, STREAMS_RESPONSE)) {
+      if (elements.getTypeElement(name) == null) {
+        reporter.report(Diagnostic.MISSING_EVENTS_LIBRARY, at.whole(), name);
+        present = false;
+      }
+    }
+    for (String name : List.of(CONTEXT, REQUEST_HANDLER)) {
+      if (elements.getTypeElement(name) == null) {
+        reporter.report(Diagnostic.MISSING_CORE_LIBRARY, at.whole(), name);
+        present = false;
+      }
+    }
+    return present;
+  }
+
+  /** Checks the class and its enclosing classes; reports each class once per build. */
+  private boolean checkClass(TypeElement type) {
+    List<Diagnostic> problems = new ArrayList<>();
+    String name = String.join(".", simpleNames(type));
+    if (type.getKind() != ElementKind.CLASS || type.getModifiers().contains(Modifier.ABSTRACT)) {
+      problems.add(Diagnostic.CLASS_NOT_CONCRETE);
+    }
+    for (Element t = type; t instanceof TypeElement nested; t = t.getEnclosingElement()) {
+      if (!nested.getModifiers().contains(Modifier.PUBLIC)) {
+        problems.add(Diagnostic.CLASS_NOT_PUBLIC);
+        break;
+      }
+    }
+    for (Element t = type; t instanceof TypeElement nested; t = t.getEnclosingElement()) {
+      if (nested.getNestingKind() != NestingKind.TOP_LEVEL
+          && (nested.getNestingKind() != NestingKind.MEMBER
+              || !nested.getModifiers().contains(Modifier.STATIC))) {
+        problems.add(Diagnostic.CLASS_NOT_STATIC);
+        break;
+      }
+    }
+    if (!type.getTypeParameters().isEmpty()) {
+      problems.add(Diagnostic.CLASS_GENERIC);
+    }
+    boolean constructible = ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+        .anyMatch(c -> c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC));
+    if (!constructible && type.getKind() == ElementKind.CLASS) {
+      problems.add(Diagnostic.CLASS_NO_CONSTRUCTOR);
+    }
+    if (!problems.isEmpty() && classesReported.add(type.getQualifiedName().toString())) {
+      for (Diagnostic problem : problems) {
+        reporter.report(problem, Origin.of(type).whole(), name);
+      }
+    }
+    return problems.isEmpty();
+  }
+
+  private boolean checkMethod(ExecutableElement method) {
+    String name = method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName();
+    int before = reporter.errorCount();
+    if (!method.getModifiers().contains(Modifier.PUBLIC)) {
+      reporter.report(Diagnostic.METHOD_NOT_PUBLIC, Origin.of(method).whole(), name);
+    }
+    if (method.getModifiers().contains(Modifier.STATIC)) {
+      reporter.report(Diagnostic.METHOD_STATIC, Origin.of(method).whole(), name);
+    }
+    if (!method.getTypeParameters().isEmpty()) {
+      reporter.report(Diagnostic.METHOD_GENERIC, Origin.of(method).whole(), name);
+    }
+    return reporter.errorCount() == before;
+  }
+
+  /** The handler's shape, or null (reported) when the signature is not one of the accepted. */
+  private HandlerShape shapeOf(ExecutableElement method) {
+    List<TypeMirror> parameters =
+        method.getParameters().stream().map(Element::asType).collect(Collectors.toList());
+    TypeMirror returnType = method.getReturnType();
+    if (returnType.getKind() == TypeKind.ERROR
+        || parameters.stream().anyMatch(p -> p.getKind() == TypeKind.ERROR)) {
+      return null; // javac reports the unresolved type; a second message would only add noise
+    }
+    HandlerShape.Input input = null;
+    if (!parameters.isEmpty() && is(parameters.get(0), DYNAMODB_EVENT)) {
+      input = HandlerShape.Input.BATCH;
+    } else if (!parameters.isEmpty() && is(parameters.get(0), STREAM_RECORD)) {
+      input = HandlerShape.Input.RECORD;
+    }
+    boolean context = parameters.size() == 2 && is(parameters.get(1), CONTEXT);
+    boolean returnsVoid = returnType.getKind() == TypeKind.VOID;
+    boolean returnsResponse = is(returnType, STREAMS_RESPONSE);
+    boolean accepted = input != null
+        && (parameters.size() == 1 || context)
+        && (returnsVoid || (returnsResponse && input == HandlerShape.Input.BATCH));
+    if (!accepted) {
+      reporter.report(Diagnostic.BAD_SIGNATURE, Origin.of(method).whole(), describe(method));
+      return null;
+    }
+    return new HandlerShape(input, context, returnsResponse, !method.getThrownTypes().isEmpty());
+  }
+
+  private boolean is(TypeMirror type, String qualifiedName) {
+    TypeElement expected = elements.getTypeElement(qualifiedName);
+    return expected != null && types.isSameType(types.erasure(type), types.erasure(expected.asType()));
+  }
+
+  private void reportUntriggered(RoundEnvironment round, Set<ExecutableElement> triggered) {
+    for (String annotation : List.of(FunctionSettingsReader.ANNOTATION, PolicyReader.ANNOTATION,
+        PolicyReader.CONTAINER)) {
+      for (ExecutableElement method : methodsAnnotated(round, annotation)) {
+        if (!triggered.contains(method)) {
+          String simple = annotation.substring(annotation.lastIndexOf('.') + 1);
+          reporter.report(Diagnostic.NO_TRIGGER,
+              Origin.of(method, Annotations.find(method, annotation)).whole(),
+              simple.equals("IamPolicies") ? "IamPolicy" : simple,
+              method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName());
+        }
+      }
+      for (TypeElement type : ElementFilter.typesIn(annotated(round, annotation))) {
+        boolean used = ElementFilter.methodsIn(type.getEnclosedElements()).stream()
+            .anyMatch(m -> Annotations.find(m, DynamoStreamTriggerReader.ANNOTATION) != null
+                || Annotations.find(m, DynamoStreamTriggerReader.CONTAINER) != null);
+        if (!used) {
+          reporter.report(Diagnostic.CLASS_POLICY_UNUSED,
+              Origin.of(type, Annotations.find(type, annotation)).whole(),
+              type.getSimpleName());
+        }
+      }
+    }
+  }
+
+  private Set<ExecutableElement> methodsAnnotated(RoundEnvironment round, String annotation) {
+    return ElementFilter.methodsIn(annotated(round, annotation));
+  }
+
+  private Set<? extends Element> annotated(RoundEnvironment round, String annotation) {
+    TypeElement type = elements.getTypeElement(annotation);
+    return type == null ? Set.of() : round.getElementsAnnotatedWith(type);
+  }
+
+  private static String describe(ExecutableElement method) {
+    String parameters = method.getParameters().stream()
+        .map(p -> simpleName(p.asType()) + " " + p.getSimpleName())
+        .collect(Collectors.joining(", "));
+    return simpleName(method.getReturnType()) + " " + method.getSimpleName()
+        + "(" + parameters + ")";
+  }
+
+  private static String simpleName(TypeMirror type) {
+    if (type instanceof DeclaredType declared) {
+      Element element = declared.asElement();
+      Element outer = element.getEnclosingElement();
+      return outer instanceof TypeElement
+          ? outer.getSimpleName() + "." + element.getSimpleName()
+          : element.getSimpleName().toString();
+    }
+    return type.toString();
+  }
+
+  private static String packageOf(TypeElement type) {
+    Element e = type;
+    while (!(e instanceof PackageElement)) {
+      e = e.getEnclosingElement();
+    }
+    return ((PackageElement) e).getQualifiedName().toString();
+  }
+
+  private static List<String> simpleNames(TypeElement type) {
+    List<String> names = new ArrayList<>();
+    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      names.add(0, e.getSimpleName().toString());
+    }
+    return names;
+  }
+}

@@ -1,0 +1,39 @@
+package dev.laconic.processor.parse;
+
+import dev.laconic.annotations.Effect;
+import dev.laconic.annotations.IamPolicies;
+import dev.laconic.annotations.IamPolicy;
+import dev.laconic.processor.model.ArnRef;
+import dev.laconic.processor.model.PolicyModel;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.util.Elements;
+
+/** Reads the {@code @IamPolicy} statements of a method or class, in source order. */
+final class PolicyReader {
+
+  static final String ANNOTATION = IamPolicy.class.getCanonicalName();
+  static final String CONTAINER = IamPolicies.class.getCanonicalName();
+
+  private final Elements elements;
+
+  PolicyReader(Elements elements) {
+    this.elements = elements;
+  }
+
+  List<PolicyModel> read(Element element) {
+    List<PolicyModel> policies = new ArrayList<>();
+    for (AnnotationMirror mirror :
+        Annotations.repeated(elements, element, ANNOTATION, CONTAINER)) {
+      AnnotationReader a = new AnnotationReader(elements, element, mirror);
+      policies.add(new PolicyModel(
+          a.enumConstant("effect", Effect.class, Effect.ALLOW),
+          a.strings("actions"),
+          a.strings("resources").stream().map(ArnRef::parse).toList(),
+          a.origin()));
+    }
+    return policies;
+  }
+}

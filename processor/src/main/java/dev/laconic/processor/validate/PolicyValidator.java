@@ -1,0 +1,50 @@
+package dev.laconic.processor.validate;
+
+import dev.laconic.processor.diag.Diagnostic;
+import dev.laconic.processor.diag.Reporter;
+import dev.laconic.processor.model.ArnKind;
+import dev.laconic.processor.model.ArnRef;
+import dev.laconic.processor.model.PolicyModel;
+import java.util.regex.Pattern;
+
+/** Checks {@code @IamPolicy} statements against IAM's grammar for actions and resources. */
+final class PolicyValidator {
+
+  /** IAM: a service prefix, a colon, an action name where * and ? are wildcards. */
+  private static final Pattern ACTION = Pattern.compile("[a-z0-9-]+:[A-Za-z0-9*?]+");
+
+  private final Reporter reporter;
+
+  PolicyValidator(Reporter reporter) {
+    this.reporter = reporter;
+  }
+
+  void validate(PolicyModel policy) {
+    var at = policy.origin();
+    if (policy.actions().isEmpty()) {
+      reporter.report(Diagnostic.POLICY_ACTIONS_EMPTY, at.at("actions"));
+    }
+    for (int i = 0; i < policy.actions().size(); i++) {
+      String action = policy.actions().get(i);
+      if (action.equals("*")) {
+        reporter.report(Diagnostic.POLICY_ACTION_WILDCARD, at.at("actions", i));
+      } else if (!ACTION.matcher(action).matches()) {
+        reporter.report(Diagnostic.POLICY_ACTION_INVALID, at.at("actions", i), action);
+      }
+    }
+    if (policy.resources().isEmpty()) {
+      reporter.report(Diagnostic.POLICY_RESOURCES_EMPTY, at.at("resources"));
+    }
+    for (int i = 0; i < policy.resources().size(); i++) {
+      if (policy.resources().get(i) instanceof ArnRef.Literal literal) {
+        if (literal.arn().equals("*")) {
+          reporter.report(Diagnostic.POLICY_RESOURCE_WILDCARD, at.at("resources", i),
+              String.join(", ", policy.actions()));
+        } else if (!ArnKind.ANY.matches(literal.arn())) {
+          reporter.report(Diagnostic.POLICY_RESOURCE_INVALID, at.at("resources", i),
+              literal.arn());
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.laconic.processor.validate;
+
+import dev.laconic.processor.diag.Diagnostic;
+import dev.laconic.processor.diag.Reporter;
+import dev.laconic.processor.model.ArnKind;
+import dev.laconic.processor.model.FunctionModel;
+import dev.laconic.processor.model.ParameterUse;
+import dev.laconic.processor.model.PolicyModel;
+import dev.laconic.processor.model.StreamTriggerModel;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Validates functions one by one as they are parsed, then the project as a whole (names, logical
+ * ids and parameters shared between functions) once every function is known.
+ */
+public final class Validator {
+
+  /** CloudFormation: logical ids (parameters included) are alphanumeric, at most 255. */
+  private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9]{1,255}");
+
+  private final Reporter reporter;
+  private final FunctionSettingsValidator settings;
+  private final DynamoStreamTriggerValidator triggers;
+  private final PolicyValidator policies;
+
+  /** @param javaRelease the Java release the sources are compiled for, such as 17 */
+  public Validator(Reporter reporter, int javaRelease) {
+    this.reporter = reporter;
+    this.settings = new FunctionSettingsValidator(reporter, javaRelease);
+    this.triggers = new DynamoStreamTriggerValidator(reporter);
+    this.policies = new PolicyValidator(reporter);
+  }
+
+  /** Validates one function; true when it has no error, so its adapter can be generated. */
+  public boolean validate(FunctionModel function) {
+    int before = reporter.errorCount();
+    settings.validate(function.settings());
+    Set<String> streams = new HashSet<>();
+    for (StreamTriggerModel trigger : function.triggers()) {
+      triggers.validate(trigger);
+      if (!streams.add(trigger.streamArn().source())) {
+        reporter.report(Diagnostic.DUPLICATE_STREAM, trigger.origin().at("streamArn"),
+            trigger.streamArn().source());
+      }
+    }
+    for (PolicyModel policy : function.policies()) {
+      policies.validate(policy);
+    }
+    for (ParameterUse use : ParameterUse.of(function)) {
+      if (!PARAMETER_NAME.matcher(use.name()).matches()) {
+        reporter.report(Diagnostic.PARAMETER_NAME_INVALID, use.at(), use.attribute(),
+            "${" + use.name() + "}");
+      }
+    }
+    return reporter.errorCount() == before;
+  }
+
+  /**
+   * Checks what only the whole project shows. {@code functions} must be in the template's order,
+   * so that of two clashing declarations the later one is reported, on every build the same.
+   */
+  public boolean validateProject(List<FunctionModel> functions) {
+    int before = reporter.errorCount();
+    Map<String, FunctionModel> names = new HashMap<>();
+    Map<String, FunctionModel> stems = new HashMap<>();
+    Map<String, ParameterUse> kinds = new HashMap<>();
+    for (FunctionModel function : functions) {
+      String name = function.settings().name();
+      if (!name.isEmpty()) {
+        FunctionModel other = names.putIfAbsent(name, function);
+        if (other != null) {
+          reporter.report(Diagnostic.DUPLICATE_FUNCTION_NAME,
+              function.settings().origin().at("name"), name, other.displayName());
+        }
+      }
+      FunctionModel sameStem = stems.putIfAbsent(function.logicalIdStem(), function);
+      if (sameStem != null) {
+        reporter.report(Diagnostic.LOGICAL_ID_CLASH, function.origin().whole(),
+            sameStem.qualifiedClassName() + "." + sameStem.methodName(),
+            function.qualifiedClassName() + "." + function.methodName(),
+            function.logicalIdStem());
+      }
+      for (ParameterUse use : ParameterUse.of(function)) {
+        ParameterUse first = kinds.get(use.name());
+        if (first == null || first.kind() == ArnKind.ANY) {
+          kinds.put(use.name(), use);
+        } else if (use.kind() != ArnKind.ANY && use.kind() != first.kind()) {
+          reporter.report(Diagnostic.PARAMETER_KIND_CONFLICT, use.at(), use.name(),
+              use.kind().description(), first.kind().description());
+        }
+      }
+    }
+    return reporter.errorCount() == before;
+  }
+}
