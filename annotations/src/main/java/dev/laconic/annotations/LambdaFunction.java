@@ -30,10 +30,10 @@ public @interface LambdaFunction {
   int timeout() default 30;
 
   /**
-   * The Java runtime. Default {@link Runtime#JAVA21}. It must run at least the Java release the
+   * The Java runtime. Default {@link JavaRuntime#JAVA21}. It must run at least the Java release the
    * handler is compiled for.
    */
-  Runtime runtime() default Runtime.JAVA21;
+  JavaRuntime runtime() default JavaRuntime.JAVA21;
 
   /** The instruction set. Default {@link Architecture#X86_64}. */
   Architecture architecture() default Architecture.X86_64;

@@ -65,6 +65,17 @@ public final class LaconicProcessor extends AbstractProcessor {
   private Reporter reporter;
   private final List<FunctionModel> functions = new ArrayList<>();
   private boolean failed;
+  private final java.util.function.Consumer<RoundEnvironment> beforeRound;
+
+  /** The processor as javac's service loader creates it. */
+  public LaconicProcessor() {
+    this(round -> {});
+  }
+
+  /** A processor that runs {@code beforeRound} first in every round: tests use it to fail. */
+  LaconicProcessor(java.util.function.Consumer<RoundEnvironment> beforeRound) {
+    this.beforeRound = beforeRound;
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -89,10 +100,11 @@ public final class LaconicProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     if (reporter == null) {
-      reporter = new Reporter(processingEnv.getMessager());
+      reporter = new Reporter(processingEnv.getMessager(), processingEnv);
     }
     try {
       if (!failed) {
+        beforeRound.accept(round);
         if (round.processingOver()) {
           finish(round);
         } else {
@@ -120,6 +132,9 @@ public final class LaconicProcessor extends AbstractProcessor {
             != null);
     List<FunctionModel> parsed = new ArrayList<>(parser.parse(round));
     parsed.sort(FunctionModel.TEMPLATE_ORDER);
+    // Project-wide checks run in the round that brings the functions, while javac can still
+    // place messages on their elements; later rounds check only what they add.
+    validator.validateProject(functions, parsed);
     for (FunctionModel function : parsed) {
       if (validator.validate(function)) {
         try {
@@ -137,11 +152,8 @@ public final class LaconicProcessor extends AbstractProcessor {
     if (functions.isEmpty()) {
       return;
     }
-    functions.sort(FunctionModel.TEMPLATE_ORDER);
-    Validator validator = new Validator(reporter, javaRelease());
-    boolean projectValid = validator.validateProject(functions);
     String code = codeOption();
-    if (!projectValid || reporter.hasErrors() || round.errorRaised()) {
+    if (reporter.hasErrors() || round.errorRaised()) {
       return; // no template for a build with errors, ours or javac's
     }
     JsonNode template = new TemplateBuilder(code).build(functions);

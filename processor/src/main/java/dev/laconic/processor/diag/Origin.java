@@ -15,23 +15,36 @@ import javax.lang.model.element.Element;
 public final class Origin {
 
   /** No source position: for models built by hand. */
-  public static final Origin NONE = new Origin(null, null, Map.of(), Map.of());
+  public static final Origin NONE = new Origin(null, null, Map.of(), Map.of(), null);
 
   private final Element element;
   private final AnnotationMirror annotation;
   private final Map<String, AnnotationValue> values;
   private final Map<String, List<AnnotationValue>> arrayElements;
+  private final Repeated repeated;
 
   Origin(
       Element element,
       AnnotationMirror annotation,
       Map<String, AnnotationValue> values,
-      Map<String, List<AnnotationValue>> arrayElements) {
+      Map<String, List<AnnotationValue>> arrayElements,
+      Repeated repeated) {
     this.element = element;
     this.annotation = annotation;
     this.values = values;
     this.arrayElements = arrayElements;
+    this.repeated = repeated;
   }
+
+  /**
+   * The position of a repeated annotation among those of its type on the element. javac wraps
+   * repeated annotations in a container that has no source tree, so its {@code Messager} cannot
+   * place a message on them; the {@link Reporter} then finds the tree itself.
+   *
+   * @param simpleName the annotation's simple name, such as {@code DynamoStreamTrigger}
+   * @param index 0 for the first annotation of that type on the element
+   */
+  public record Repeated(String simpleName, int index) {}
 
   /**
    * An origin pointing at {@code annotation} on {@code element}.
@@ -44,22 +57,27 @@ public final class Origin {
       AnnotationMirror annotation,
       Map<String, AnnotationValue> values,
       Map<String, List<AnnotationValue>> arrayElements) {
-    return new Origin(element, annotation, Map.copyOf(values), Map.copyOf(arrayElements));
+    return new Origin(element, annotation, Map.copyOf(values), Map.copyOf(arrayElements), null);
+  }
+
+  /** This origin, known to be the {@code repeated} annotation of its type on the element. */
+  public Origin repeated(Repeated repeated) {
+    return new Origin(element, annotation, values, arrayElements, repeated);
   }
 
   /** An origin pointing at {@code annotation} on {@code element}, without attribute values. */
   public static Origin of(Element element, AnnotationMirror annotation) {
-    return new Origin(element, annotation, Map.of(), Map.of());
+    return new Origin(element, annotation, Map.of(), Map.of(), null);
   }
 
   /** An origin pointing at an element alone, such as a method whose signature is wrong. */
   public static Origin of(Element element) {
-    return new Origin(element, null, Map.of(), Map.of());
+    return new Origin(element, null, Map.of(), Map.of(), null);
   }
 
   /** The whole annotation (or element, if there is no annotation). */
   public Location whole() {
-    return new Location(element, annotation, null);
+    return new Location(element, annotation, null, repeated, null, -1);
   }
 
   /**
@@ -67,14 +85,15 @@ public final class Origin {
    * default value has no position of its own.
    */
   public Location at(String attribute) {
-    return new Location(element, annotation, values.get(attribute));
+    return new Location(element, annotation, values.get(attribute), repeated,
+        values.containsKey(attribute) ? attribute : null, -1);
   }
 
   /** The {@code index}th element of array attribute {@code attribute}, else the attribute. */
   public Location at(String attribute, int index) {
     List<AnnotationValue> elements = arrayElements.get(attribute);
     if (elements != null && index >= 0 && index < elements.size()) {
-      return new Location(element, annotation, elements.get(index));
+      return new Location(element, annotation, elements.get(index), repeated, attribute, index);
     }
     return at(attribute);
   }
@@ -84,6 +103,10 @@ public final class Origin {
     return element;
   }
 
-  /** A place a diagnostic points at: the javac triple {@code Messager} understands. */
-  public record Location(Element element, AnnotationMirror annotation, AnnotationValue value) {}
+  /**
+   * A place a diagnostic points at: the javac triple {@code Messager} understands, and for a
+   * repeated annotation the attribute name and array index to find its tree by.
+   */
+  public record Location(Element element, AnnotationMirror annotation, AnnotationValue value,
+      Repeated repeated, String attribute, int index) {}
 }

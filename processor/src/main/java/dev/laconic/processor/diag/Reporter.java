@@ -17,13 +17,23 @@ public final class Reporter {
   public record Report(Diagnostic diagnostic, Origin.Location location, String message) {}
 
   private final Messager messager;
+  private final RepeatedAnnotationTrees trees;
   private final List<Report> reports = new ArrayList<>();
   private int printed;
   private int errors;
 
   /** A reporter printing through {@code messager}, or only collecting when it is null. */
   public Reporter(Messager messager) {
+    this(messager, null);
+  }
+
+  /**
+   * A reporter that can also place messages on repeated annotations, through javac's tree API
+   * when the compiler offers it ({@code processingEnv} may be null).
+   */
+  public Reporter(Messager messager, javax.annotation.processing.ProcessingEnvironment env) {
     this.messager = messager;
+    this.trees = env == null ? null : RepeatedAnnotationTrees.of(env);
   }
 
   /** Reports {@code diagnostic} at {@code location}; it is printed on the next flush. */
@@ -61,6 +71,10 @@ public final class Reporter {
       return; // a reporter for unit tests, read back through reports()
     }
     Origin.Location at = report.location();
+    if (at != null && at.repeated() != null && trees != null
+        && trees.print(report.diagnostic().kind(), report.message(), at)) {
+      return;
+    }
     if (at == null || at.element() == null) {
       messager.printMessage(report.diagnostic().kind(), report.message());
     } else if (at.annotation() == null) {

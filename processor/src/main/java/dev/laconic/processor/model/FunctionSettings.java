@@ -1,7 +1,7 @@
 package dev.laconic.processor.model;
 
 import dev.laconic.annotations.Architecture;
-import dev.laconic.annotations.Runtime;
+import dev.laconic.annotations.JavaRuntime;
 import dev.laconic.annotations.Tracing;
 import dev.laconic.processor.diag.Origin;
 import java.util.List;
@@ -17,7 +17,7 @@ public record FunctionSettings(
     String name,
     int memorySize,
     int timeout,
-    Runtime runtime,
+    JavaRuntime runtime,
     Architecture architecture,
     List<String> environment,
     String description,
@@ -37,7 +37,7 @@ public record FunctionSettings(
 
   /** The settings of a method without {@code @LambdaFunction}. */
   public static FunctionSettings defaults(Origin origin) {
-    return new FunctionSettings("", DEFAULT_MEMORY_SIZE, DEFAULT_TIMEOUT, Runtime.JAVA21,
+    return new FunctionSettings("", DEFAULT_MEMORY_SIZE, DEFAULT_TIMEOUT, JavaRuntime.JAVA21,
         Architecture.X86_64, List.of(), "", -1, DEFAULT_LOG_RETENTION_DAYS, Tracing.PASS_THROUGH,
         false, origin);
   }

@@ -24,8 +24,16 @@ final class AnnotationReader {
   private final Map<String, AnnotationValue> withDefaults = new LinkedHashMap<>();
   private final Map<String, AnnotationValue> explicit = new LinkedHashMap<>();
 
+  private final Origin.Repeated repeated;
+
   AnnotationReader(Elements elements, Element element, AnnotationMirror mirror) {
+    this(elements, element, mirror, null);
+  }
+
+  AnnotationReader(
+      Elements elements, Element element, AnnotationMirror mirror, Origin.Repeated repeated) {
     this.element = element;
+    this.repeated = repeated;
     this.mirror = mirror;
     elements.getElementValuesWithDefaults(mirror)
         .forEach((key, value) -> withDefaults.put(name(key), value));
@@ -46,7 +54,8 @@ final class AnnotationReader {
         arrays.put(name, items);
       }
     });
-    return Origin.of(element, mirror, explicit, arrays);
+    Origin origin = Origin.of(element, mirror, explicit, arrays);
+    return repeated == null ? origin : origin.repeated(repeated);
   }
 
   String string(String name, String fallback) {

@@ -1,5 +1,6 @@
 package dev.laconic.processor.parse;
 
+import dev.laconic.processor.diag.Origin;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
@@ -12,19 +13,27 @@ final class Annotations {
 
   private Annotations() {}
 
+  /** One annotation found on an element, and where it stands if it was repeated. */
+  record Found(AnnotationMirror mirror, Origin.Repeated repeated) {}
+
   /**
    * The {@code annotation}s on {@code element} in source order, whether written once or
    * repeated: javac wraps repeated ones in the synthesized {@code container}.
    */
-  static List<AnnotationMirror> repeated(
+  static List<Found> repeated(
       Elements elements, Element element, String annotation, String container) {
-    List<AnnotationMirror> out = new ArrayList<>();
+    List<Found> out = new ArrayList<>();
+    String simpleName = annotation.substring(annotation.lastIndexOf('.') + 1);
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       String name = nameOf(mirror);
       if (name.equals(annotation)) {
-        out.add(mirror);
+        out.add(new Found(mirror, null));
       } else if (name.equals(container)) {
-        out.addAll(new AnnotationReader(elements, element, mirror).annotations("value"));
+        List<AnnotationMirror> nested =
+            new AnnotationReader(elements, element, mirror).annotations("value");
+        for (int i = 0; i < nested.size(); i++) {
+          out.add(new Found(nested.get(i), new Origin.Repeated(simpleName, i)));
+        }
       }
     }
     return out;

@@ -9,7 +9,6 @@ import dev.laconic.processor.model.StreamTriggerModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.util.Elements;
 
@@ -27,14 +26,14 @@ final class DynamoStreamTriggerReader {
 
   List<StreamTriggerModel> read(ExecutableElement method) {
     List<StreamTriggerModel> triggers = new ArrayList<>();
-    for (AnnotationMirror mirror : Annotations.repeated(elements, method, ANNOTATION, CONTAINER)) {
-      triggers.add(read(method, mirror));
+    for (Annotations.Found found :
+        Annotations.repeated(elements, method, ANNOTATION, CONTAINER)) {
+      triggers.add(read(new AnnotationReader(elements, method, found.mirror(), found.repeated())));
     }
     return triggers;
   }
 
-  private StreamTriggerModel read(ExecutableElement method, AnnotationMirror mirror) {
-    AnnotationReader a = new AnnotationReader(elements, method, mirror);
+  private StreamTriggerModel read(AnnotationReader a) {
     String onFailure = a.string("onFailure", "");
     return new StreamTriggerModel(
         ArnRef.parse(a.string("streamArn", "")),

@@ -2,7 +2,7 @@ package dev.laconic.processor.parse;
 
 import dev.laconic.annotations.Architecture;
 import dev.laconic.annotations.LambdaFunction;
-import dev.laconic.annotations.Runtime;
+import dev.laconic.annotations.JavaRuntime;
 import dev.laconic.annotations.Tracing;
 import dev.laconic.processor.diag.Origin;
 import dev.laconic.processor.model.FunctionSettings;
@@ -31,7 +31,7 @@ final class FunctionSettingsReader {
         a.string("name", ""),
         a.integer("memorySize", FunctionSettings.DEFAULT_MEMORY_SIZE),
         a.integer("timeout", FunctionSettings.DEFAULT_TIMEOUT),
-        a.enumConstant("runtime", Runtime.class, Runtime.JAVA21),
+        a.enumConstant("runtime", JavaRuntime.class, JavaRuntime.JAVA21),
         a.enumConstant("architecture", Architecture.class, Architecture.X86_64),
         a.strings("environment"),
         a.string("description", ""),

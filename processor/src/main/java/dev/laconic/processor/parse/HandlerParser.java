@@ -102,21 +102,26 @@ public final class HandlerParser {
         Origin.of(method));
   }
 
+  /** Reports the first missing type of each AWS library once per method. */
   private boolean librariesPresent(Origin at) {
-    boolean present = true;
-    for (String name : List.of(DYNAMODB_EVENT, STREAMS_RESPONSE)) {
+    String events = firstMissing(DYNAMODB_EVENT, STREAMS_RESPONSE);
+    if (events != null) {
+      reporter.report(Diagnostic.MISSING_EVENTS_LIBRARY, at.whole(), events);
+    }
+    String core = firstMissing(CONTEXT, REQUEST_HANDLER);
+    if (core != null) {
+      reporter.report(Diagnostic.MISSING_CORE_LIBRARY, at.whole(), core);
+    }
+    return events == null && core == null;
+  }
+
+  private String firstMissing(String... names) {
+    for (String name : names) {
       if (elements.getTypeElement(name) == null) {
-        reporter.report(Diagnostic.MISSING_EVENTS_LIBRARY, at.whole(), name);
-        present = false;
+        return name;
       }
     }
-    for (String name : List.of(CONTEXT, REQUEST_HANDLER)) {
-      if (elements.getTypeElement(name) == null) {
-        reporter.report(Diagnostic.MISSING_CORE_LIBRARY, at.whole(), name);
-        present = false;
-      }
-    }
-    return present;
+    return null;
   }
 
   /** Checks the class and its enclosing classes; reports each class once per build. */

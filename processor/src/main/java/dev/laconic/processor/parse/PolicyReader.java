@@ -7,7 +7,6 @@ import dev.laconic.processor.model.ArnRef;
 import dev.laconic.processor.model.PolicyModel;
 import java.util.ArrayList;
 import java.util.List;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.util.Elements;
 
@@ -25,9 +24,10 @@ final class PolicyReader {
 
   List<PolicyModel> read(Element element) {
     List<PolicyModel> policies = new ArrayList<>();
-    for (AnnotationMirror mirror :
+    for (Annotations.Found found :
         Annotations.repeated(elements, element, ANNOTATION, CONTAINER)) {
-      AnnotationReader a = new AnnotationReader(elements, element, mirror);
+      AnnotationReader a =
+          new AnnotationReader(elements, element, found.mirror(), found.repeated());
       policies.add(new PolicyModel(
           a.enumConstant("effect", Effect.class, Effect.ALLOW),
           a.strings("actions"),

@@ -61,26 +61,37 @@ public final class Validator {
   }
 
   /**
-   * Checks what only the whole project shows. {@code functions} must be in the template's order,
-   * so that of two clashing declarations the later one is reported, on every build the same.
+   * Checks what only the whole project shows: function names, logical ids and parameter kinds
+   * shared between functions. {@code earlier} were checked in earlier rounds; only clashes that
+   * involve an {@code added} function are reported, on the later of the two in template order
+   * when both are new, so every build reports the same.
    */
-  public boolean validateProject(List<FunctionModel> functions) {
+  public boolean validateProject(List<FunctionModel> earlier, List<FunctionModel> added) {
     int before = reporter.errorCount();
+    List<FunctionModel> all = new java.util.ArrayList<>(earlier);
+    all.addAll(added);
+    all.sort(FunctionModel.TEMPLATE_ORDER);
+    Set<FunctionModel> reportable = java.util.Collections.newSetFromMap(
+        new java.util.IdentityHashMap<>());
+    reportable.addAll(added);
     Map<String, FunctionModel> names = new HashMap<>();
     Map<String, FunctionModel> stems = new HashMap<>();
     Map<String, ParameterUse> kinds = new HashMap<>();
-    for (FunctionModel function : functions) {
+    for (FunctionModel function : all) {
       String name = function.settings().name();
       if (!name.isEmpty()) {
         FunctionModel other = names.putIfAbsent(name, function);
-        if (other != null) {
+        if (other != null && (reportable.contains(function) || reportable.contains(other))) {
+          FunctionModel at = reportable.contains(function) ? function : other;
           reporter.report(Diagnostic.DUPLICATE_FUNCTION_NAME,
-              function.settings().origin().at("name"), name, other.displayName());
+              at.settings().origin().at("name"), name,
+              (at == function ? other : function).displayName());
         }
       }
       FunctionModel sameStem = stems.putIfAbsent(function.logicalIdStem(), function);
-      if (sameStem != null) {
-        reporter.report(Diagnostic.LOGICAL_ID_CLASH, function.origin().whole(),
+      if (sameStem != null && (reportable.contains(function) || reportable.contains(sameStem))) {
+        FunctionModel at = reportable.contains(function) ? function : sameStem;
+        reporter.report(Diagnostic.LOGICAL_ID_CLASH, at.origin().whole(),
             sameStem.qualifiedClassName() + "." + sameStem.methodName(),
             function.qualifiedClassName() + "." + function.methodName(),
             function.logicalIdStem());
@@ -89,7 +100,8 @@ public final class Validator {
         ParameterUse first = kinds.get(use.name());
         if (first == null || first.kind() == ArnKind.ANY) {
           kinds.put(use.name(), use);
-        } else if (use.kind() != ArnKind.ANY && use.kind() != first.kind()) {
+        } else if (use.kind() != ArnKind.ANY && use.kind() != first.kind()
+            && reportable.contains(function)) {
           reporter.report(Diagnostic.PARAMETER_KIND_CONFLICT, use.at(), use.name(),
               use.kind().description(), first.kind().description());
         }

@@ -4,7 +4,7 @@ package dev.laconic.annotations;
  * The Lambda Java runtime a function runs on (CloudFormation {@code AWS::Lambda::Function.Runtime}).
  * Laconic rejects a runtime older than the Java release the handler is compiled for.
  */
-public enum Runtime {
+public enum JavaRuntime {
   /** {@code java11}: Java 11 on Amazon Linux 2. */
   JAVA11("java11", 11),
   /** {@code java17}: Java 17 on Amazon Linux 2. */
@@ -17,7 +17,7 @@ public enum Runtime {
   private final String identifier;
   private final int javaVersion;
 
-  Runtime(String identifier, int javaVersion) {
+  JavaRuntime(String identifier, int javaVersion) {
     this.identifier = identifier;
     this.javaVersion = javaVersion;
   }

@@ -1,0 +1,63 @@
+package dev.laconic.processor;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+
+/** Compiling handler sources with Laconic in tests. */
+final class Compilations {
+
+  static final String CODE = "-Alaconic.code=../../app.jar";
+
+  private Compilations() {}
+
+  /** javac with Laconic, the test class path and a code location. */
+  static Compiler laconic() {
+    return Compiler.javac().withProcessors(new LaconicProcessor()).withOptions(CODE);
+  }
+
+  static Compilation compile(JavaFileObject... sources) {
+    return laconic().compile(sources);
+  }
+
+  /** A source file {@code test.<name>} with the usual imports in front of {@code body}. */
+  static JavaFileObject source(String name, String body) {
+    return JavaFileObjects.forSourceString("test." + name, """
+        package test;
+
+        import com.amazonaws.services.lambda.runtime.Context;
+        import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+        import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+        import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+        import dev.laconic.annotations.*;
+
+        """ + body);
+  }
+
+  /** The test class path without the jars whose path contains {@code fragment}. */
+  static List<File> classPathWithout(String fragment) {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !entry.contains(fragment))
+        .map(File::new)
+        .collect(Collectors.toList());
+  }
+
+  /** The text of a generated resource in the class output, such as the template. */
+  static String resource(Compilation compilation, String path) {
+    JavaFileObject file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, path)
+        .orElseThrow(() -> new AssertionError("not generated: " + path));
+    try {
+      return file.getCharContent(true).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

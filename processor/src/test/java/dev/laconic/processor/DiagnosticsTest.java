@@ -1,0 +1,363 @@
+package dev.laconic.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.laconic.processor.Compilations.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import dev.laconic.processor.diag.Diagnostic;
+import java.io.File;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic.Kind;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One compilation per diagnostic of the catalogue: each asserts the id, the text, the file and
+ * the line it is reported on, and that a build with an error writes no template.
+ */
+class DiagnosticsTest {
+
+  /**
+   * A compilation expected to report {@code diagnostic} with {@code text} on the line of
+   * {@code line} in the first source ({@code line} null: no position, as for options).
+   */
+  record Case(Diagnostic diagnostic, String text, String line, List<JavaFileObject> sources,
+      List<String> options, List<File> classPath) {
+
+    Case(Diagnostic diagnostic, String text, String line, JavaFileObject... sources) {
+      this(diagnostic, text, line, List.of(sources), List.of(Compilations.CODE), null);
+    }
+
+    Case withOptions(String... replaced) {
+      return new Case(diagnostic, text, line, sources, List.of(replaced), classPath);
+    }
+
+    Case withClassPath(List<File> replaced) {
+      return new Case(diagnostic, text, line, sources, options, replaced);
+    }
+
+    @Override
+    public String toString() {
+      return diagnostic.id() + " " + diagnostic.name();
+    }
+  }
+
+  /** A handler class {@code test.Handler} whose one method carries {@code annotations}. */
+  static JavaFileObject handler(String annotations) {
+    return handler(annotations, "public void handle(DynamodbEvent event) {}");
+  }
+
+  static JavaFileObject handler(String annotations, String method) {
+    return source("Handler", "public class Handler {\n" + annotations + "\n" + method + "\n}\n");
+  }
+
+  static final String TRIGGER = "@DynamoStreamTrigger(streamArn = \"${OrdersStream}\")";
+
+  static JavaFileObject trigger(String attributes) {
+    return handler("@DynamoStreamTrigger(streamArn = \"${OrdersStream}\", " + attributes + ")");
+  }
+
+  static JavaFileObject function(String attributes) {
+    return handler("@LambdaFunction(" + attributes + ")\n" + TRIGGER);
+  }
+
+  static JavaFileObject policy(String attributes) {
+    return handler("@IamPolicy(" + attributes + ")\n" + TRIGGER);
+  }
+
+  static String filters(int count) {
+    return Stream.generate(() -> "\"{\\\"eventName\\\": [\\\"INSERT\\\"]}\"").limit(count)
+        .collect(Collectors.joining(", ", "filters = {", "}"));
+  }
+
+  static Stream<Case> cases() {
+    String bigValue = "x".repeat(4100);
+    String longFilter = "{\\\"eventName\\\": [\\\"" + "I".repeat(4100) + "\\\"]}";
+    return Stream.of(
+        new Case(Diagnostic.MISSING_EVENTS_LIBRARY,
+            "[LACONIC-002] com.amazonaws.services.lambda.runtime.events.DynamodbEvent is not on the"
+                + " compile classpath. Add the dependency com.amazonaws:aws-lambda-java-events",
+            "@DynamoStreamTrigger", handler(TRIGGER, "public void handle(Object event) {}"))
+            .withClassPath(Compilations.classPathWithout("aws-lambda-java-events")),
+        new Case(Diagnostic.MISSING_CORE_LIBRARY,
+            "[LACONIC-003] com.amazonaws.services.lambda.runtime.Context is not on the compile"
+                + " classpath. Add the dependency com.amazonaws:aws-lambda-java-core.",
+            "@DynamoStreamTrigger", handler(TRIGGER))
+            .withClassPath(Compilations.classPathWithout("aws-lambda-java-core")),
+        new Case(Diagnostic.CODE_OPTION_MISSING,
+            "[LACONIC-004] Option -Alaconic.code is not set, so the template's Code points at"
+                + " \"../../function.jar\".",
+            null, handler(TRIGGER)).withOptions(),
+        new Case(Diagnostic.CODE_OPTION_INVALID,
+            "[LACONIC-005] Option -Alaconic.code = \"/home/me/app.jar\". It must be a relative path",
+            null, handler(TRIGGER)).withOptions("-Alaconic.code=/home/me/app.jar"),
+
+        new Case(Diagnostic.METHOD_NOT_PUBLIC,
+            "[LACONIC-101] Handler method Handler.handle must be public",
+            "void handle", handler(TRIGGER, "void handle(DynamodbEvent event) {}")),
+        new Case(Diagnostic.METHOD_STATIC,
+            "[LACONIC-102] Handler method Handler.handle must not be static",
+            "static void handle", handler(TRIGGER, "public static void handle(DynamodbEvent e) {}")),
+        new Case(Diagnostic.METHOD_GENERIC,
+            "[LACONIC-103] Handler method Handler.handle must not declare type parameters.",
+            "<T> void handle", handler(TRIGGER, "public <T> void handle(DynamodbEvent e) {}")),
+        new Case(Diagnostic.CLASS_NOT_PUBLIC,
+            "[LACONIC-104] Class Handler must be public",
+            "class Handler", source("Handler",
+                "class Handler {\n" + TRIGGER + "\npublic void handle(DynamodbEvent e) {}\n}\n")),
+        new Case(Diagnostic.CLASS_NOT_STATIC,
+            "[LACONIC-105] Class Outer.Inner must be a top-level class or a static nested class",
+            "public class Inner", source("Outer", "public class Outer {\npublic class Inner {\n"
+                + TRIGGER + "\npublic void handle(DynamodbEvent e) {}\n}\n}\n")),
+        new Case(Diagnostic.CLASS_NOT_CONCRETE,
+            "[LACONIC-106] Handler must be a concrete class",
+            "abstract class Handler", source("Handler", "public abstract class Handler {\n"
+                + TRIGGER + "\npublic void handle(DynamodbEvent e) {}\n}\n")),
+        new Case(Diagnostic.CLASS_NO_CONSTRUCTOR,
+            "[LACONIC-107] Class Handler must have a public constructor without parameters",
+            "public class Handler", source("Handler", "public class Handler {\n"
+                + "public Handler(String table) {}\n"
+                + TRIGGER + "\npublic void handle(DynamodbEvent e) {}\n}\n")),
+        new Case(Diagnostic.CLASS_GENERIC,
+            "[LACONIC-108] Class Handler must not declare type parameters",
+            "class Handler<T>", source("Handler", "public class Handler<T> {\n"
+                + TRIGGER + "\npublic void handle(DynamodbEvent e) {}\n}\n")),
+        new Case(Diagnostic.BAD_SIGNATURE,
+            "[LACONIC-109] String handle(DynamodbEvent event) is not an accepted handler signature."
+                + " A @DynamoStreamTrigger method must be one of:",
+            "String handle", handler(TRIGGER, "public String handle(DynamodbEvent event) {"
+                + " return null; }")),
+        new Case(Diagnostic.NO_TRIGGER,
+            "[LACONIC-110] @LambdaFunction on Handler.handle has no effect: the method has no"
+                + " trigger. Add @DynamoStreamTrigger.",
+            "@LambdaFunction", handler("@LambdaFunction(memorySize = 1024)")),
+        new Case(Diagnostic.CLASS_POLICY_UNUSED,
+            "[LACONIC-111] @IamPolicy on class Handler applies to no function",
+            "@IamPolicy", source("Handler", "@IamPolicy(actions = \"s3:GetObject\","
+                + " resources = \"arn:aws:s3:::b/*\")\npublic class Handler {}\n")),
+
+        new Case(Diagnostic.FUNCTION_NAME_INVALID,
+            "[LACONIC-201] name = \"orders echo\". It must be 1 to 64 letters, digits, hyphens or"
+                + " underscores.",
+            "name = ", function("name = \"orders echo\"")),
+        new Case(Diagnostic.MEMORY_SIZE_RANGE,
+            "[LACONIC-202] memorySize = 64. It must be between 128 and 10240 (MB).",
+            "memorySize", function("memorySize = 64")),
+        new Case(Diagnostic.TIMEOUT_RANGE,
+            "[LACONIC-203] timeout = 901. It must be between 1 and 900 (seconds).",
+            "timeout", function("timeout = 901")),
+        new Case(Diagnostic.RUNTIME_TOO_OLD,
+            "[LACONIC-204] runtime = JAVA11 runs Java 11, but this code is compiled for Java 17."
+                + " It must be a runtime of Java 17 or newer, or compile with --release 11.",
+            "JAVA11", function("runtime = JavaRuntime.JAVA11"))
+            .withOptions(Compilations.CODE, "--release", "17"),
+        new Case(Diagnostic.ENV_ENTRY_MALFORMED,
+            "[LACONIC-205] environment entry \"TABLE\" has no '='. It must be KEY=value.",
+            "\"TABLE\"", function("environment = {\"STAGE=prod\",\n\"TABLE\"}")),
+        new Case(Diagnostic.ENV_KEY_INVALID,
+            "[LACONIC-206] environment key \"1TABLE\". It must start with a letter",
+            "1TABLE", function("environment = \"1TABLE=orders\"")),
+        new Case(Diagnostic.ENV_KEY_RESERVED,
+            "[LACONIC-207] environment key \"AWS_REGION\" is reserved by Lambda",
+            "AWS_REGION", function("environment = \"AWS_REGION=eu-west-1\"")),
+        new Case(Diagnostic.ENV_KEY_DUPLICATE,
+            "[LACONIC-208] environment key \"STAGE\" is set twice. It must be set once.",
+            "STAGE=dev", function("environment = {\"STAGE=prod\",\n\"STAGE=dev\"}")),
+        new Case(Diagnostic.ENV_TOO_LARGE,
+            "[LACONIC-209] environment variables take 4103 bytes. Lambda allows 4096 bytes",
+            "environment", function("environment = \"BIG=" + bigValue + "\"")),
+        new Case(Diagnostic.DESCRIPTION_TOO_LONG,
+            "[LACONIC-210] description has 300 characters. It must have at most 256.",
+            "description", function("description = \"" + "d".repeat(300) + "\"")),
+        new Case(Diagnostic.RESERVED_CONCURRENCY_RANGE,
+            "[LACONIC-211] reservedConcurrency = -5. It must be 0 or more, or -1 for none"
+                + " reserved.",
+            "reservedConcurrency", function("reservedConcurrency = -5")),
+        new Case(Diagnostic.RESERVED_CONCURRENCY_ZERO,
+            "[LACONIC-212] reservedConcurrency = 0 stops the function from running at all",
+            "reservedConcurrency", function("reservedConcurrency = 0")),
+        new Case(Diagnostic.LOG_RETENTION_INVALID,
+            "[LACONIC-213] logRetentionDays = 10. It must be one of 1, 3, 5, 7, 14, 30, 60, 90,"
+                + " 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653."
+                + " Did you mean 7?",
+            "logRetentionDays", function("logRetentionDays = 10")),
+
+        new Case(Diagnostic.STREAM_ARN_INVALID,
+            "[LACONIC-301] streamArn = \"arn:aws:dynamodb:us-east-1:123456789012:table/Orders\"."
+                + " It must be a DynamoDB stream ARN such as arn:aws:dynamodb:us-west-2:"
+                + "000000000000:table/Orders/stream/2015-12-05T16:28:11.869, or ${Name} for a"
+                + " template parameter. This is a table ARN",
+            "table/Orders", handler("@DynamoStreamTrigger(\nstreamArn ="
+                + " \"arn:aws:dynamodb:us-east-1:123456789012:table/Orders\")")),
+        new Case(Diagnostic.STARTING_POSITION_INVALID,
+            "[LACONIC-302] startingPosition = AT_TIMESTAMP is not supported for DynamoDB streams."
+                + " It must be TRIM_HORIZON or LATEST.",
+            "startingPosition", trigger("\nstartingPosition = StartingPosition.AT_TIMESTAMP")),
+        new Case(Diagnostic.BATCH_SIZE_RANGE,
+            "[LACONIC-303] batchSize = 0. It must be between 1 and 10000.",
+            "batchSize", trigger("\nbatchSize = 0")),
+        new Case(Diagnostic.BATCHING_WINDOW_RANGE,
+            "[LACONIC-304] maximumBatchingWindowInSeconds = 301. It must be between 0 and 300.",
+            "maximumBatchingWindowInSeconds", trigger("\nmaximumBatchingWindowInSeconds = 301")),
+        new Case(Diagnostic.RETRY_ATTEMPTS_RANGE,
+            "[LACONIC-305] maximumRetryAttempts = 10001. It must be -1 (retry until the record"
+                + " expires) or between 0 and 10000.",
+            "maximumRetryAttempts", trigger("\nmaximumRetryAttempts = 10001")),
+        new Case(Diagnostic.RECORD_AGE_RANGE,
+            "[LACONIC-306] maximumRecordAgeInSeconds = 59. It must be -1 (no limit) or between 60"
+                + " and 604800.",
+            "maximumRecordAgeInSeconds", trigger("\nmaximumRecordAgeInSeconds = 59")),
+        new Case(Diagnostic.PARALLELIZATION_RANGE,
+            "[LACONIC-307] parallelizationFactor = 11. It must be between 1 and 10.",
+            "parallelizationFactor", trigger("\nparallelizationFactor = 11")),
+        new Case(Diagnostic.TUMBLING_WINDOW_RANGE,
+            "[LACONIC-308] tumblingWindowInSeconds = 901. It must be between 0 and 900.",
+            "tumblingWindowInSeconds", trigger("\ntumblingWindowInSeconds = 901")),
+        new Case(Diagnostic.ON_FAILURE_INVALID,
+            "[LACONIC-309] onFailure = \"arn:aws:lambda:us-east-1:123456789012:function:dlq\". It"
+                + " must be the ARN of an SQS queue",
+            "onFailure", trigger("\nonFailure = \"arn:aws:lambda:us-east-1:123456789012:function:dlq\"")),
+        new Case(Diagnostic.FILTER_NOT_JSON,
+            "[LACONIC-310] filters[1] is not valid JSON:",
+            "eventName\\\": [\\\"MODIFY", trigger("filters = {\"{\\\"eventName\\\": [\\\"INSERT\\\"]}\",\n"
+                + "\"{\\\"eventName\\\": [\\\"MODIFY\\\"]\"}")),
+        new Case(Diagnostic.FILTER_NOT_OBJECT,
+            "[LACONIC-311] filters[0] is a JSON array. It must be a JSON object",
+            "filters", trigger("\nfilters = \"[\\\"INSERT\\\"]\"")),
+        new Case(Diagnostic.FILTER_TOO_LONG,
+            "[LACONIC-312] filters[0] has 4119 characters. It must have at most 4096.",
+            "filters", trigger("\nfilters = \"" + longFilter + "\"")),
+        new Case(Diagnostic.TOO_MANY_FILTERS,
+            "[LACONIC-313] filters has 21 patterns. It must have at most 20.",
+            "filters", trigger("\n" + filters(21))),
+        new Case(Diagnostic.MANY_FILTERS,
+            "[LACONIC-314] filters has 6 patterns, above Lambda's default quota of 5",
+            "filters", trigger("\n" + filters(6))),
+        new Case(Diagnostic.FILTER_UNKNOWN_FIELD,
+            "[LACONIC-315] filters[0] matches on \"dynamodb.NewImag\", which a DynamoDB stream"
+                + " record does not have, so the pattern never matches. A record has"
+                + " ApproximateCreationDateTime, Keys, NewImage, OldImage, SequenceNumber,"
+                + " SizeBytes, StreamViewType. Did you mean \"NewImage\"?",
+            "NewImag", trigger("\nfilters = \"{\\\"dynamodb\\\": {\\\"NewImag\\\": {}}}\"")),
+        new Case(Diagnostic.DUPLICATE_STREAM,
+            "[LACONIC-316] streamArn = \"${OrdersStream}\" is already read by this function.",
+            "second", handler(TRIGGER + "\n@DynamoStreamTrigger(streamArn = \"${OrdersStream}\","
+                + " batchSize = 7) // second")),
+        new Case(Diagnostic.FILTER_VALUE_NOT_ARRAY,
+            "[LACONIC-317] filters[0] gives \"eventName\" the value \"INSERT\". It must be an array",
+            "filters", trigger("\nfilters = \"{\\\"eventName\\\": \\\"INSERT\\\"}\"")),
+
+        new Case(Diagnostic.POLICY_ACTIONS_EMPTY,
+            "[LACONIC-401] actions is empty. It must name at least one action",
+            "actions", policy("actions = {},\nresources = \"arn:aws:s3:::b\"")),
+        new Case(Diagnostic.POLICY_ACTION_INVALID,
+            "[LACONIC-402] action \"s3GetObject\". It must be service:Action",
+            "s3GetObject", policy("actions = \"s3GetObject\",\nresources = \"arn:aws:s3:::b\"")),
+        new Case(Diagnostic.POLICY_RESOURCES_EMPTY,
+            "[LACONIC-403] resources is empty. It must name at least one resource ARN",
+            "resources", policy("actions = \"s3:GetObject\",\nresources = {}")),
+        new Case(Diagnostic.POLICY_RESOURCE_INVALID,
+            "[LACONIC-404] resource \"audit-bucket\". It must be an ARN",
+            "audit-bucket", policy("actions = \"s3:GetObject\",\nresources = \"audit-bucket\"")),
+        new Case(Diagnostic.POLICY_RESOURCE_WILDCARD,
+            "[LACONIC-405] resource \"*\" grants s3:GetObject on every resource of the account.",
+            "resources", policy("actions = \"s3:GetObject\",\nresources = \"*\"")),
+        new Case(Diagnostic.POLICY_ACTION_WILDCARD,
+            "[LACONIC-406] action \"*\" grants every action of every service.",
+            "actions", policy("actions = \"*\",\nresources = \"arn:aws:s3:::b\"")),
+
+        new Case(Diagnostic.PARAMETER_NAME_INVALID,
+            "[LACONIC-501] streamArn = \"${Orders-Stream}\". A template parameter name must be 1"
+                + " to 255 letters or digits",
+            "Orders-Stream", handler("@DynamoStreamTrigger(streamArn = \"${Orders-Stream}\")")),
+        new Case(Diagnostic.PARAMETER_KIND_CONFLICT,
+            "[LACONIC-502] ${OrdersStream} is used here as an SQS queue, SNS topic or S3 bucket ARN"
+                + " and elsewhere as a DynamoDB stream ARN.",
+            "onFailure", trigger("\nonFailure = \"${OrdersStream}\"")),
+        new Case(Diagnostic.DUPLICATE_FUNCTION_NAME,
+            "[LACONIC-503] name = \"orders\" is also the name of Handler.first. Function names"
+                + " must be unique.",
+            "memorySize = 256", handler("@LambdaFunction(name = \"orders\")\n" + TRIGGER
+                + "\npublic void first(DynamodbEvent e) {}\n"
+                + "@LambdaFunction(memorySize = 256, name = \"orders\")"
+                + "\n" + TRIGGER, "public void second(DynamodbEvent e) {}")),
+        new Case(Diagnostic.LOGICAL_ID_CLASH,
+            "[LACONIC-504] test.Handler.handle and test.Handler.handle both derive the logical id"
+                + " HandlerHandle from their class and method names.",
+            "Context context", handler(TRIGGER + "\npublic void handle(DynamodbEvent e) {}\n"
+                + TRIGGER, "public void handle(DynamodbEvent e, Context context) {}")),
+        new Case(Diagnostic.WRITE_FAILED,
+            "[LACONIC-505] Could not write test.Laconic_Handler_handle:",
+            "public void handle", handler(TRIGGER),
+            source("Laconic_Handler_handle", "public class Laconic_Handler_handle {}\n")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void reportsOnTheValue(Case c) {
+    Compiler compiler = Compiler.javac().withProcessors(new LaconicProcessor())
+        .withOptions(c.options());
+    if (c.classPath() != null) {
+      compiler = compiler.withClasspath(c.classPath());
+    }
+    Compilation compilation = compiler.compile(c.sources());
+    boolean error = c.diagnostic().kind() == Kind.ERROR;
+    var reported = error
+        ? assertThat(compilation).hadErrorContaining(c.text())
+        : assertThat(compilation).hadWarningContaining(c.text());
+    if (c.line() != null) {
+      reported.inFile(c.sources().get(0)).onLineContaining(c.line());
+    }
+    long times = compilation.diagnostics().stream()
+        .filter(d -> d.getMessage(null).contains("[" + c.diagnostic().id() + "]"))
+        .count();
+    assertEquals(1, times, "reported once: " + compilation.diagnostics());
+    if (error) {
+      assertThat(compilation).failed();
+    } else {
+      assertThat(compilation).succeeded();
+    }
+  }
+
+  @Test
+  void internalErrorsBecomeOneDiagnosticNotACrash() {
+    Compilation compilation = Compiler.javac()
+        .withProcessors(new LaconicProcessor(round -> {
+          throw new IllegalStateException("simulated bug");
+        }))
+        .withOptions(Compilations.CODE)
+        .compile(handler(TRIGGER));
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[LACONIC-001] Laconic failed unexpectedly while"
+        + " processing this round; no output was written. Please report this trace:"
+        + " java.lang.IllegalStateException: simulated bug");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void everyDiagnosticHasATest() {
+    Set<Diagnostic> tested = cases().map(Case::diagnostic)
+        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Diagnostic.class)));
+    tested.add(Diagnostic.INTERNAL_ERROR);
+    Set<Diagnostic> untested = EnumSet.allOf(Diagnostic.class);
+    untested.removeAll(tested);
+    assertEquals(Set.of(), untested, "diagnostics without a failing-compilation case");
+  }
+
+  @Test
+  void idsAreUnique() {
+    assertEquals(Diagnostic.values().length,
+        Arrays.stream(Diagnostic.values()).map(Diagnostic::id).distinct().count());
+  }
+}
