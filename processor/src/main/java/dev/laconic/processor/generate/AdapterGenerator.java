@@ -117,7 +117,7 @@ public final class AdapterGenerator {
 
   private MethodSpec perRecordHandleRequest(FunctionModel function) {
     return handleRequest()
-        .beginControlFlow("if (event.getRecords() == null)")
+        .beginControlFlow("if (event == null || event.getRecords() == null)")
         .addStatement("return new $T($T.of())", RESPONSE, List.class)
         .endControlFlow()
         .beginControlFlow("for ($T record : event.getRecords())", RECORD)

@@ -1,0 +1,122 @@
+package dev.laconic.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.laconic.processor.cfn.CfnSchemaValidator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the processor writes for a small shop of handlers covering every shape and setting:
+ * adapters and the template against goldens, the template against CloudFormation's resource
+ * schemas, and the same bytes whatever the order of the sources.
+ */
+class GeneratedOutputTest {
+
+  static final List<String> HANDLERS = List.of("OrderEvents", "Refunds", "Audit");
+
+  /** Values a deployment would give the template's parameters. */
+  static final Map<String, String> PARAMETERS = Map.of(
+      "OrdersStreamArn",
+      "arn:aws:dynamodb:eu-west-1:123456789012:table/Orders/stream/2024-01-01T00:00:00.000",
+      "CatalogTableArn", "arn:aws:dynamodb:eu-west-1:123456789012:table/Catalog",
+      "AuditFailureArn", "arn:aws:sqs:eu-west-1:123456789012:audit-failures");
+
+  static List<JavaFileObject> sources(List<String> names) {
+    List<JavaFileObject> sources = new ArrayList<>();
+    for (String name : names) {
+      sources.add(JavaFileObjects.forResource("handlers/shop/" + name + ".java"));
+    }
+    return sources;
+  }
+
+  static Compilation compileShop(List<String> names) {
+    Compilation compilation = Compilations.laconic().compile(sources(names));
+    assertThat(compilation).succeededWithoutWarnings();
+    return compilation;
+  }
+
+  @Test
+  void adaptersMatchGoldens() {
+    Compilation compilation = compileShop(HANDLERS);
+    for (String adapter : List.of("Laconic_OrderEvents_echo", "Laconic_Refunds_refund",
+        "Laconic_Audit_Changes_record")) {
+      Goldens.assertMatches(adapter + ".java", source(compilation, "shop." + adapter));
+    }
+  }
+
+  @Test
+  void templateMatchesGolden() {
+    Compilation compilation = compileShop(HANDLERS);
+    Goldens.assertMatches("template.yaml",
+        Compilations.resource(compilation, "laconic/template.yaml"));
+  }
+
+  @Test
+  void yamlAndJsonTemplatesHoldTheSameTree() throws IOException {
+    Compilation compilation = compileShop(HANDLERS);
+    JsonNode yaml = CfnSchemaValidator.readTemplate(
+        Compilations.resource(compilation, "laconic/template.yaml"));
+    JsonNode json = new ObjectMapper().readTree(
+        Compilations.resource(compilation, "laconic/template.json"));
+    assertEquals(json, yaml);
+  }
+
+  @Test
+  void everyResourceSatisfiesItsCloudFormationSchema() {
+    Compilation compilation = compileShop(HANDLERS);
+    JsonNode template = CfnSchemaValidator.readTemplate(
+        Compilations.resource(compilation, "laconic/template.yaml"));
+    assertEquals(List.of(), CfnSchemaValidator.validate(template, PARAMETERS));
+  }
+
+  @Test
+  void sameSourcesGiveSameBytesInAnyOrder() {
+    List<String> reversed = new ArrayList<>(HANDLERS);
+    Collections.reverse(reversed);
+    Map<String, String> forward = outputs(compileShop(HANDLERS));
+    Map<String, String> backward = outputs(compileShop(reversed));
+    assertFalse(forward.isEmpty());
+    assertEquals(forward, backward);
+    forward.values().forEach(text -> assertFalse(text.contains("\r"), "\\n line endings only"));
+  }
+
+  /** Every generated file by name, with its content. */
+  private static Map<String, String> outputs(Compilation compilation) {
+    Map<String, String> out = new TreeMap<>();
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      if (file.getKind() == JavaFileObject.Kind.CLASS) {
+        continue; // class files carry javac's own bytes; the sources they come from are compared
+      }
+      try {
+        out.put(file.getName(), file.getCharContent(true).toString());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return out;
+  }
+
+  private static String source(Compilation compilation, String qualifiedName) {
+    try {
+      return compilation.generatedSourceFile(qualifiedName)
+          .orElseThrow(() -> new AssertionError("not generated: " + qualifiedName))
+          .getCharContent(true).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
