@@ -29,8 +29,8 @@ public @interface IamPolicy {
   String[] actions();
 
   /**
-   * The resources: ARNs (wildcards allowed), {@code ${Name}} for a template parameter, or
-   * {@code *} (allowed, with a warning: prefer an ARN). At least one.
+   * The resources: ARNs (wildcards allowed), {@code ${Name}} for a template parameter holding a
+   * whole ARN, or {@code *} (allowed, with a warning: prefer an ARN). At least one.
    */
   String[] resources();
 

@@ -39,8 +39,8 @@ public @interface LambdaFunction {
   Architecture architecture() default Architecture.X86_64;
 
   /**
-   * Environment variables, each {@code KEY=value}. Keys start with a letter and hold letters,
-   * digits and underscores; keys Lambda reserves (such as {@code AWS_REGION}) are rejected; all
+   * Environment variables, each {@code KEY=value}. Keys have at least two characters, start with
+   * a letter and hold letters, digits and underscores; keys Lambda reserves (such as {@code AWS_REGION}) are rejected; all
    * variables together at most 4 KB. Default: none.
    */
   String[] environment() default {};

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One compilation per diagnostic of the catalogue: each asserts the id, the text, the file and
- * the line it is reported on, and that a build with an error writes no template.
+ * the line it is reported on, that it is reported once, and that an error fails the build while a
+ * warning does not.
  */
 class DiagnosticsTest {
 
@@ -264,6 +265,9 @@ class DiagnosticsTest {
         new Case(Diagnostic.POLICY_ACTION_INVALID,
             "[LACONIC-402] action \"s3GetObject\". It must be service:Action",
             "s3GetObject", policy("actions = \"s3GetObject\",\nresources = \"arn:aws:s3:::b\"")),
+        new Case(Diagnostic.POLICY_RESOURCE_INVALID,
+            "[LACONIC-404] resource \"arn:aws:s3:::${Bucket}/*\". It must be an ARN",
+            "Bucket", policy("actions = \"s3:GetObject\",\nresources = \"arn:aws:s3:::${Bucket}/*\"")),
         new Case(Diagnostic.POLICY_RESOURCES_EMPTY,
             "[LACONIC-403] resources is empty. It must name at least one resource ARN",
             "resources", policy("actions = \"s3:GetObject\",\nresources = {}")),

@@ -40,7 +40,8 @@ final class PolicyValidator {
         if (literal.arn().equals("*")) {
           reporter.report(Diagnostic.POLICY_RESOURCE_WILDCARD, at.at("resources", i),
               String.join(", ", policy.actions()));
-        } else if (!ArnKind.ANY.matches(literal.arn())) {
+        } else if (!ArnKind.ANY.matches(literal.arn()) || literal.arn().contains("${")) {
+          // A ${Name} inside a longer value would reach IAM as the literal text "${Name}".
           reporter.report(Diagnostic.POLICY_RESOURCE_INVALID, at.at("resources", i),
               literal.arn());
         }

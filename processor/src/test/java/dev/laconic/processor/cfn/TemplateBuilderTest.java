@@ -108,7 +108,7 @@ class TemplateBuilderTest {
         "", -1, 14, Tracing.PASS_THROUGH, false, Origin.NONE);
     String yaml = TemplateWriter.yaml(build(function("Orders", "echo", BATCH, settings,
         StreamTriggerModel.of(new ArnRef.Literal(STREAM), 10))));
-    for (String quoted : List.of("DATE: \"2010-09-09\"", "FLAG: \"yes\"", "OFF: \"off\"",
+    for (String quoted : List.of("DATE: \"2010-09-09\"", "FLAG: \"yes\"", "\"OFF\": \"off\"",
         "NUM: \"0123\"", "FLOAT: \"1e3\"", "TIME: \"12:30\"", "TILDE: \"~\"",
         "NULLISH: \"null\"", "PLAIN: orders", "AWSTemplateFormatVersion: \"2010-09-09\"")) {
       assertTrue(yaml.contains(quoted), () -> quoted + " in\n" + yaml);
