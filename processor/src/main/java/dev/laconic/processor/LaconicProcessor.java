@@ -12,6 +12,7 @@ import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.parse.HandlerParser;
 import dev.laconic.processor.validate.Validator;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -65,7 +67,7 @@ public final class LaconicProcessor extends AbstractProcessor {
   private Reporter reporter;
   private final List<FunctionModel> functions = new ArrayList<>();
   private boolean failed;
-  private final java.util.function.Consumer<RoundEnvironment> beforeRound;
+  private final Consumer<RoundEnvironment> beforeRound;
 
   /** The processor as javac's service loader creates it. */
   public LaconicProcessor() {
@@ -73,7 +75,7 @@ public final class LaconicProcessor extends AbstractProcessor {
   }
 
   /** A processor that runs {@code beforeRound} first in every round: tests use it to fail. */
-  LaconicProcessor(java.util.function.Consumer<RoundEnvironment> beforeRound) {
+  LaconicProcessor(Consumer<RoundEnvironment> beforeRound) {
     this.beforeRound = beforeRound;
   }
 
@@ -100,7 +102,7 @@ public final class LaconicProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     if (reporter == null) {
-      reporter = new Reporter(processingEnv.getMessager(), processingEnv);
+      reporter = new Reporter(processingEnv);
     }
     try {
       if (!failed) {
@@ -181,7 +183,7 @@ public final class LaconicProcessor extends AbstractProcessor {
     try {
       FileObject file = processingEnv.getFiler()
           .createResource(StandardLocation.CLASS_OUTPUT, "", name, origins);
-      try (Writer writer = new java.io.OutputStreamWriter(
+      try (Writer writer = new OutputStreamWriter(
           file.openOutputStream(), StandardCharsets.UTF_8)) {
         writer.write(content);
       }

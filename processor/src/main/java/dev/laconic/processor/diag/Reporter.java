@@ -3,6 +3,7 @@ package dev.laconic.processor.diag;
 import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.tools.Diagnostic.Kind;
 
 /**
@@ -22,18 +23,13 @@ public final class Reporter {
   private int printed;
   private int errors;
 
-  /** A reporter printing through {@code messager}, or only collecting when it is null. */
-  public Reporter(Messager messager) {
-    this(messager, null);
-  }
-
   /**
-   * A reporter that can also place messages on repeated annotations, through javac's tree API
-   * when the compiler offers it ({@code processingEnv} may be null).
+   * A reporter printing through the environment's {@code Messager}, and on repeated annotations
+   * through javac's tree API when the compiler offers it.
    */
-  public Reporter(Messager messager, javax.annotation.processing.ProcessingEnvironment env) {
-    this.messager = messager;
-    this.trees = env == null ? null : RepeatedAnnotationTrees.of(env);
+  public Reporter(ProcessingEnvironment env) {
+    this.messager = env.getMessager();
+    this.trees = RepeatedAnnotationTrees.of(env);
   }
 
   /** Reports {@code diagnostic} at {@code location}; it is printed on the next flush. */
@@ -61,15 +57,7 @@ public final class Reporter {
     return errors;
   }
 
-  /** Every report so far, in order. */
-  public List<Report> reports() {
-    return List.copyOf(reports);
-  }
-
   private void print(Report report) {
-    if (messager == null) {
-      return; // a reporter for unit tests, read back through reports()
-    }
     Origin.Location at = report.location();
     if (at != null && at.repeated() != null && trees != null
         && trees.print(report.diagnostic().kind(), report.message(), at)) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.laconic.annotations.StartingPosition;
 import dev.laconic.processor.diag.Diagnostic;
+import dev.laconic.processor.diag.Origin;
 import dev.laconic.processor.diag.Reporter;
 import dev.laconic.processor.model.ArnKind;
 import dev.laconic.processor.model.ArnRef;
@@ -168,7 +169,7 @@ final class DynamoStreamTriggerValidator {
   }
 
   private void range(int value, int min, int max, Diagnostic diagnostic,
-      dev.laconic.processor.diag.Origin.Location at) {
+      Origin.Location at) {
     if (value < min || value > max) {
       reporter.report(diagnostic, at, value);
     }

@@ -13,6 +13,13 @@ final class PolicyValidator {
   /** IAM: a service prefix, a colon, an action name where * and ? are wildcards. */
   private static final Pattern ACTION = Pattern.compile("[a-z0-9-]+:[A-Za-z0-9*?]+");
 
+  /**
+   * A template parameter written inside a longer value: it would reach IAM as the literal text
+   * {@code ${Name}}. IAM's own policy variables ({@code ${aws:username}}, {@code ${*}}) contain a
+   * colon or are a single special character, so they do not match and pass through as written.
+   */
+  private static final Pattern EMBEDDED_PARAMETER = Pattern.compile("\\$\\{[A-Za-z0-9]+\\}");
+
   private final Reporter reporter;
 
   PolicyValidator(Reporter reporter) {
@@ -40,8 +47,8 @@ final class PolicyValidator {
         if (literal.arn().equals("*")) {
           reporter.report(Diagnostic.POLICY_RESOURCE_WILDCARD, at.at("resources", i),
               String.join(", ", policy.actions()));
-        } else if (!ArnKind.ANY.matches(literal.arn()) || literal.arn().contains("${")) {
-          // A ${Name} inside a longer value would reach IAM as the literal text "${Name}".
+        } else if (!ArnKind.ANY.matches(literal.arn())
+            || EMBEDDED_PARAMETER.matcher(literal.arn()).find()) {
           reporter.report(Diagnostic.POLICY_RESOURCE_INVALID, at.at("resources", i),
               literal.arn());
         }

@@ -7,7 +7,10 @@ import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.ParameterUse;
 import dev.laconic.processor.model.PolicyModel;
 import dev.laconic.processor.model.StreamTriggerModel;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,11 +71,11 @@ public final class Validator {
    */
   public boolean validateProject(List<FunctionModel> earlier, List<FunctionModel> added) {
     int before = reporter.errorCount();
-    List<FunctionModel> all = new java.util.ArrayList<>(earlier);
+    List<FunctionModel> all = new ArrayList<>(earlier);
     all.addAll(added);
     all.sort(FunctionModel.TEMPLATE_ORDER);
-    Set<FunctionModel> reportable = java.util.Collections.newSetFromMap(
-        new java.util.IdentityHashMap<>());
+    // By identity: two functions may be equal as records (the same method parsed twice).
+    Set<FunctionModel> reportable = Collections.newSetFromMap(new IdentityHashMap<>());
     reportable.addAll(added);
     Map<String, FunctionModel> names = new HashMap<>();
     Map<String, FunctionModel> stems = new HashMap<>();

@@ -1,0 +1,87 @@
+package dev.laconic.processor;
+
+import static dev.laconic.processor.Compilations.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a real javac run leaves in its output directories: compile-testing keeps the files of a
+ * failed compilation out of reach, so these tests compile onto disk.
+ */
+class OutputOnDiskTest {
+
+  static final String VALID = "public class Handler {\n"
+      + "@DynamoStreamTrigger(streamArn = \"${OrdersStream}\")\n"
+      + "@IamPolicy(actions = \"s3:GetObject\",\n"
+      + "    resources = \"arn:aws:s3:::uploads/${aws:username}/*\")\n"
+      + "public void handle(DynamodbEvent event) {}\n"
+      + "}\n";
+
+  @TempDir Path classes;
+  @TempDir Path generated;
+
+  private String diagnostics = "";
+
+  private boolean compile(JavaFileObject source) throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(collector, null, StandardCharsets.UTF_8)) {
+      files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(classes.toFile()));
+      files.setLocation(StandardLocation.SOURCE_OUTPUT, List.of(generated.toFile()));
+      files.setLocation(StandardLocation.CLASS_PATH, Compilations.classPathWithout("\0"));
+      JavaCompiler.CompilationTask task = javac.getTask(null, files, collector,
+          List.of(Compilations.CODE, "-proc:only"), null, List.of(source));
+      task.setProcessors(List.of(new LaconicProcessor()));
+      boolean success = task.call();
+      diagnostics = collector.getDiagnostics().toString();
+      return success;
+    }
+  }
+
+  @Test
+  void aCleanBuildWritesTheTemplateAndIamVariablesPassThroughAsWritten() throws IOException {
+    assertTrue(compile(source("Handler", VALID)), () -> diagnostics);
+    Path template = classes.resolve("laconic/template.yaml");
+    assertTrue(Files.exists(template));
+    assertTrue(Files.exists(classes.resolve("laconic/template.json")));
+    assertTrue(Files.exists(generated.resolve("test/Laconic_Handler_handle.java")));
+    String yaml = Files.readString(template);
+    // IAM resolves ${aws:username} itself; it is not a template parameter.
+    assertTrue(yaml.contains("- \"arn:aws:s3:::uploads/${aws:username}/*\""), yaml);
+    assertEquals(List.of("OrdersStream"), parameterNames(yaml));
+  }
+
+  @Test
+  void aBuildWithAnErrorWritesNoTemplateAndNoAdapterForTheBadFunction() throws IOException {
+    assertFalse(compile(source("Handler", VALID.replace("\"${OrdersStream}\")",
+        "\"${OrdersStream}\", batchSize = 0)"))));
+    assertFalse(Files.exists(classes.resolve("laconic/template.yaml")));
+    assertFalse(Files.exists(classes.resolve("laconic/template.json")));
+    assertFalse(Files.exists(generated.resolve("test/Laconic_Handler_handle.java")));
+  }
+
+  private static List<String> parameterNames(String yaml) {
+    String parameters = yaml.substring(yaml.indexOf("Parameters:\n"), yaml.indexOf("Resources:\n"));
+    return parameters.lines()
+        .filter(line -> line.matches("  [A-Za-z0-9]+:"))
+        .map(line -> line.trim().replace(":", ""))
+        .toList();
+  }
+
+}
