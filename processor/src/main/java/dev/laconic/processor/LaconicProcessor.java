@@ -7,7 +7,10 @@ import dev.laconic.processor.cfn.TemplateWriter;
 import dev.laconic.processor.diag.Diagnostic;
 import dev.laconic.processor.diag.Origin;
 import dev.laconic.processor.diag.Reporter;
+import com.palantir.javapoet.JavaFile;
 import dev.laconic.processor.generate.AdapterGenerator;
+import dev.laconic.processor.generate.MapperGenerator;
+import dev.laconic.processor.model.CompositeMapping;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.parse.HandlerParser;
 import dev.laconic.processor.validate.Validator;
@@ -18,6 +21,7 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -40,7 +44,8 @@ import javax.tools.StandardLocation;
  *   <li>{@code parse}: annotated elements to {@code model} records; placement and signature
  *       checks;
  *   <li>{@code validate}: every value against AWS's limits, all problems reported at once;
- *   <li>{@code generate}: one adapter per valid function, in the round it is found;
+ *   <li>{@code generate}: one adapter per valid function, in the round it is found, and one
+ *       mapper per user type that typed handlers take (and the types nested in them);
  *   <li>{@code cfn}: the template, written once when processing is over, and only if the whole
  *       build had no error, so a broken build never leaves a fresh-looking template behind.
  * </ol>
@@ -54,7 +59,7 @@ import javax.tools.StandardLocation;
  * </ul>
  *
  * <p>Output: {@code laconic/template.yaml} and {@code laconic/template.json} in the class output
- * directory, and the adapters in the handlers' packages.
+ * directory, the adapters in the handlers' packages, the mappers beside the types they map.
  */
 @AutoService(Processor.class)
 public final class LaconicProcessor extends AbstractProcessor {
@@ -66,6 +71,8 @@ public final class LaconicProcessor extends AbstractProcessor {
 
   private Reporter reporter;
   private final List<FunctionModel> functions = new ArrayList<>();
+  /** The types whose mapper was written in this build: several handlers may share one. */
+  private final Set<String> mappersWritten = new HashSet<>();
   private boolean failed;
   private final Consumer<RoundEnvironment> beforeRound;
 
@@ -86,6 +93,8 @@ public final class LaconicProcessor extends AbstractProcessor {
         "dev.laconic.annotations.DynamoStreamTriggers",
         "dev.laconic.annotations.IamPolicy",
         "dev.laconic.annotations.IamPolicies",
+        "dev.laconic.annotations.DynamoAttribute",
+        "dev.laconic.annotations.DynamoIgnore",
         "dev.laconic.annotations.LambdaFunction");
   }
 
@@ -132,6 +141,7 @@ public final class LaconicProcessor extends AbstractProcessor {
     AdapterGenerator generator = new AdapterGenerator(
         processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated")
             != null);
+    MapperGenerator mappers = new MapperGenerator(generator.generatedAnnotation());
     List<FunctionModel> parsed = new ArrayList<>(parser.parse(round));
     parsed.sort(FunctionModel.TEMPLATE_ORDER);
     // Project-wide checks run in the round that brings the functions, while javac can still
@@ -139,14 +149,25 @@ public final class LaconicProcessor extends AbstractProcessor {
     validator.validateProject(functions, parsed);
     for (FunctionModel function : parsed) {
       if (validator.validate(function)) {
-        try {
-          generator.generate(function).writeTo(processingEnv.getFiler());
-        } catch (IOException e) {
-          reporter.report(Diagnostic.WRITE_FAILED, function.origin().whole(),
-              function.adapterBinaryName(), e.getMessage());
+        for (CompositeMapping mapping : function.mappings()) {
+          if (mappersWritten.add(mapping.type().qualifiedName())) {
+            write(mappers.generate(mapping), mapping.origin());
+          }
         }
+        write(generator.generate(function), function.origin());
       }
       functions.add(function);
+    }
+  }
+
+  private void write(JavaFile file, Origin origin) {
+    try {
+      file.writeTo(processingEnv.getFiler());
+    } catch (IOException e) {
+      reporter.report(Diagnostic.WRITE_FAILED, origin.whole(),
+          file.packageName().isEmpty() ? file.typeSpec().name()
+              : file.packageName() + "." + file.typeSpec().name(),
+          e.getMessage());
     }
   }
 

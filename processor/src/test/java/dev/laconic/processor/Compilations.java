@@ -38,6 +38,8 @@ final class Compilations {
         import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
         import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
         import dev.laconic.annotations.*;
+        import dev.laconic.stream.StreamChange;
+        import java.util.*;
 
         """ + body);
   }

@@ -304,7 +304,47 @@ class DiagnosticsTest {
         new Case(Diagnostic.WRITE_FAILED,
             "[LACONIC-505] Could not write test.Laconic_Handler_handle:",
             "public void handle", handler(TRIGGER),
-            source("Laconic_Handler_handle", "public class Laconic_Handler_handle {}\n")));
+            source("Laconic_Handler_handle", "public class Laconic_Handler_handle {}\n")),
+
+        new Case(Diagnostic.MAPPED_TYPE_UNSUPPORTED,
+            "[LACONIC-601] Order.grade has type char, which Laconic cannot map from a DynamoDB"
+                + " attribute.",
+            "char grade", source("Order", "public record Order(String id, char grade) {}\n"),
+            typedHandler("Order order")),
+        new Case(Diagnostic.MAPPED_TYPE_NO_CONSTRUCTOR,
+            "[LACONIC-602] test.Order cannot be created by a generated mapper.",
+            "interface Order", source("Order", "public interface Order {}\n"),
+            typedHandler("Order order")),
+        new Case(Diagnostic.MAPPED_TYPE_AMBIGUOUS_CONSTRUCTOR,
+            "[LACONIC-603] test.Order has 2 public constructors with parameters",
+            "public Order(long id)", source("Order", "public class Order {\n"
+                + "  public Order(String id) {}\n  public Order(long id) {}\n}\n"),
+            typedHandler("StreamChange<Order> change")),
+        new Case(Diagnostic.ATTRIBUTE_NAME_CLASH,
+            "[LACONIC-604] Attribute \"id\" is read by both Order.id and Order.key.",
+            "@DynamoAttribute(\"id\")", source("Order", "public record Order(\n"
+                + "    String id,\n    @DynamoAttribute(\"id\") String key) {}\n"),
+            typedHandler("Order order")),
+        new Case(Diagnostic.ATTRIBUTE_NAME_EMPTY,
+            "[LACONIC-605] @DynamoAttribute(\"\") on Order.id. The attribute name must not be"
+                + " empty.",
+            "@DynamoAttribute(\"\")", source("Order",
+                "public record Order(@DynamoAttribute(\"\") String id) {}\n"),
+            typedHandler("Order order")),
+        new Case(Diagnostic.MAPPED_TYPE_NOT_ACCESSIBLE,
+            "[LACONIC-606] test.Handler.Item cannot be used by generated code in test. It must be"
+                + " public",
+            "private record Item", handler(TRIGGER + "\npublic void handle(Item item) {}\n",
+                "private record Item(String id) {}")),
+        new Case(Diagnostic.MAPPED_TYPE_GENERIC,
+            "[LACONIC-607] test.Order declares type parameters",
+            "record Order<T>", source("Order", "public record Order<T>(T value) {}\n"),
+            typedHandler("Order<String> order")));
+  }
+
+  /** A handler taking {@code parameter}, in its own file so the case's line is the type's. */
+  static JavaFileObject typedHandler(String parameter) {
+    return handler(TRIGGER, "public void handle(" + parameter + ") {}");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -6,7 +6,8 @@ import javax.tools.Diagnostic.Kind;
  * Every message Laconic prints: a stable id users can search for, a severity and a message
  * format. Ids are grouped in bands and never reused: 0xx the processor and its set-up, 1xx handler
  * placement and signature, 2xx {@code @LambdaFunction}, 3xx {@code @DynamoStreamTrigger}, 4xx
- * {@code @IamPolicy}, 5xx the project as a whole. The README's catalogue lists them all.
+ * {@code @IamPolicy}, 5xx the project as a whole, 6xx typed records (the user's types a handler
+ * takes). The README's catalogue lists them all.
  *
  * <p>Wording follows one pattern: {@code <attribute> = <value>. It must ...}, then a hint.
  */
@@ -56,8 +57,13 @@ public enum Diagnostic {
           + "  StreamsEventResponse m(DynamodbEvent event, Context context)\n"
           + "  void                 m(DynamodbEvent.DynamodbStreamRecord record)\n"
           + "  void                 m(DynamodbEvent.DynamodbStreamRecord record, Context context)\n"
+          + "  void                 m(T newImage)\n"
+          + "  void                 m(T newImage, Context context)\n"
+          + "  void                 m(StreamChange<T> change)\n"
+          + "  void                 m(StreamChange<T> change, Context context)\n"
           + "with DynamodbEvent and StreamsEventResponse from com.amazonaws.services.lambda.runtime"
-          + ".events and Context from com.amazonaws.services.lambda.runtime."),
+          + ".events, Context from com.amazonaws.services.lambda.runtime, StreamChange from"
+          + " dev.laconic.stream, and T a record or class of your own."),
   NO_TRIGGER(110, Kind.ERROR,
       "@%s on %s has no effect: the method has no trigger. Add @DynamoStreamTrigger."),
   CLASS_POLICY_UNUSED(111, Kind.WARNING,
@@ -172,7 +178,35 @@ public enum Diagnostic {
       "%s and %s both derive the logical id %s from their class and method names. Rename one"
           + " of the methods or classes."),
   WRITE_FAILED(505, Kind.ERROR,
-      "Could not write %s: %s");
+      "Could not write %s: %s"),
+
+  // 6xx: typed records
+  MAPPED_TYPE_UNSUPPORTED(601, Kind.ERROR,
+      "%s has type %s, which Laconic cannot map from a DynamoDB attribute. It must be String;"
+          + " int, long, short, byte, double, float or their boxes; BigDecimal; BigInteger;"
+          + " boolean or Boolean; byte[] or ByteBuffer; an enum; Instant; UUID; List<T>; Set<T>;"
+          + " Map<String, T>; Optional<T>; or a record or class built from these. Skip it with"
+          + " @DynamoIgnore."),
+  MAPPED_TYPE_NO_CONSTRUCTOR(602, Kind.ERROR,
+      "%s cannot be created by a generated mapper. It must be a record, a class with one public"
+          + " constructor whose parameters name the attributes, or a class with a public"
+          + " no-argument constructor and public setters; not an interface, an abstract class or"
+          + " an inner (non-static) class."),
+  MAPPED_TYPE_AMBIGUOUS_CONSTRUCTOR(603, Kind.ERROR,
+      "%s has %d public constructors with parameters, so the mapper cannot tell which one names"
+          + " the attributes. It must have exactly one; make the others non-public, or use a"
+          + " record."),
+  ATTRIBUTE_NAME_CLASH(604, Kind.ERROR,
+      "Attribute \"%s\" is read by both %s and %s. Each attribute must feed one value: rename one"
+          + " with @DynamoAttribute(\"...\") or skip one with @DynamoIgnore."),
+  ATTRIBUTE_NAME_EMPTY(605, Kind.ERROR,
+      "@DynamoAttribute(\"\") on %s. The attribute name must not be empty."),
+  MAPPED_TYPE_NOT_ACCESSIBLE(606, Kind.ERROR,
+      "%s cannot be used by generated code in %s. It must be public, and so must every class it"
+          + " is nested in."),
+  MAPPED_TYPE_GENERIC(607, Kind.ERROR,
+      "%s declares type parameters, which a generated mapper cannot choose. It must be a"
+          + " concrete record or class.");
 
   private final int number;
   private final Kind kind;

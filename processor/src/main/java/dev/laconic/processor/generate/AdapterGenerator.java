@@ -19,8 +19,9 @@ import javax.lang.model.element.Modifier;
  *
  * <p>The adapter takes exactly {@code DynamodbEvent}, so the Lambda Java runtime deserializes the
  * event with its own DynamoDB mixins, as it would for a hand-written handler. Per-record methods
- * are called in record order; the first record that throws is logged and returned as the only
- * batch item failure, so Lambda retries from that record and skips nothing.
+ * and typed methods are called in record order; the first record that throws, in the handler or
+ * while its images are mapped, is logged and returned as the only batch item failure, so Lambda
+ * retries from that record and skips nothing.
  */
 public final class AdapterGenerator {
 
@@ -32,18 +33,27 @@ public final class AdapterGenerator {
   private static final ClassName FAILURE = RESPONSE.nestedClass("BatchItemFailure");
   private static final ClassName CONTEXT = ClassName.get(RUNTIME, "Context");
   private static final ClassName REQUEST_HANDLER = ClassName.get(RUNTIME, "RequestHandler");
+  private static final ClassName STREAM_RECORDS =
+      ClassName.get("dev.laconic.stream", "StreamRecords");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
   private static final String PROCESSOR = "dev.laconic.processor.LaconicProcessor";
 
-  private final boolean generatedAnnotationAvailable;
+  private final AnnotationSpec generated;
 
   /**
    * @param generatedAnnotationAvailable whether {@code javax.annotation.processing.Generated} is
    *     on the compile path (Java 9 and later)
    */
   public AdapterGenerator(boolean generatedAnnotationAvailable) {
-    this.generatedAnnotationAvailable = generatedAnnotationAvailable;
+    this.generated = generatedAnnotationAvailable
+        ? AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build()
+        : null;
+  }
+
+  /** The {@code @Generated} annotation every generated class carries, or null without one. */
+  public AnnotationSpec generatedAnnotation() {
+    return generated;
   }
 
   /** The adapter's source file. */
@@ -58,19 +68,18 @@ public final class AdapterGenerator {
         .addField(FieldSpec.builder(handlerType, "handler", Modifier.PRIVATE, Modifier.FINAL)
             .initializer("new $T()", handlerType)
             .build());
-    if (generatedAnnotationAvailable) {
-      adapter.addAnnotation(
-          AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build());
+    if (generated != null) {
+      adapter.addAnnotation(generated);
     }
     if (function.origin().element() != null) {
       adapter.addOriginatingElement(function.origin().element());
     }
     HandlerShape shape = function.shape();
-    if (shape.input() == HandlerShape.Input.RECORD) {
+    if (shape.input() == HandlerShape.Input.BATCH) {
+      adapter.addMethod(batchHandleRequest(function));
+    } else {
       adapter.addMethod(perRecordHandleRequest(function));
       adapter.addMethod(failedAt(function));
-    } else {
-      adapter.addMethod(batchHandleRequest(function));
     }
     return JavaFile.builder(function.packageName(), adapter.build())
         .skipJavaLangImports(true)
@@ -116,14 +125,27 @@ public final class AdapterGenerator {
   }
 
   private MethodSpec perRecordHandleRequest(FunctionModel function) {
+    HandlerShape shape = function.shape();
+    String context = shape.takesContext() ? ", context" : "";
+    CodeBlock call = switch (shape.input()) {
+      case NEW_IMAGE -> CodeBlock.builder()
+          .add("// A REMOVE has no new image; a handler that takes StreamChange<T> sees it.\n")
+          .beginControlFlow("if (!$T.isRemove(record))", STREAM_RECORDS)
+          .addStatement("handler.$L($T.fromNewImage(record)$L)", function.methodName(),
+              MapperGenerator.mapperName(shape.itemType()), context)
+          .endControlFlow()
+          .build();
+      case CHANGE -> CodeBlock.of("handler.$L($T.toChange(record)$L);\n", function.methodName(),
+          MapperGenerator.mapperName(shape.itemType()), context);
+      default -> CodeBlock.of("handler.$L(record$L);\n", function.methodName(), context);
+    };
     return handleRequest()
         .beginControlFlow("if (event == null || event.getRecords() == null)")
         .addStatement("return new $T($T.of())", RESPONSE, List.class)
         .endControlFlow()
         .beginControlFlow("for ($T record : event.getRecords())", RECORD)
         .beginControlFlow("try")
-        .addStatement("handler.$L(record$L)", function.methodName(),
-            function.shape().takesContext() ? ", context" : "")
+        .addCode(call)
         .nextControlFlow("catch ($T e)", Exception.class)
         .addStatement("return failedAt(record, e, context)")
         .endControlFlow()

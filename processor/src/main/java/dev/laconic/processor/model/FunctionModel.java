@@ -11,6 +11,8 @@ import java.util.List;
  * @param classNames the handler class's simple names from the outermost, e.g. [Outer, Inner]
  * @param methodName the handler method
  * @param policies class-level statements first, then the method's, each in source order
+ * @param mappings for typed handlers, how to build the item type and every type nested in it,
+ *     the item type first; empty otherwise
  */
 public record FunctionModel(
     String packageName,
@@ -20,6 +22,7 @@ public record FunctionModel(
     FunctionSettings settings,
     List<StreamTriggerModel> triggers,
     List<PolicyModel> policies,
+    List<CompositeMapping> mappings,
     Origin origin) {
 
   /**
@@ -36,6 +39,15 @@ public record FunctionModel(
     classNames = List.copyOf(classNames);
     triggers = List.copyOf(triggers);
     policies = List.copyOf(policies);
+    mappings = List.copyOf(mappings);
+  }
+
+  /** A function whose handler takes raw stream types, so nothing is mapped. */
+  public FunctionModel(String packageName, List<String> classNames, String methodName,
+      HandlerShape shape, FunctionSettings settings, List<StreamTriggerModel> triggers,
+      List<PolicyModel> policies, Origin origin) {
+    this(packageName, classNames, methodName, shape, settings, triggers, policies, List.of(),
+        origin);
   }
 
   /** The handler class as written in Java, such as {@code com.example.Outer.Inner}. */

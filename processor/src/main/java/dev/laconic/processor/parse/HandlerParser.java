@@ -3,6 +3,7 @@ package dev.laconic.processor.parse;
 import dev.laconic.processor.diag.Diagnostic;
 import dev.laconic.processor.diag.Origin;
 import dev.laconic.processor.diag.Reporter;
+import dev.laconic.processor.model.CompositeMapping;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.HandlerShape;
 import dev.laconic.processor.model.PolicyModel;
@@ -41,6 +42,7 @@ public final class HandlerParser {
       "com.amazonaws.services.lambda.runtime.events.StreamsEventResponse";
   static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
   static final String REQUEST_HANDLER = "com.amazonaws.services.lambda.runtime.RequestHandler";
+  static final String STREAM_CHANGE = "dev.laconic.stream.StreamChange";
 
   private final Elements elements;
   private final Types types;
@@ -48,6 +50,7 @@ public final class HandlerParser {
   private final DynamoStreamTriggerReader triggerReader;
   private final PolicyReader policyReader;
   private final FunctionSettingsReader settingsReader;
+  private final MappedTypeReader mappedTypeReader;
   private final Set<String> classesReported = new HashSet<>();
 
   public HandlerParser(Elements elements, Types types, Reporter reporter) {
@@ -57,6 +60,7 @@ public final class HandlerParser {
     this.triggerReader = new DynamoStreamTriggerReader(elements);
     this.policyReader = new PolicyReader(elements);
     this.settingsReader = new FunctionSettingsReader(elements);
+    this.mappedTypeReader = new MappedTypeReader(elements, reporter);
   }
 
   /** The functions declared in this round, in no particular order. */
@@ -85,9 +89,16 @@ public final class HandlerParser {
     }
     TypeElement type = (TypeElement) method.getEnclosingElement();
     boolean placed = checkClass(type) & checkMethod(method);
-    HandlerShape shape = shapeOf(method);
+    Shape shape = shapeOf(method);
     if (!placed || shape == null) {
       return null;
+    }
+    List<CompositeMapping> mappings = List.of();
+    if (shape.item() != null) {
+      mappings = mappedTypeReader.read(shape.item(), packageOf(type));
+      if (mappings == null) {
+        return null;
+      }
     }
     List<PolicyModel> policies = new ArrayList<>(policyReader.read(type));
     policies.addAll(policyReader.read(method));
@@ -95,10 +106,11 @@ public final class HandlerParser {
         packageOf(type),
         simpleNames(type),
         method.getSimpleName().toString(),
-        shape,
+        shape.shape(),
         settingsReader.read(method),
         triggers,
         policies,
+        mappings,
         Origin.of(method));
   }
 
@@ -176,8 +188,11 @@ public final class HandlerParser {
     return reporter.errorCount() == before;
   }
 
+  /** A handler's shape and, for typed handlers, the element of the item type. */
+  private record Shape(HandlerShape shape, TypeElement item) {}
+
   /** The handler's shape, or null (reported) when the signature is not one of the accepted. */
-  private HandlerShape shapeOf(ExecutableElement method) {
+  private Shape shapeOf(ExecutableElement method) {
     List<TypeMirror> parameters =
         method.getParameters().stream().map(Element::asType).collect(Collectors.toList());
     TypeMirror returnType = method.getReturnType();
@@ -186,10 +201,21 @@ public final class HandlerParser {
       return null; // javac reports the unresolved type; a second message would only add noise
     }
     HandlerShape.Input input = null;
-    if (!parameters.isEmpty() && is(parameters.get(0), DYNAMODB_EVENT)) {
+    TypeElement item = null;
+    TypeMirror first = parameters.isEmpty() ? null : parameters.get(0);
+    if (first == null) {
+      input = null;
+    } else if (is(first, DYNAMODB_EVENT)) {
       input = HandlerShape.Input.BATCH;
-    } else if (!parameters.isEmpty() && is(parameters.get(0), STREAM_RECORD)) {
+    } else if (is(first, STREAM_RECORD)) {
       input = HandlerShape.Input.RECORD;
+    } else if (is(first, STREAM_CHANGE)) {
+      List<? extends TypeMirror> arguments = ((DeclaredType) first).getTypeArguments();
+      item = arguments.size() == 1 ? itemType(arguments.get(0)) : null;
+      input = item == null ? null : HandlerShape.Input.CHANGE;
+    } else {
+      item = itemType(first);
+      input = item == null ? null : HandlerShape.Input.NEW_IMAGE;
     }
     boolean context = parameters.size() == 2 && is(parameters.get(1), CONTEXT);
     boolean returnsVoid = returnType.getKind() == TypeKind.VOID;
@@ -201,7 +227,27 @@ public final class HandlerParser {
       reporter.report(Diagnostic.BAD_SIGNATURE, Origin.of(method).whole(), describe(method));
       return null;
     }
-    return new HandlerShape(input, context, returnsResponse, !method.getThrownTypes().isEmpty());
+    HandlerShape shape = new HandlerShape(input, context, returnsResponse,
+        !method.getThrownTypes().isEmpty(),
+        item == null ? null : MappedTypeReader.typeRef(item));
+    return new Shape(shape, item);
+  }
+
+  /**
+   * The user's record or class a typed handler takes, or null when {@code type} cannot be one:
+   * a JDK or AWS type, a primitive, an array, an enum, a type variable.
+   */
+  private static TypeElement itemType(TypeMirror type) {
+    if (!(type instanceof DeclaredType declared)) {
+      return null;
+    }
+    TypeElement element = (TypeElement) declared.asElement();
+    String name = element.getQualifiedName().toString();
+    boolean platform = name.startsWith("java.") || name.startsWith("javax.")
+        || name.startsWith("com.amazonaws.") || name.startsWith("dev.laconic.");
+    ElementKind kind = element.getKind();
+    return !platform && (kind == ElementKind.CLASS || kind == ElementKind.RECORD
+        || kind == ElementKind.INTERFACE) ? element : null;
   }
 
   private boolean is(TypeMirror type, String qualifiedName) {

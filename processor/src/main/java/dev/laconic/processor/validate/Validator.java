@@ -3,6 +3,7 @@ package dev.laconic.processor.validate;
 import dev.laconic.processor.diag.Diagnostic;
 import dev.laconic.processor.diag.Reporter;
 import dev.laconic.processor.model.ArnKind;
+import dev.laconic.processor.model.CompositeMapping;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.ParameterUse;
 import dev.laconic.processor.model.PolicyModel;
@@ -30,6 +31,7 @@ public final class Validator {
   private final FunctionSettingsValidator settings;
   private final DynamoStreamTriggerValidator triggers;
   private final PolicyValidator policies;
+  private final MappingValidator mappings;
 
   /** @param javaRelease the Java release the sources are compiled for, such as 17 */
   public Validator(Reporter reporter, int javaRelease) {
@@ -37,6 +39,7 @@ public final class Validator {
     this.settings = new FunctionSettingsValidator(reporter, javaRelease);
     this.triggers = new DynamoStreamTriggerValidator(reporter);
     this.policies = new PolicyValidator(reporter);
+    this.mappings = new MappingValidator(reporter);
   }
 
   /** Validates one function; true when it has no error, so its adapter can be generated. */
@@ -54,13 +57,17 @@ public final class Validator {
     for (PolicyModel policy : function.policies()) {
       policies.validate(policy);
     }
+    boolean mapped = true;
+    for (CompositeMapping mapping : function.mappings()) {
+      mapped &= mappings.validate(mapping);
+    }
     for (ParameterUse use : ParameterUse.of(function)) {
       if (!PARAMETER_NAME.matcher(use.name()).matches()) {
         reporter.report(Diagnostic.PARAMETER_NAME_INVALID, use.at(), use.attribute(),
             "${" + use.name() + "}");
       }
     }
-    return reporter.errorCount() == before;
+    return mapped && reporter.errorCount() == before;
   }
 
   /**

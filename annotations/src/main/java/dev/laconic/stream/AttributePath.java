@@ -1,0 +1,56 @@
+package dev.laconic.stream;
+
+/**
+ * Where an attribute sits in an item, such as {@code order.lines[2].qty}: for messages only.
+ *
+ * <p>A path is a chain of small immutable links; the text is built only when a message needs it,
+ * so mapping an item that fits costs no string work.
+ */
+public final class AttributePath {
+
+  private final AttributePath parent;
+  private final String name;
+  private final int index;
+
+  private AttributePath(AttributePath parent, String name, int index) {
+    this.parent = parent;
+    this.name = name;
+    this.index = index;
+  }
+
+  /** The path of a whole item, named for messages (mappers use the type's name, e.g. "order"). */
+  public static AttributePath root(String name) {
+    return new AttributePath(null, name, -1);
+  }
+
+  /** The attribute {@code name} of the map at this path. */
+  public AttributePath child(String name) {
+    return new AttributePath(this, name, -1);
+  }
+
+  /** The element {@code index} of the list or set at this path. */
+  public AttributePath index(int index) {
+    return new AttributePath(this, null, index);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder();
+    appendTo(text);
+    return text.toString();
+  }
+
+  private void appendTo(StringBuilder text) {
+    if (parent != null) {
+      parent.appendTo(text);
+    }
+    if (name == null) {
+      text.append('[').append(index).append(']');
+    } else {
+      if (parent != null) {
+        text.append('.');
+      }
+      text.append(name);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.laconic.processor.model;
+
+import dev.laconic.processor.diag.Origin;
+import java.util.List;
+
+/**
+ * How one record or class is built from a DynamoDB map: which constructor or setters, and which
+ * attribute feeds each value. Laconic generates one mapper per such type.
+ *
+ * @param type the record or class
+ * @param creation how an instance is made
+ * @param properties in constructor-parameter order, or setter declaration order for JavaBeans
+ * @param origin the type's element
+ */
+public record CompositeMapping(
+    TypeRef type, Creation creation, List<MappedProperty> properties, Origin origin) {
+
+  /** How the mapper creates an instance. */
+  public enum Creation {
+    /** The canonical constructor of a record, or a class's single public constructor. */
+    CONSTRUCTOR,
+    /** The public no-argument constructor, then one setter per property. */
+    SETTERS
+  }
+
+  public CompositeMapping {
+    properties = List.copyOf(properties);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.laconic.processor.model;
+
+import java.util.List;
+
+/**
+ * The Java type of one mapped value, as a tree the generators walk: leaves are scalars, enums and
+ * nested records or classes; inner nodes are collections and {@code Optional}.
+ */
+public sealed interface MappedType {
+
+  /** A leaf read by one run-time reader: String, numbers, boolean, binary, Instant, UUID. */
+  record Scalar(ScalarKind kind) implements MappedType {}
+
+  /** {@code List<T>}: from L, SS, NS or BS. */
+  record ListOf(MappedType element) implements MappedType {}
+
+  /** {@code Set<T>}: from SS, NS, BS or L. */
+  record SetOf(MappedType element) implements MappedType {}
+
+  /** {@code Map<String, T>}: from M. */
+  record MapOf(MappedType value) implements MappedType {}
+
+  /** {@code Optional<T>}: empty for a missing or NULL attribute. */
+  record OptionalOf(MappedType value) implements MappedType {}
+
+  /** An enum, read from S by constant name. */
+  record EnumOf(TypeRef type, List<String> constants) implements MappedType {
+    public EnumOf {
+      constants = List.copyOf(constants);
+    }
+  }
+
+  /** A nested record or class, read from M by its own generated mapper. */
+  record Composite(TypeRef type) implements MappedType {}
+
+  /** The element or value type of a collection or Optional; null for a leaf. */
+  static MappedType inner(MappedType type) {
+    if (type instanceof ListOf list) {
+      return list.element();
+    } else if (type instanceof SetOf set) {
+      return set.element();
+    } else if (type instanceof MapOf map) {
+      return map.value();
+    } else if (type instanceof OptionalOf optional) {
+      return optional.value();
+    }
+    return null;
+  }
+}
