@@ -234,12 +234,12 @@ public final class Attributes {
   /** N as {@code Float} (the nearest float). */
   public static Float readFloat(AttributeValue value, AttributePath path) {
     String number = number(value, path, "Float");
-    return number == null ? null : (float) toDouble(number, value, path, "Float");
+    return number == null ? null : toFloat(number, value, path, "Float");
   }
 
   /** N as {@code float}; missing or NULL fails. */
   public static float requireFloat(AttributeValue value, AttributePath path) {
-    return (float) toDouble(required(value, path, "float"), value, path, "float");
+    return toFloat(required(value, path, "float"), value, path, "float");
   }
 
   private static String number(AttributeValue value, AttributePath path, String javaType) {
@@ -312,10 +312,44 @@ public final class Attributes {
   private static double toDouble(
       String number, AttributeValue value, AttributePath path, String type) {
     try {
+      if (!isDecimal(number)) {
+        throw new NumberFormatException(number);
+      }
       return Double.parseDouble(number);
     } catch (NumberFormatException e) {
       throw mismatch(path, "N holding a number (" + type + ")", value);
     }
+  }
+
+  /** Parsed as a float directly: through double first, a value could be rounded twice. */
+  private static float toFloat(
+      String number, AttributeValue value, AttributePath path, String type) {
+    try {
+      if (!isDecimal(number)) {
+        throw new NumberFormatException(number);
+      }
+      return Float.parseFloat(number);
+    } catch (NumberFormatException e) {
+      throw mismatch(path, "N holding a number (" + type + ")", value);
+    }
+  }
+
+  /**
+   * Whether {@code text} is a number as DynamoDB writes one: digits with an optional sign,
+   * fraction and exponent. Java's parsers also take "NaN", "Infinity", hex and a type suffix,
+   * which no DynamoDB number has.
+   */
+  private static boolean isDecimal(String text) {
+    boolean digit = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if (c != '-' && c != '+' && c != '.' && c != 'e' && c != 'E') {
+        return false;
+      }
+    }
+    return digit;
   }
 
   private static MappingException outOfRange(

@@ -26,14 +26,17 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratedOutputTest {
 
-  static final List<String> HANDLERS = List.of("OrderEvents", "Refunds", "Audit");
+  static final List<String> HANDLERS =
+      List.of("OrderEvents", "Refunds", "Audit", "Parcel", "Shipping");
 
   /** Values a deployment would give the template's parameters. */
   static final Map<String, String> PARAMETERS = Map.of(
       "OrdersStreamArn",
       "arn:aws:dynamodb:eu-west-1:123456789012:table/Orders/stream/2024-01-01T00:00:00.000",
       "CatalogTableArn", "arn:aws:dynamodb:eu-west-1:123456789012:table/Catalog",
-      "AuditFailureArn", "arn:aws:sqs:eu-west-1:123456789012:audit-failures");
+      "AuditFailureArn", "arn:aws:sqs:eu-west-1:123456789012:audit-failures",
+      "ParcelsStreamArn",
+      "arn:aws:dynamodb:eu-west-1:123456789012:table/Parcels/stream/2024-01-01T00:00:00.000");
 
   static List<JavaFileObject> sources(List<String> names) {
     List<JavaFileObject> sources = new ArrayList<>();
@@ -53,9 +56,16 @@ class GeneratedOutputTest {
   void adaptersMatchGoldens() {
     Compilation compilation = compileShop(HANDLERS);
     for (String adapter : List.of("Laconic_OrderEvents_echo", "Laconic_Refunds_refund",
-        "Laconic_Audit_Changes_record")) {
+        "Laconic_Audit_Changes_record", "Laconic_Shipping_track")) {
       Goldens.assertMatches(adapter + ".java", source(compilation, "shop." + adapter));
     }
+  }
+
+  @Test
+  void mapperMatchesGolden() {
+    Compilation compilation = compileShop(HANDLERS);
+    Goldens.assertMatches("ParcelStreamMapper.java",
+        source(compilation, "shop.ParcelStreamMapper"));
   }
 
   @Test

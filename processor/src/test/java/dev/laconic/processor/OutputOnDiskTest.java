@@ -37,7 +37,7 @@ class OutputOnDiskTest {
 
   private String diagnostics = "";
 
-  private boolean compile(JavaFileObject source) throws IOException {
+  private boolean compile(JavaFileObject... sources) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
     try (StandardJavaFileManager files =
@@ -46,7 +46,7 @@ class OutputOnDiskTest {
       files.setLocation(StandardLocation.SOURCE_OUTPUT, List.of(generated.toFile()));
       files.setLocation(StandardLocation.CLASS_PATH, Compilations.classPathWithout("\0"));
       JavaCompiler.CompilationTask task = javac.getTask(null, files, collector,
-          List.of(Compilations.CODE, "-proc:only"), null, List.of(source));
+          List.of(Compilations.CODE, "-proc:only"), null, List.of(sources));
       task.setProcessors(List.of(new LaconicProcessor()));
       boolean success = task.call();
       diagnostics = collector.getDiagnostics().toString();
@@ -74,6 +74,34 @@ class OutputOnDiskTest {
     assertFalse(Files.exists(classes.resolve("laconic/template.yaml")));
     assertFalse(Files.exists(classes.resolve("laconic/template.json")));
     assertFalse(Files.exists(generated.resolve("test/Laconic_Handler_handle.java")));
+  }
+
+  @Test
+  void aMappingErrorWritesNeitherMappersNorTheAdapterOfItsHandler() throws IOException {
+    JavaFileObject order = source("Order",
+        "public record Order(String id, Address address, char grade) {}\n");
+    JavaFileObject address = source("Address", "public record Address(String street) {}\n");
+    JavaFileObject handler = source("Handler", VALID.replace("DynamodbEvent event", "Order order"));
+    assertFalse(compile(order, address, handler));
+    assertTrue(diagnostics.contains("[LACONIC-601] Order.grade has type char"), diagnostics);
+    try (var written = Files.walk(generated)) {
+      assertEquals(List.of(), written.filter(Files::isRegularFile).toList());
+    }
+    assertFalse(Files.exists(classes.resolve("laconic/template.yaml")));
+  }
+
+  @Test
+  void aCleanTypedBuildWritesOneMapperPerType() throws IOException {
+    JavaFileObject order = source("Order", "public record Order(String id, Address address) {}\n");
+    JavaFileObject address = source("Address", "public record Address(String street) {}\n");
+    JavaFileObject handler = source("Handler", VALID.replace("DynamodbEvent event", "Order order"));
+    assertTrue(compile(order, address, handler), () -> diagnostics);
+    try (var written = Files.walk(generated)) {
+      assertEquals(List.of("AddressStreamMapper.java", "Laconic_Handler_handle.java",
+              "OrderStreamMapper.java"),
+          written.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted()
+              .toList());
+    }
   }
 
   private static List<String> parameterNames(String yaml) {

@@ -157,7 +157,7 @@ public final class MapperGenerator {
             ? CodeBlock.of("$L", property.defaultValue())
             : expressions.attribute(property));
       }
-      method.addStatement("return new $T(\n$>$L$<)", target,
+      method.addStatement("return new $T(\n$L)", target,
           CodeBlock.join(arguments, ",\n"));
     } else {
       method.addStatement("$T result = new $T()", target, target);

@@ -274,7 +274,7 @@ final class MappedTypeReader {
           defaultValue(candidate.type()), candidate.setter(), origin);
     }
     String where = owner.getSimpleName() + "." + candidate.javaName();
-    MappedType type = type(candidate.type(), annotated, where, from, needed);
+    MappedType type = type(candidate.type(), candidate.type(), annotated, where, from, needed);
     return type == null ? null : new MappedProperty(candidate.javaName(), attributeName, type,
         false, null, candidate.setter(), origin);
   }
@@ -292,23 +292,26 @@ final class MappedTypeReader {
     return null;
   }
 
-  /** The mapped type of {@code type}, or null (reported, or left to javac for an error type). */
-  private MappedType type(TypeMirror type, Element at, String where, String from,
-      Map<String, CompositeMapping> needed) {
+  /**
+   * The mapped type of {@code type}, a part of the component's type {@code whole}, or null
+   * (reported on the component with the whole type, or left to javac for an error type).
+   */
+  private MappedType type(TypeMirror type, TypeMirror whole, Element at, String where,
+      String from, Map<String, CompositeMapping> needed) {
     if (type.getKind() == TypeKind.ERROR) {
       return null; // javac reports the unresolved type
     }
     if (type.getKind().isPrimitive()) {
       ScalarKind kind = ScalarKind.of(type.toString());
-      return kind == null ? unsupported(at, where, type) : new MappedType.Scalar(kind);
+      return kind == null ? unsupported(at, where, whole) : new MappedType.Scalar(kind);
     }
     if (type instanceof ArrayType array) {
       return array.getComponentType().getKind() == TypeKind.BYTE
           ? new MappedType.Scalar(ScalarKind.BYTES)
-          : unsupported(at, where, type);
+          : unsupported(at, where, whole);
     }
     if (!(type instanceof DeclaredType declared)) {
-      return unsupported(at, where, type); // type variables, wildcards
+      return unsupported(at, where, whole); // type variables, wildcards
     }
     TypeElement element = (TypeElement) declared.asElement();
     String name = element.getQualifiedName().toString();
@@ -318,7 +321,7 @@ final class MappedTypeReader {
     }
     String collection = COLLECTIONS.get(name);
     if (collection != null) {
-      return collection(collection, declared, at, where, from, needed);
+      return collection(collection, declared, whole, at, where, from, needed);
     }
     if (element.getKind() == ElementKind.ENUM) {
       if (!accessible(element, from)) {
@@ -334,23 +337,23 @@ final class MappedTypeReader {
     }
     if (name.startsWith("java.") || name.startsWith("javax.")
         || element.getKind() == ElementKind.INTERFACE && !declared.getTypeArguments().isEmpty()) {
-      return unsupported(at, where, type);
+      return unsupported(at, where, whole);
     }
     return composite(element, from, needed) ? new MappedType.Composite(typeRef(element)) : null;
   }
 
-  private MappedType collection(String collection, DeclaredType declared, Element at,
-      String where, String from, Map<String, CompositeMapping> needed) {
+  private MappedType collection(String collection, DeclaredType declared, TypeMirror whole,
+      Element at, String where, String from, Map<String, CompositeMapping> needed) {
     List<? extends TypeMirror> arguments = declared.getTypeArguments();
     int expected = collection.equals("Map") ? 2 : 1;
     if (arguments.size() != expected) {
-      return unsupported(at, where, declared); // a raw type
+      return unsupported(at, where, whole); // a raw type
     }
     if (collection.equals("Map")
         && !arguments.get(0).toString().equals("java.lang.String")) {
-      return unsupported(at, where, declared);
+      return unsupported(at, where, whole);
     }
-    MappedType inner = type(arguments.get(expected - 1), at, where, from, needed);
+    MappedType inner = type(arguments.get(expected - 1), whole, at, where, from, needed);
     if (inner == null) {
       return null;
     }
