@@ -1,0 +1,28 @@
+package com.example.orders;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.laconic.annotations.DynamoStreamTrigger;
+import dev.laconic.annotations.LambdaFunction;
+
+/**
+ * A typed function: it takes the new image of each inserted or modified order as an {@link Order},
+ * mapped by generated code. Lambda delivers only orders that became PAID (a filter on the new
+ * image); a record whose image does not fit {@code Order} fails alone, by its sequence number, and
+ * Lambda retries from it.
+ */
+public class OrderShipping {
+
+  /** Logs the parcel to prepare for a paid order. */
+  @LambdaFunction(memorySize = 512, description = "Prepares a parcel for every paid order")
+  @DynamoStreamTrigger(
+      streamArn = "${OrdersStreamArn}",
+      batchSize = 25,
+      filters = "{\"dynamodb\": {\"NewImage\": {\"status\": {\"S\": [\"PAID\"]}}}}")
+  public void ship(Order order, Context context) {
+    if (order.shipTo() == null) {
+      throw new IllegalArgumentException("order " + order.id() + " has no shipping address");
+    }
+    context.getLogger().log("SHIP " + order.id() + " to " + order.shipTo().city() + ", "
+        + order.shipTo().country() + ": " + order.itemCount() + " items, total " + order.total());
+  }
+}
