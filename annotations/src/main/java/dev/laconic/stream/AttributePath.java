@@ -33,6 +33,19 @@ public final class AttributePath {
     return new AttributePath(this, null, index);
   }
 
+  private static boolean plain(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '.' || c == '[' || c == ']' || c == '"' || c == '\\' || Character.isWhitespace(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder();
@@ -46,6 +59,10 @@ public final class AttributePath {
     }
     if (name == null) {
       text.append('[').append(index).append(']');
+    } else if (parent != null && !plain(name)) {
+      // A map key may hold dots or brackets; quoted, the path stays unambiguous.
+      text.append("[\"").append(name.replace("\\", "\\\\").replace("\"", "\\\""))
+          .append("\"]");
     } else {
       if (parent != null) {
         text.append('.');

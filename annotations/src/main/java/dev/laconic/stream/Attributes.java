@@ -101,10 +101,31 @@ public final class Attributes {
       throw mismatch(path, "S (UUID)", value);
     }
     try {
+      if (!isCanonicalUuid(text)) {
+        throw new IllegalArgumentException(text);
+      }
       return UUID.fromString(text);
     } catch (IllegalArgumentException e) {
       throw mismatch(path, "S holding a UUID", value);
     }
+  }
+
+  /**
+   * Whether {@code text} is a UUID in its canonical 8-4-4-4-12 hex form: the JDK's parser also
+   * accepts shortened groups such as {@code 1-2-3-4-5}, which would read as another UUID.
+   */
+  private static boolean isCanonicalUuid(String text) {
+    if (text.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = text.charAt(i);
+      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+      if (dash ? c != '-' : Character.digit(c, 16) < 0 || c > 'f') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -249,12 +270,20 @@ public final class Attributes {
     if (value.getN() == null) {
       throw mismatch(path, "N (" + javaType + ")", value);
     }
-    return value.getN();
+    return decimalText(value, path, javaType);
   }
 
   private static String required(AttributeValue value, AttributePath path, String javaType) {
     if (isNull(value) || value.getN() == null) {
       throw mismatch(path, "N (" + javaType + ")", value);
+    }
+    return decimalText(value, path, javaType);
+  }
+
+  /** The N text, checked to be a number as DynamoDB writes it before any Java parser sees it. */
+  private static String decimalText(AttributeValue value, AttributePath path, String javaType) {
+    if (!isDecimal(value.getN())) {
+      throw mismatch(path, "N holding a number (" + javaType + ")", value);
     }
     return value.getN();
   }
@@ -312,9 +341,6 @@ public final class Attributes {
   private static double toDouble(
       String number, AttributeValue value, AttributePath path, String type) {
     try {
-      if (!isDecimal(number)) {
-        throw new NumberFormatException(number);
-      }
       return Double.parseDouble(number);
     } catch (NumberFormatException e) {
       throw mismatch(path, "N holding a number (" + type + ")", value);
@@ -325,10 +351,12 @@ public final class Attributes {
   private static float toFloat(
       String number, AttributeValue value, AttributePath path, String type) {
     try {
-      if (!isDecimal(number)) {
-        throw new NumberFormatException(number);
+      float parsed = Float.parseFloat(number);
+      if (Float.isInfinite(parsed)
+          || (parsed == 0 && new BigDecimal(number).signum() != 0)) {
+        throw outOfFloatRange(path, type, value);
       }
-      return Float.parseFloat(number);
+      return parsed;
     } catch (NumberFormatException e) {
       throw mismatch(path, "N holding a number (" + type + ")", value);
     }
@@ -350,6 +378,15 @@ public final class Attributes {
       }
     }
     return digit;
+  }
+
+  /**
+   * DynamoDB numbers reach 9.9E+125 and 1E-130, far beyond a float; a double holds them all.
+   * Rounding to infinity or to zero would silently change the value, so it fails instead.
+   */
+  private static MappingException outOfFloatRange(
+      AttributePath path, String type, AttributeValue value) {
+    return mismatch(path, "N within the range of " + type, value);
   }
 
   private static MappingException outOfRange(
@@ -494,7 +531,7 @@ public final class Attributes {
       return "L [" + value.getL().size() + "]";
     }
     if (value.getNULL() != null) {
-      return "NULL";
+      return value.getNULL() ? "NULL" : "NULL false";
     }
     if (value.getBOOL() != null) {
       return "BOOL " + value.getBOOL();
@@ -502,11 +539,31 @@ public final class Attributes {
     return "an attribute value of no type";
   }
 
+  /** {@code text} in quotes, cut to a preview, with quotes, backslashes and controls escaped. */
   private static String quote(String text) {
-    return "\"" + preview(text).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    StringBuilder out = new StringBuilder("\"");
+    String preview = preview(text);
+    for (int i = 0; i < preview.length(); i++) {
+      char c = preview.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c == '\n') {
+        out.append("\\n");
+      } else if (c < ' ' || c == 0x7f) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append('"').toString();
   }
 
+  /** The first characters of {@code text}, never cutting a surrogate pair in two. */
   private static String preview(String text) {
-    return text.length() <= PREVIEW ? text : text.substring(0, PREVIEW) + "...";
+    if (text.length() <= PREVIEW) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(PREVIEW - 1)) ? PREVIEW - 1 : PREVIEW;
+    return text.substring(0, end) + "...";
   }
 }

@@ -61,4 +61,15 @@ class AttributePathTest {
     assertEquals(path.toString(), path.toString());
     assertEquals("m.a[7]", path.toString());
   }
+
+  @Test
+  void keysThatWouldMisleadAreQuoted() {
+    AttributePath root = AttributePath.root("m");
+
+    assertEquals("m[\"a.b\"][\"c[0]\"]", root.child("a.b").child("c[0]").toString());
+    assertEquals("m[\"\"]", root.child("").toString());
+    assertEquals("m[\"say \\\"hi\\\"\"].x", root.child("say \"hi\"").child("x").toString());
+    assertEquals("m[\"first name\"]", root.child("first name").toString());
+    assertEquals("m.plain_key-1", root.child("plain_key-1").toString());
+  }
 }

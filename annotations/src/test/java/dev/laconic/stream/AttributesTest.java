@@ -256,6 +256,16 @@ class AttributesTest {
     void otherTypesFail() {
       assertFails("x: expected S (UUID), found N 1", () -> Attributes.readUuid(n("1"), X));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1-2-3-4-5", "123e4567-e89b-12d3-a456-42661417400",
+        "123e4567-e89b-12d3-a456-4266141740000", "123e4567+e89b-12d3-a456-426614174000",
+        "123g4567-e89b-12d3-a456-426614174000"})
+    void onlyTheCanonicalFormIsAUuid(String text) {
+      // The JDK reads "1-2-3-4-5" as 00000001-0002-0003-0004-000000000005: another id.
+      assertFails("x: expected S holding a UUID, found S \"" + text + "\"",
+          () -> Attributes.readUuid(s(text), X));
+    }
   }
 
   @Nested
@@ -460,6 +470,17 @@ class AttributesTest {
 
   @Nested
   class Ints {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0661\u0662", "\uFF11", " 1", "", "+", "1_000"})
+    void onlyDynamoDbNumberTextIsANumber(String number) {
+      // Integer.parseInt and BigDecimal read Arabic-Indic or full-width digits; DynamoDB never
+      // writes them, so such text is not taken for the number it looks like.
+      assertFails("x: expected N holding a number (Integer), found N " + number,
+          () -> Attributes.readInteger(n(number), X));
+      assertFails("x: expected N holding a number (BigDecimal), found N " + number,
+          () -> Attributes.readBigDecimal(n(number), X));
+    }
 
     @ParameterizedTest
     @CsvSource({
@@ -684,6 +705,22 @@ class AttributesTest {
           () -> Attributes.readFloat(n(number), X));
       assertFails("x: expected N holding a number (float), found N " + number,
           () -> Attributes.requireFloat(n(number), X));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1E+39", "-1E+39", "1E-50", "-1E-50", "9.9E+125"})
+    void numbersBeyondAFloatFailInsteadOfBecomingInfinityOrZero(String number) {
+      assertFails("x: expected N within the range of Float, found N " + number,
+          () -> Attributes.readFloat(n(number), X));
+      assertFails("x: expected N within the range of float, found N " + number,
+          () -> Attributes.requireFloat(n(number), X));
+    }
+
+    @Test
+    void zeroIsZero() {
+      assertEquals(0f, Attributes.requireFloat(n("0"), X));
+      assertEquals(0f, Attributes.requireFloat(n("0.000"), X));
+      assertEquals(-0f, Attributes.requireFloat(n("-0"), X));
     }
 
     @Test
@@ -985,6 +1022,23 @@ class AttributesTest {
     @Test
     void quotesAndBackslashesAreEscaped() {
       assertEquals("S \"say \\\"hi\\\" C:\\\\tmp\"", Attributes.describe(s("say \"hi\" C:\\tmp")));
+    }
+
+    @Test
+    void nullFalseSaysSo() {
+      assertEquals("NULL false", Attributes.describe(new AttributeValue().withNULL(false)));
+    }
+
+    @Test
+    void controlCharactersAreEscapedSoAMessageStaysOnOneLine() {
+      assertEquals("S \"a\\nb\\u0009c\\u0000\"", Attributes.describe(s("a\nb\tc\0")));
+    }
+
+    @Test
+    void truncationNeverSplitsASurrogatePair() {
+      String text = "a".repeat(39) + "\uD83D\uDE00" + "tail";
+
+      assertEquals("S \"" + "a".repeat(39) + "...\"", Attributes.describe(s(text)));
     }
 
     @Test

@@ -44,6 +44,31 @@ final class Compilations {
         """ + body);
   }
 
+  /**
+   * A directory holding {@code test.<name>} compiled by plain javac, without {@code -parameters},
+   * as a class from a library jar would be: for class-path-only types.
+   */
+  static File precompiled(String name, String body) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("laconic-lib");
+      dir.toFile().deleteOnExit();
+      javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+      try (javax.tools.StandardJavaFileManager files =
+          javac.getStandardFileManager(null, null, java.nio.charset.StandardCharsets.UTF_8)) {
+        files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(dir.toFile()));
+        files.setLocation(StandardLocation.CLASS_PATH, classPathWithout("\0"));
+        boolean compiled = javac.getTask(null, files, null, List.of("-proc:none"), null,
+            List.of(source(name, body))).call();
+        if (!compiled) {
+          throw new IllegalStateException("could not precompile " + name);
+        }
+      }
+      return dir.toFile();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The test class path without the jars whose path contains {@code fragment}. */
   static List<File> classPathWithout(String fragment) {
     return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))

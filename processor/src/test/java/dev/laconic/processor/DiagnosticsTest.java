@@ -339,7 +339,19 @@ class DiagnosticsTest {
         new Case(Diagnostic.MAPPED_TYPE_GENERIC,
             "[LACONIC-607] test.Order declares type parameters",
             "record Order<T>", source("Order", "public record Order<T>(T value) {}\n"),
-            typedHandler("Order<String> order")));
+            typedHandler("Order<String> order")),
+        new Case(Diagnostic.MAPPED_PARAMETER_NAMES_MISSING,
+            "[LACONIC-608] The constructor of test.Point has no parameter names in its class file",
+            null, typedHandler("Point point"))
+            .withClassPath(withPrecompiled("Point", "public class Point {\n"
+                + "  public Point(int x, int y) {}\n}\n")));
+  }
+
+  /** The test class path and a directory holding {@code test.<name>} compiled alone. */
+  static List<File> withPrecompiled(String name, String body) {
+    List<File> path = new java.util.ArrayList<>(Compilations.classPathWithout("\0"));
+    path.add(Compilations.precompiled(name, body));
+    return path;
   }
 
   /** A handler taking {@code parameter}, in its own file so the case's line is the type's. */

@@ -136,6 +136,29 @@ class TypedRecordsTest {
   }
 
   @Test
+  void constructorParametersTakeAnnotationsFromTheirFields() {
+    Compilation compilation = Compilations.compile(
+        source("Order", "public class Order {\n"
+            + "  @DynamoAttribute(\"pk\") private final String id;\n"
+            + "  public Order(String id) { this.id = id; }\n}\n"),
+        handlerOf("Order order"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertTrue(text(compilation, "test.OrderStreamMapper")
+        .contains("Attributes.readString(attributes.get(\"pk\"), path.child(\"pk\"))"));
+  }
+
+  @Test
+  void recordsFromTheClassPathKeepTheirComponentNames() {
+    Compilation compilation = Compilations.laconic()
+        .withClasspath(DiagnosticsTest.withPrecompiled("Point",
+            "public record Point(int x, @DynamoAttribute(\"why\") int y) {}\n"))
+        .compile(handlerOf("Point point"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertTrue(text(compilation, "test.PointStreamMapper")
+        .contains("Attributes.requireInt(attributes.get(\"why\"), path.child(\"why\"))"));
+  }
+
+  @Test
   void packagePrivateTypesWorkInTheHandlersPackage() {
     Compilation compilation = Compilations.compile(
         source("Order", "record Order(String id) {}\n"),

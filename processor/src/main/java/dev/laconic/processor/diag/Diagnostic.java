@@ -206,7 +206,10 @@ public enum Diagnostic {
           + " is nested in."),
   MAPPED_TYPE_GENERIC(607, Kind.ERROR,
       "%s declares type parameters, which a generated mapper cannot choose. It must be a"
-          + " concrete record or class.");
+          + " concrete record or class."),
+  MAPPED_PARAMETER_NAMES_MISSING(608, Kind.ERROR,
+      "The constructor of %s has no parameter names in its class file (arg0, arg1, ...), so they"
+          + " cannot name the attributes. Compile that class with -parameters, or use a record.");
 
   private final int number;
   private final Kind kind;

@@ -161,10 +161,7 @@ final class MappedTypeReader {
     if (type.getKind() == ElementKind.RECORD) {
       // javac places no message on a record component element, but on the private field it
       // declares for it, which carries the component's annotations too (FIELD is a target).
-      Map<String, VariableElement> fields = new HashMap<>();
-      for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-        fields.put(field.getSimpleName().toString(), field);
-      }
+      Map<String, VariableElement> fields = fieldsByName(type);
       for (RecordComponentElement component : type.getRecordComponents()) {
         String componentName = component.getSimpleName().toString();
         Element field = fields.get(componentName);
@@ -199,9 +196,19 @@ final class MappedTypeReader {
       return null;
     }
     if (withParameters.size() == 1) {
-      for (VariableElement parameter : withParameters.get(0).getParameters()) {
-        candidates.add(new Candidate(parameter, parameter.getSimpleName().toString(),
-            parameter.asType(), null, null));
+      ExecutableElement constructor = withParameters.get(0);
+      if (constructor.getParameters().stream()
+          .allMatch(p -> p.getSimpleName().toString().matches("arg[0-9]+"))) {
+        // A class compiled without -parameters keeps no parameter names; reading attributes
+        // "arg0", "arg1", ... would silently map nothing.
+        report(Diagnostic.MAPPED_PARAMETER_NAMES_MISSING, Origin.of(constructor), name);
+        return null;
+      }
+      Map<String, VariableElement> fields = fieldsByName(type);
+      for (VariableElement parameter : constructor.getParameters()) {
+        String parameterName = parameter.getSimpleName().toString();
+        candidates.add(new Candidate(parameter, parameterName, parameter.asType(), null,
+            fields.get(parameterName)));
       }
       return CompositeMapping.Creation.CONSTRUCTOR;
     }
@@ -226,10 +233,7 @@ final class MappedTypeReader {
     }
     Map<String, Integer> byName = new HashMap<>();
     for (TypeElement t : chain) {
-      Map<String, VariableElement> fields = new HashMap<>();
-      for (VariableElement field : ElementFilter.fieldsIn(t.getEnclosedElements())) {
-        fields.put(field.getSimpleName().toString(), field);
-      }
+      Map<String, VariableElement> fields = fieldsByName(t);
       for (ExecutableElement method : ElementFilter.methodsIn(t.getEnclosedElements())) {
         String methodName = method.getSimpleName().toString();
         if (methodName.length() > 3 && methodName.startsWith("set")
@@ -250,6 +254,14 @@ final class MappedTypeReader {
         }
       }
     }
+  }
+
+  private static Map<String, VariableElement> fieldsByName(TypeElement type) {
+    Map<String, VariableElement> fields = new HashMap<>();
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      fields.put(field.getSimpleName().toString(), field);
+    }
+    return fields;
   }
 
   private TypeElement superclass(TypeElement type) {
@@ -279,7 +291,10 @@ final class MappedTypeReader {
         false, null, candidate.setter(), origin);
   }
 
-  /** The annotation on the element, or for a JavaBean property on its field; null if absent. */
+  /**
+   * The annotation on the element, else on the field of the same name (a JavaBean property's, or
+   * a constructor parameter's); null if absent.
+   */
   private AnnotationReader annotation(Candidate candidate, String annotation) {
     for (Element element : new Element[] {candidate.element(), candidate.field()}) {
       if (element != null) {
