@@ -25,6 +25,17 @@ public final class MappingException extends RuntimeException {
     this(path.toString(), path + ": " + problem, null, null);
   }
 
+  /**
+   * @param path the attribute's path
+   * @param problem what is wrong
+   * @param cause what the user's constructor or setter threw
+   */
+  public MappingException(AttributePath path, String problem, Throwable cause) {
+    super(path + ": " + problem, cause);
+    this.path = path.toString();
+    this.sequenceNumber = null;
+  }
+
   private MappingException(
       String path, String message, String sequenceNumber, MappingException cause) {
     super(message, cause);

@@ -21,7 +21,12 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.util.ElementFilter;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -73,6 +78,13 @@ public final class LaconicProcessor extends AbstractProcessor {
   private final List<FunctionModel> functions = new ArrayList<>();
   /** The types whose mapper was written in this build: several handlers may share one. */
   private final Set<String> mappersWritten = new HashSet<>();
+  /** Mapper class names given out in this build, to the type each maps. */
+  private final Map<String, String> mapperNames = new HashMap<>();
+  /**
+   * Handlers that take a type not resolved yet, by class and method name: retried in the next
+   * round, reported if still waiting when processing is over (AutoValue's deferred types).
+   */
+  private final Set<String> deferred = new LinkedHashSet<>();
   private boolean failed;
   private final Consumer<RoundEnvironment> beforeRound;
 
@@ -135,14 +147,17 @@ public final class LaconicProcessor extends AbstractProcessor {
   }
 
   private void processRound(RoundEnvironment round) {
-    HandlerParser parser =
-        new HandlerParser(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter);
+    HandlerParser parser = new HandlerParser(processingEnv.getElementUtils(),
+        processingEnv.getTypeUtils(), reporter, mapperNames);
     Validator validator = new Validator(reporter, javaRelease());
     AdapterGenerator generator = new AdapterGenerator(
         processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated")
             != null);
     MapperGenerator mappers = new MapperGenerator(generator.generatedAnnotation());
-    List<FunctionModel> parsed = new ArrayList<>(parser.parse(round));
+    HandlerParser.Parsed result = parser.parse(round, deferredMethods());
+    deferred.clear();
+    result.deferred().forEach(method -> deferred.add(key(method)));
+    List<FunctionModel> parsed = new ArrayList<>(result.functions());
     parsed.sort(FunctionModel.TEMPLATE_ORDER);
     // Project-wide checks run in the round that brings the functions, while javac can still
     // place messages on their elements; later rounds check only what they add.
@@ -171,7 +186,35 @@ public final class LaconicProcessor extends AbstractProcessor {
     }
   }
 
+  /** The handlers deferred in earlier rounds, found again by class and method name. */
+  private List<ExecutableElement> deferredMethods() {
+    List<ExecutableElement> methods = new ArrayList<>();
+    for (String key : deferred) {
+      int hash = key.indexOf('#');
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(key.substring(0, hash));
+      if (type == null) {
+        continue;
+      }
+      for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+        if (key(method).equals(key)) {
+          methods.add(method);
+        }
+      }
+    }
+    return methods;
+  }
+
+  private static String key(ExecutableElement method) {
+    return ((TypeElement) method.getEnclosingElement()).getQualifiedName() + "#"
+        + method.getSimpleName() + "/" + method.getParameters().size();
+  }
+
   private void finish(RoundEnvironment round) {
+    if (!deferred.isEmpty()) {
+      new HandlerParser(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter,
+          mapperNames).reportNeverResolved(deferredMethods());
+      deferred.clear();
+    }
     if (functions.isEmpty()) {
       return;
     }

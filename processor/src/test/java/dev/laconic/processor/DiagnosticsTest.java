@@ -312,13 +312,16 @@ class DiagnosticsTest {
             "char grade", source("Order", "public record Order(String id, char grade) {}\n"),
             typedHandler("Order order")),
         new Case(Diagnostic.MAPPED_TYPE_NO_CONSTRUCTOR,
-            "[LACONIC-602] test.Order cannot be created by a generated mapper.",
-            "interface Order", source("Order", "public interface Order {}\n"),
-            typedHandler("Order order")),
+            "[LACONIC-602] test.Shape cannot be created by a generated mapper.",
+            "Shape shape", source("Order", "public record Order(String id,\n"
+                + "    Shape shape) {}\n"),
+            source("Shape", "public interface Shape {}\n"), typedHandler("Order order")),
         new Case(Diagnostic.MAPPED_TYPE_AMBIGUOUS_CONSTRUCTOR,
-            "[LACONIC-603] test.Order has 2 public constructors with parameters",
-            "public Order(long id)", source("Order", "public class Order {\n"
-                + "  public Order(String id) {}\n  public Order(long id) {}\n}\n"),
+            "[LACONIC-603] test.Money has 2 public constructors with parameters",
+            "Money price", source("Order", "public record Order(String id,\n"
+                + "    Money price) {}\n"),
+            source("Money", "public class Money {\n"
+                + "  public Money(String amount) {}\n  public Money(long cents) {}\n}\n"),
             typedHandler("StreamChange<Order> change")),
         new Case(Diagnostic.ATTRIBUTE_NAME_CLASH,
             "[LACONIC-604] Attribute \"id\" is read by both Order.id and Order.key.",
@@ -334,17 +337,36 @@ class DiagnosticsTest {
         new Case(Diagnostic.MAPPED_TYPE_NOT_ACCESSIBLE,
             "[LACONIC-606] test.Handler.Item cannot be used by generated code in test. It must be"
                 + " public",
-            "private record Item", handler(TRIGGER + "\npublic void handle(Item item) {}\n",
-                "private record Item(String id) {}")),
+            "public void handle(Item item)", handler(TRIGGER
+                + "\npublic void handle(Item item) {}\n", "private record Item(String id) {}")),
         new Case(Diagnostic.MAPPED_TYPE_GENERIC,
-            "[LACONIC-607] test.Order declares type parameters",
-            "record Order<T>", source("Order", "public record Order<T>(T value) {}\n"),
-            typedHandler("Order<String> order")),
+            "[LACONIC-607] test.Box declares type parameters",
+            "Box<String> box", source("Order", "public record Order(String id,\n"
+                + "    Box<String> box) {}\n"),
+            source("Box", "public record Box<T>(T value) {}\n"), typedHandler("Order order")),
         new Case(Diagnostic.MAPPED_PARAMETER_NAMES_MISSING,
             "[LACONIC-608] The constructor of test.Point has no parameter names in its class file",
             null, typedHandler("Point point"))
             .withClassPath(withPrecompiled("Point", "public class Point {\n"
-                + "  public Point(int x, int y) {}\n}\n")));
+                + "  public Point(int x, int y) {}\n}\n")),
+        new Case(Diagnostic.MAPPER_NAME_TAKEN,
+            "[LACONIC-609] The mapper of test.Order_Line would be test.Order_LineStreamMapper,"
+                + " which is already the mapper of test.Order.Line. Rename one of the two types.",
+            "Order_Line flat", source("Order", "public record Order(Line nested,\n"
+                + "    Order_Line flat) {\n  public record Line(String sku) {}\n}\n"),
+            source("Order_Line", "public record Order_Line(String sku) {}\n"),
+            typedHandler("Order order")),
+        new Case(Diagnostic.SETTER_OVERLOADED,
+            "[LACONIC-610] Property amount of test.Order has setters taking java.lang.String and"
+                + " long, so the mapper cannot tell which to call.",
+            "public void setAmount(long", source("Order", "public class Order {\n"
+                + "  public void setAmount(String amount) {}\n"
+                + "  public void setAmount(long amount) {}\n}\n"),
+            typedHandler("Order order")),
+        new Case(Diagnostic.TYPE_NEVER_RESOLVED,
+            "[LACONIC-006] Handler Handler.handle was not processed: a type it takes did not"
+                + " resolve by the end of annotation processing.",
+            "public void handle", typedHandler("Missing item")));
   }
 
   /** The test class path and a directory holding {@code test.<name>} compiled alone. */

@@ -129,9 +129,13 @@ class TypedRecordsTest {
     assertThat(compilation).succeededWithoutWarnings();
     String mapper = text(compilation, "test.OrderStreamMapper");
     assertTrue(mapper.contains("    Order result = new Order();\n"
-        + "    result.setId(Attributes.readString(attributes.get(\"id\"), path.child(\"id\")));\n"
-        + "    result.setQuantity(Attributes.requireInt(attributes.get(\"qty\"),"
+        + "    if (attributes.containsKey(\"id\")) {\n"
+        + "      result.setId(Attributes.readString(attributes.get(\"id\"), path.child(\"id\")));\n"
+        + "    }\n"
+        + "    if (attributes.containsKey(\"qty\")) {\n"
+        + "      result.setQuantity(Attributes.requireInt(attributes.get(\"qty\"),"
         + " path.child(\"qty\")));\n"
+        + "    }\n"
         + "    return result;\n"), mapper);
   }
 
@@ -156,6 +160,151 @@ class TypedRecordsTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertTrue(text(compilation, "test.PointStreamMapper")
         .contains("Attributes.requireInt(attributes.get(\"why\"), path.child(\"why\"))"));
+  }
+
+  /** Writes {@code test.Gen} in its first round, as a code generator would. */
+  static final class GeneratesGen extends javax.annotation.processing.AbstractProcessor {
+    private boolean done;
+
+    @Override
+    public java.util.Set<String> getSupportedAnnotationTypes() {
+      return java.util.Set.of("*");
+    }
+
+    @Override
+    public javax.lang.model.SourceVersion getSupportedSourceVersion() {
+      return javax.lang.model.SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(java.util.Set<? extends javax.lang.model.element.TypeElement> a,
+        javax.annotation.processing.RoundEnvironment round) {
+      if (!done) {
+        done = true;
+        try (var writer = processingEnv.getFiler().createSourceFile("test.Gen").openWriter()) {
+          writer.write("package test;\npublic record Gen(String id) {}\n");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return false;
+    }
+  }
+
+  @Test
+  void typesAnotherProcessorGeneratesAreWaitedFor() {
+    Compilation compilation = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new LaconicProcessor(), new GeneratesGen())
+        .withOptions(Compilations.CODE)
+        .compile(source("Foo", "public record Foo(String id, Gen gen) {}\n"),
+            source("Handler", "public class Handler {\n"
+                + TRIGGER + "\npublic void a(Foo foo) {}\n"
+                + TRIGGER + "\npublic void b(StreamChange<Gen> change) {}\n}\n"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertEquals(List.of("FooStreamMapper.java", "Gen.java", "GenStreamMapper.java",
+        "Laconic_Handler_a.java", "Laconic_Handler_b.java"), generatedSources(compilation));
+    String template = Compilations.resource(compilation, "laconic/template.yaml");
+    assertTrue(template.contains("HandlerAFunction:") && template.contains("HandlerBFunction:"));
+  }
+
+  @Test
+  void aClassWithSettersIsAJavaBeanWhateverOtherConstructorsItHas() {
+    Compilation compilation = Compilations.compile(
+        source("Customer", "public class Customer {\n"
+            + "  private String id, name, email;\n"
+            + "  public Customer() {}\n"
+            + "  public Customer(String id, String name) { this.id = id; this.name = name; }\n"
+            + "  public Customer(Customer other) { this(other.id, other.name); }\n"
+            + "  public void setId(String id) { this.id = id; }\n"
+            + "  public void setName(String name) { this.name = name; }\n"
+            + "  public void setEmail(String email) { this.email = email; }\n}\n"),
+        handlerOf("Customer customer"));
+    assertThat(compilation).succeededWithoutWarnings();
+    String mapper = text(compilation, "test.CustomerStreamMapper");
+    assertTrue(mapper.contains("result.setEmail("), mapper);
+    assertTrue(!mapper.contains("new Customer(\n"), mapper);
+  }
+
+  @Test
+  void aCopyConstructorIsNotTheConstructorThatNamesTheAttributes() {
+    Compilation compilation = Compilations.compile(
+        source("Point", "public final class Point {\n"
+            + "  public Point(int x, int y) {}\n"
+            + "  public Point(Point other) {}\n}\n"),
+        handlerOf("Point point"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertTrue(text(compilation, "test.PointStreamMapper").contains("return new Point(\n"
+        + "        Attributes.requireInt(attributes.get(\"x\"), path.child(\"x\")),"));
+  }
+
+  @Test
+  void checkedExceptionsOfConstructorsAndSettersBecomeMappingFailures() {
+    Compilation compilation = Compilations.compile(
+        source("Order", "public record Order(Part part, Bean bean) {}\n"),
+        source("Part", "public class Part {\n"
+            + "  public Part(String a) throws java.io.IOException {}\n}\n"),
+        source("Bean", "public class Bean {\n"
+            + "  public void setA(String a) throws Exception {}\n}\n"),
+        handlerOf("Order order"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertTrue(text(compilation, "test.PartStreamMapper").contains(
+        "throw new MappingException(path, \"creating Part failed: \" + e, e);"));
+  }
+
+  @Test
+  void annotationsOnGettersAndSetterParametersCount() {
+    Compilation compilation = Compilations.compile(
+        source("Item", "public class Item {\n"
+            + "  private String id, name, secret;\n"
+            + "  @DynamoAttribute(\"pk\") public String getId() { return id; }\n"
+            + "  public void setId(String id) { this.id = id; }\n"
+            + "  public void setName(@DynamoAttribute(\"title\") String name) {}\n"
+            + "  @DynamoIgnore public String getSecret() { return secret; }\n"
+            + "  public void setSecret(String secret) {}\n}\n"),
+        handlerOf("Item item"));
+    assertThat(compilation).succeededWithoutWarnings();
+    String mapper = text(compilation, "test.ItemStreamMapper");
+    assertTrue(mapper.contains("attributes.get(\"pk\")"), mapper);
+    assertTrue(mapper.contains("attributes.get(\"title\")"), mapper);
+    assertTrue(!mapper.contains("setSecret"), mapper);
+  }
+
+  @Test
+  void typeAnnotationsDoNotHideTheType() {
+    Compilation compilation = Compilations.compile(
+        source("NonNull", "@java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE_USE)\n"
+            + "public @interface NonNull {}\n"),
+        source("Order", "public record Order(@NonNull int count,\n"
+            + "    Map<@NonNull String, @NonNull Integer> scores) {}\n"),
+        handlerOf("Order order"));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void settersInheritedFromAGenericSuperclassTakeTheTypeArgument() {
+    Compilation compilation = Compilations.compile(
+        source("Base", "public class Base<T> {\n  public void setValue(T value) {}\n}\n"),
+        source("Sub", "public class Sub extends Base<String> {}\n"),
+        handlerOf("Sub sub"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertTrue(text(compilation, "test.SubStreamMapper").contains(
+        "result.setValue(Attributes.readString(attributes.get(\"value\")"));
+  }
+
+  @Test
+  void nestedOptionalsAndLibraryTypesAreUnsupported() {
+    Compilation compilation = Compilations.compile(
+        source("Order", "public record Order(\n"
+            + "    Optional<Optional<String>> maybe,\n"
+            + "    com.amazonaws.services.lambda.runtime.events.models.dynamodb.Identity who) {}\n"),
+        handlerOf("Order order"));
+    assertThat(compilation).hadErrorContaining("[LACONIC-601] Order.maybe has type"
+        + " java.util.Optional<java.util.Optional<java.lang.String>>")
+        .inFile(compilation.sourceFiles().get(0)).onLineContaining("maybe");
+    assertThat(compilation).hadErrorContaining("[LACONIC-601] Order.who has type"
+        + " com.amazonaws.services.lambda.runtime.events.models.dynamodb.Identity")
+        .inFile(compilation.sourceFiles().get(0)).onLineContaining("Identity who");
+    assertThat(compilation).hadErrorCount(2);
   }
 
   @Test

@@ -27,6 +27,9 @@ public enum Diagnostic {
   CODE_OPTION_INVALID(5, Kind.ERROR,
       "Option -Alaconic.code = \"%s\". It must be a relative path from the template to the"
           + " deployable jar, such as ../../my-app.jar: no absolute path, no backslashes."),
+  TYPE_NEVER_RESOLVED(6, Kind.ERROR,
+      "Handler %s was not processed: a type it takes did not resolve by the end of annotation"
+          + " processing. Check the imports, or the processor that should generate the type."),
 
   // 1xx: handler placement and signature
   METHOD_NOT_PUBLIC(101, Kind.ERROR,
@@ -209,7 +212,12 @@ public enum Diagnostic {
           + " concrete record or class."),
   MAPPED_PARAMETER_NAMES_MISSING(608, Kind.ERROR,
       "The constructor of %s has no parameter names in its class file (arg0, arg1, ...), so they"
-          + " cannot name the attributes. Compile that class with -parameters, or use a record.");
+          + " cannot name the attributes. Compile that class with -parameters, or use a record."),
+  MAPPER_NAME_TAKEN(609, Kind.ERROR,
+      "The mapper of %s would be %s, which is already %s. Rename one of the two types."),
+  SETTER_OVERLOADED(610, Kind.ERROR,
+      "Property %s of %s has setters taking %s and %s, so the mapper cannot tell which to call."
+          + " Keep one of them public.");
 
   private final int number;
   private final Kind kind;

@@ -150,6 +150,7 @@ public final class MapperGenerator {
         .addStatement("return null")
         .endControlFlow();
     Expressions expressions = new Expressions(mapper, enumReaders);
+    CodeBlock.Builder body = CodeBlock.builder();
     if (mapping.creation() == CompositeMapping.Creation.CONSTRUCTOR) {
       List<CodeBlock> arguments = new ArrayList<>();
       for (MappedProperty property : mapping.properties()) {
@@ -157,16 +158,30 @@ public final class MapperGenerator {
             ? CodeBlock.of("$L", property.defaultValue())
             : expressions.attribute(property));
       }
-      method.addStatement("return new $T(\n$L)", target,
-          CodeBlock.join(arguments, ",\n"));
+      body.addStatement("return new $T(\n$L)", target, CodeBlock.join(arguments, ",\n"));
     } else {
-      method.addStatement("$T result = new $T()", target, target);
+      body.addStatement("$T result = new $T()", target, target);
       for (MappedProperty property : mapping.properties()) {
         if (!property.ignored()) {
-          method.addStatement("result.$L($L)", property.setter(), expressions.attribute(property));
+          // A missing attribute leaves the property at its initial value, as JSON mappers do.
+          body.beginControlFlow("if (attributes.containsKey($S))", property.attributeName())
+              .addStatement("result.$L($L)", property.setter(), expressions.attribute(property))
+              .endControlFlow();
         }
       }
-      method.addStatement("return result");
+      body.addStatement("return result");
+    }
+    if (mapping.declaresExceptions()) {
+      method.beginControlFlow("try")
+          .addCode(body.build())
+          .nextControlFlow("catch ($T e)", RuntimeException.class)
+          .addStatement("throw e")
+          .nextControlFlow("catch ($T e)", Exception.class)
+          .addStatement("throw new $T(path, $S + e, e)", ClassName.get(STREAM, "MappingException"),
+              "creating " + mapping.type().displayName() + " failed: ")
+          .endControlFlow();
+    } else {
+      method.addCode(body.build());
     }
     return method.build();
   }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.annotation.processing.RoundEnvironment;
@@ -53,35 +54,65 @@ public final class HandlerParser {
   private final MappedTypeReader mappedTypeReader;
   private final Set<String> classesReported = new HashSet<>();
 
-  public HandlerParser(Elements elements, Types types, Reporter reporter) {
+  /**
+   * @param mapperNames the mapper class names given out so far in this build, to the type each
+   *     maps; the parser adds those it gives out
+   */
+  public HandlerParser(Elements elements, Types types, Reporter reporter,
+      Map<String, String> mapperNames) {
     this.elements = elements;
     this.types = types;
     this.reporter = reporter;
     this.triggerReader = new DynamoStreamTriggerReader(elements);
     this.policyReader = new PolicyReader(elements);
     this.settingsReader = new FunctionSettingsReader(elements);
-    this.mappedTypeReader = new MappedTypeReader(elements, reporter);
+    this.mappedTypeReader = new MappedTypeReader(elements, types, reporter, mapperNames);
   }
 
-  /** The functions declared in this round, in no particular order. */
-  public List<FunctionModel> parse(RoundEnvironment round) {
+  /** What one round yields. */
+  public record Parsed(List<FunctionModel> functions, List<ExecutableElement> deferred) {}
+
+  /**
+   * The functions declared in this round, in no particular order, and the handlers that take a
+   * type javac has not resolved yet: another processor may generate it in a later round.
+   *
+   * @param retried handlers deferred in earlier rounds, to try again
+   */
+  public Parsed parse(RoundEnvironment round, List<ExecutableElement> retried) {
     Set<ExecutableElement> triggered = new LinkedHashSet<>();
     triggered.addAll(methodsAnnotated(round, DynamoStreamTriggerReader.ANNOTATION));
     triggered.addAll(methodsAnnotated(round, DynamoStreamTriggerReader.CONTAINER));
 
     reportUntriggered(round, triggered);
+    triggered.addAll(retried);
 
     List<FunctionModel> functions = new ArrayList<>();
+    List<ExecutableElement> deferred = new ArrayList<>();
     for (ExecutableElement method : triggered) {
+      int errors = reporter.errorCount();
       FunctionModel function = parse(method);
       if (function != null) {
         functions.add(function);
+      } else if (waiting && reporter.errorCount() == errors) {
+        deferred.add(method);
       }
     }
-    return functions;
+    return new Parsed(functions, deferred);
   }
 
+  /** Reports each handler still waiting for a type when processing is over. */
+  public void reportNeverResolved(List<ExecutableElement> deferred) {
+    for (ExecutableElement method : deferred) {
+      reporter.report(Diagnostic.TYPE_NEVER_RESOLVED, Origin.of(method).whole(),
+          method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName());
+    }
+  }
+
+  /** Whether the last method parsed waits for an unresolved type. */
+  private boolean waiting;
+
   private FunctionModel parse(ExecutableElement method) {
+    waiting = false;
     List<StreamTriggerModel> triggers = triggerReader.read(method);
     Origin at = triggers.isEmpty() ? Origin.of(method) : triggers.get(0).origin();
     if (!librariesPresent(at)) {
@@ -95,8 +126,10 @@ public final class HandlerParser {
     }
     List<CompositeMapping> mappings = List.of();
     if (shape.item() != null) {
-      mappings = mappedTypeReader.read(shape.item(), packageOf(type));
+      mappings = mappedTypeReader.read(shape.item(), packageOf(type),
+          method.getParameters().get(0));
       if (mappings == null) {
+        waiting = mappedTypeReader.deferred();
         return null;
       }
     }
@@ -198,7 +231,9 @@ public final class HandlerParser {
     TypeMirror returnType = method.getReturnType();
     if (returnType.getKind() == TypeKind.ERROR
         || parameters.stream().anyMatch(p -> p.getKind() == TypeKind.ERROR)) {
-      return null; // javac reports the unresolved type; a second message would only add noise
+      // Perhaps generated in a later round; if not, javac reports the unresolved type.
+      waiting = true;
+      return null;
     }
     HandlerShape.Input input = null;
     TypeElement item = null;
@@ -211,6 +246,10 @@ public final class HandlerParser {
       input = HandlerShape.Input.RECORD;
     } else if (is(first, STREAM_CHANGE)) {
       List<? extends TypeMirror> arguments = ((DeclaredType) first).getTypeArguments();
+      if (arguments.size() == 1 && arguments.get(0).getKind() == TypeKind.ERROR) {
+        waiting = true; // StreamChange<Gen> with Gen not generated yet
+        return null;
+      }
       item = arguments.size() == 1 ? itemType(arguments.get(0)) : null;
       input = item == null ? null : HandlerShape.Input.CHANGE;
     } else {
@@ -244,7 +283,8 @@ public final class HandlerParser {
     TypeElement element = (TypeElement) declared.asElement();
     String name = element.getQualifiedName().toString();
     boolean platform = name.startsWith("java.") || name.startsWith("javax.")
-        || name.startsWith("com.amazonaws.") || name.startsWith("dev.laconic.");
+        || name.startsWith("com.amazonaws.") || name.startsWith("software.amazon.")
+        || name.startsWith("dev.laconic.stream.") || name.startsWith("dev.laconic.annotations.");
     ElementKind kind = element.getKind();
     return !platform && (kind == ElementKind.CLASS || kind == ElementKind.RECORD
         || kind == ElementKind.INTERFACE) ? element : null;

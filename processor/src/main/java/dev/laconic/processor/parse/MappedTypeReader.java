@@ -27,19 +27,23 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Reads the user's record or class that a typed handler takes, and every type nested in it, into
  * {@link CompositeMapping}s. Problems only javac's types reveal (an unsupported Java type, no
- * usable constructor, a type the mapper cannot reach) are reported here, on the offending
- * component; a type with a problem yields nothing, so no mapper or adapter is generated for it.
+ * usable constructor, a type the mapper cannot reach) are reported here, on the component that
+ * uses the type (for the item type itself, on the handler's parameter); a type with a problem
+ * yields nothing, so no mapper or adapter is generated for it.
  *
  * <p>Types are read once per round however many handlers use them, and a broken type is reported
- * once.
+ * once. A type javac cannot resolve yet (another processor may generate it in a later round)
+ * marks the handler {@link #deferred()}, not broken.
  */
 final class MappedTypeReader {
 
@@ -50,33 +54,59 @@ final class MappedTypeReader {
       "java.util.List", "List", "java.util.Set", "Set", "java.util.Map", "Map",
       "java.util.Optional", "Optional");
 
+  /**
+   * Packages whose types are never mapped as records or classes: a mapper would have to be
+   * written into them, and their constructors do not name attributes.
+   */
+  private static final List<String> FOREIGN_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.",
+      "com.sun.", "com.amazonaws.", "software.amazon.", "dev.laconic.");
+
   private final Elements elements;
+  private final Types types;
   private final Reporter reporter;
-  /** Types read so far: a mapping, or null while it is being read (recursive types). */
+  /** Mapper class names already given out in this build, to the type each maps. */
+  private final Map<String, String> mapperNames;
+  /** Types read so far in this round. */
   private final Map<String, CompositeMapping> read = new HashMap<>();
   private final Set<String> broken = new HashSet<>();
+  private boolean unresolved;
 
-  MappedTypeReader(Elements elements, Reporter reporter) {
+  /**
+   * @param mapperNames the mapper names given out in earlier rounds of this build, to the type
+   *     each maps; this reader adds the ones it gives out
+   */
+  MappedTypeReader(Elements elements, Types types, Reporter reporter,
+      Map<String, String> mapperNames) {
     this.elements = elements;
+    this.types = types;
     this.reporter = reporter;
+    this.mapperNames = mapperNames;
   }
 
   /**
    * The mappings {@code item} needs, itself first then nested types in the order first met, or
-   * null when any of them has a problem (reported).
+   * null when any of them has a problem (reported) or is not resolved yet ({@link #deferred()}).
    *
    * @param usedFrom the package of the adapter that will name {@code item}
+   * @param usedAt the handler parameter that takes {@code item}, where its problems are reported
    */
-  List<CompositeMapping> read(TypeElement item, String usedFrom) {
+  List<CompositeMapping> read(TypeElement item, String usedFrom, Element usedAt) {
     Map<String, CompositeMapping> needed = new LinkedHashMap<>();
     int errorsBefore = reporter.errorCount();
-    boolean ok = composite(item, usedFrom, needed);
-    return ok && reporter.errorCount() == errorsBefore ? List.copyOf(needed.values()) : null;
+    unresolved = false;
+    boolean ok = composite(item, usedFrom, usedAt, needed);
+    return ok && !unresolved && reporter.errorCount() == errorsBefore
+        ? List.copyOf(needed.values()) : null;
+  }
+
+  /** Whether the last {@link #read} met a type javac has not resolved (yet). */
+  boolean deferred() {
+    return unresolved;
   }
 
   /** Reads {@code type} and its nested types into {@code needed}; false if any is broken. */
-  private boolean composite(
-      TypeElement type, String usedFrom, Map<String, CompositeMapping> needed) {
+  private boolean composite(TypeElement type, String usedFrom, Element usedAt,
+      Map<String, CompositeMapping> needed) {
     String name = type.getQualifiedName().toString();
     if (broken.contains(name)) {
       return false;
@@ -85,8 +115,8 @@ final class MappedTypeReader {
       return true; // already in this mapping, or being read higher up (a recursive type)
     }
     if (!accessible(type, usedFrom)) {
-      fail(name, Diagnostic.MAPPED_TYPE_NOT_ACCESSIBLE, Origin.of(type),
-          type.getQualifiedName(), usedFrom.isEmpty() ? "the unnamed package" : usedFrom);
+      fail(name, Diagnostic.MAPPED_TYPE_NOT_ACCESSIBLE, usedAt, name,
+          usedFrom.isEmpty() ? "the unnamed package" : usedFrom);
       return false;
     }
     CompositeMapping known = read.get(name);
@@ -94,9 +124,15 @@ final class MappedTypeReader {
       return addWithNested(known, needed);
     }
     needed.put(name, null); // reserve the slot: nested uses of this type stop here
-    CompositeMapping mapping = mappingOf(type, needed);
+    boolean unresolvedBefore = unresolved;
+    unresolved = false;
+    CompositeMapping mapping = mappingOf(type, usedAt, needed);
+    boolean waiting = unresolved;
+    unresolved |= unresolvedBefore;
     if (mapping == null) {
-      broken.add(name);
+      if (!waiting) {
+        broken.add(name);
+      }
       needed.remove(name);
       return false;
     }
@@ -126,14 +162,18 @@ final class MappedTypeReader {
     return inner == null || addNested(inner, needed);
   }
 
-  private CompositeMapping mappingOf(TypeElement type, Map<String, CompositeMapping> needed) {
+  private CompositeMapping mappingOf(TypeElement type, Element usedAt,
+      Map<String, CompositeMapping> needed) {
     String name = type.getQualifiedName().toString();
     if (!type.getTypeParameters().isEmpty()) {
-      report(Diagnostic.MAPPED_TYPE_GENERIC, Origin.of(type), name);
+      fail(name, Diagnostic.MAPPED_TYPE_GENERIC, usedAt, name);
+      return null;
+    }
+    if (!mapperNameFree(type, usedAt)) {
       return null;
     }
     List<Candidate> candidates = new ArrayList<>();
-    CompositeMapping.Creation creation = creation(type, candidates);
+    Creation creation = creation(type, usedAt, candidates);
     if (creation == null) {
       return null;
     }
@@ -148,27 +188,62 @@ final class MappedTypeReader {
         properties.add(property);
       }
     }
-    return ok ? new CompositeMapping(typeRef(type), creation, properties, Origin.of(type)) : null;
+    return ok ? new CompositeMapping(typeRef(type), creation.kind, properties,
+        creation.declaresExceptions, Origin.of(type)) : null;
   }
 
-  /** A value the mapper must supply: its element (for annotations), name, type and setter. */
-  private record Candidate(Element element, String javaName, TypeMirror type, String setter,
-      Element field) {}
+  /**
+   * Whether the mapper name of {@code type} is free: not another type's mapper in this build,
+   * and not a class of the user's ({@code Order_Line} and {@code Order.Line} would both want
+   * {@code Order_LineStreamMapper}).
+   */
+  private boolean mapperNameFree(TypeElement type, Element usedAt) {
+    TypeRef ref = typeRef(type);
+    String mapper = ref.packageName().isEmpty() ? ref.mapperSimpleName()
+        : ref.packageName() + "." + ref.mapperSimpleName();
+    String name = type.getQualifiedName().toString();
+    String owner = mapperNames.get(mapper);
+    if (owner == null && elements.getTypeElement(mapper) != null) {
+      fail(name, Diagnostic.MAPPER_NAME_TAKEN, usedAt, name, mapper, "a class of its own");
+      return false;
+    }
+    if (owner != null && !owner.equals(name)) {
+      fail(name, Diagnostic.MAPPER_NAME_TAKEN, usedAt, name, mapper, "the mapper of " + owner);
+      return false;
+    }
+    mapperNames.put(mapper, name);
+    return true;
+  }
 
-  /** How {@code type} is created, filling {@code candidates}; null when it cannot be (reported). */
-  private CompositeMapping.Creation creation(TypeElement type, List<Candidate> candidates) {
+  /** A value the mapper must supply, with the elements its annotations may sit on. */
+  private record Candidate(Element element, String javaName, TypeMirror type, String setter,
+      List<Element> alsoAnnotated) {}
+
+  /** How an instance is made, and whether that may throw a checked exception. */
+  private record Creation(CompositeMapping.Creation kind, boolean declaresExceptions) {}
+
+  /**
+   * How {@code type} is created, filling {@code candidates}; null when it cannot be (reported).
+   *
+   * <p>A record uses its canonical constructor. A class with a public no-argument constructor
+   * and setters is a JavaBean, whatever other constructors it has (a convenience constructor
+   * would leave properties unset); otherwise its one public constructor with parameters, copy
+   * constructors aside, names the attributes.
+   */
+  private Creation creation(TypeElement type, Element usedAt, List<Candidate> candidates) {
     String name = type.getQualifiedName().toString();
     if (type.getKind() == ElementKind.RECORD) {
       // javac places no message on a record component element, but on the private field it
       // declares for it, which carries the component's annotations too (FIELD is a target).
       Map<String, VariableElement> fields = fieldsByName(type);
+      Map<String, ExecutableElement> accessors = methodsByName(type);
       for (RecordComponentElement component : type.getRecordComponents()) {
         String componentName = component.getSimpleName().toString();
         Element field = fields.get(componentName);
-        Element element = field != null ? field : component;
-        candidates.add(new Candidate(element, componentName, component.asType(), null, null));
+        candidates.add(new Candidate(field != null ? field : component, componentName,
+            component.asType(), null, listOf(component, accessors.get(componentName))));
       }
-      return CompositeMapping.Creation.CONSTRUCTOR;
+      return new Creation(CompositeMapping.Creation.CONSTRUCTOR, false);
     }
     boolean creatable = type.getKind() == ElementKind.CLASS
         && !type.getModifiers().contains(Modifier.ABSTRACT)
@@ -176,7 +251,7 @@ final class MappedTypeReader {
             || (type.getNestingKind() == NestingKind.MEMBER
                 && type.getModifiers().contains(Modifier.STATIC)));
     if (!creatable) {
-      report(Diagnostic.MAPPED_TYPE_NO_CONSTRUCTOR, Origin.of(type), name);
+      fail(name, Diagnostic.MAPPED_TYPE_NO_CONSTRUCTOR, usedAt, name);
       return null;
     }
     List<ExecutableElement> withParameters = new ArrayList<>();
@@ -185,83 +260,107 @@ final class MappedTypeReader {
       if (constructor.getModifiers().contains(Modifier.PUBLIC)) {
         if (constructor.getParameters().isEmpty()) {
           noArguments = true;
-        } else {
+        } else if (!isCopyConstructor(type, constructor)) {
           withParameters.add(constructor);
         }
       }
     }
+    if (noArguments) {
+      int errors = reporter.errorCount();
+      boolean throwing = setters(type, candidates);
+      if (reporter.errorCount() > errors) {
+        broken.add(name);
+        return null;
+      }
+      if (!candidates.isEmpty()) {
+        return new Creation(CompositeMapping.Creation.SETTERS, throwing);
+      }
+    }
     if (withParameters.size() > 1) {
-      report(Diagnostic.MAPPED_TYPE_AMBIGUOUS_CONSTRUCTOR, Origin.of(withParameters.get(1)), name,
+      fail(name, Diagnostic.MAPPED_TYPE_AMBIGUOUS_CONSTRUCTOR, usedAt, name,
           withParameters.size());
       return null;
     }
-    if (withParameters.size() == 1) {
-      ExecutableElement constructor = withParameters.get(0);
-      if (constructor.getParameters().stream()
-          .allMatch(p -> p.getSimpleName().toString().matches("arg[0-9]+"))) {
-        // A class compiled without -parameters keeps no parameter names; reading attributes
-        // "arg0", "arg1", ... would silently map nothing.
-        report(Diagnostic.MAPPED_PARAMETER_NAMES_MISSING, Origin.of(constructor), name);
-        return null;
-      }
-      Map<String, VariableElement> fields = fieldsByName(type);
-      for (VariableElement parameter : constructor.getParameters()) {
-        String parameterName = parameter.getSimpleName().toString();
-        candidates.add(new Candidate(parameter, parameterName, parameter.asType(), null,
-            fields.get(parameterName)));
-      }
-      return CompositeMapping.Creation.CONSTRUCTOR;
+    if (withParameters.isEmpty()) {
+      fail(name, Diagnostic.MAPPED_TYPE_NO_CONSTRUCTOR, usedAt, name);
+      return null;
     }
-    if (noArguments) {
-      setters(type, candidates);
-      if (!candidates.isEmpty()) {
-        return CompositeMapping.Creation.SETTERS;
-      }
+    ExecutableElement constructor = withParameters.get(0);
+    if (constructor.getParameters().stream()
+        .allMatch(p -> p.getSimpleName().toString().matches("arg[0-9]+"))) {
+      // A class compiled without -parameters keeps no parameter names; reading attributes
+      // "arg0", "arg1", ... would silently map nothing.
+      fail(name, Diagnostic.MAPPED_PARAMETER_NAMES_MISSING, usedAt, name);
+      return null;
     }
-    report(Diagnostic.MAPPED_TYPE_NO_CONSTRUCTOR, Origin.of(type), name);
-    return null;
+    Map<String, VariableElement> fields = fieldsByName(type);
+    Map<String, ExecutableElement> getters = methodsByName(type);
+    for (VariableElement parameter : constructor.getParameters()) {
+      String parameterName = parameter.getSimpleName().toString();
+      candidates.add(new Candidate(parameter, parameterName, parameter.asType(), null,
+          listOf(fields.get(parameterName), getters.get(parameterName),
+              getters.get(getterName(parameterName, "get")),
+              getters.get(getterName(parameterName, "is")))));
+    }
+    return new Creation(CompositeMapping.Creation.CONSTRUCTOR,
+        !constructor.getThrownTypes().isEmpty());
+  }
+
+  private boolean isCopyConstructor(TypeElement type, ExecutableElement constructor) {
+    return constructor.getParameters().size() == 1
+        && types.isSameType(types.erasure(constructor.getParameters().get(0).asType()),
+            types.erasure(type.asType()));
   }
 
   /**
    * The public one-argument {@code setX} methods of {@code type} and its superclasses, the
-   * superclass's first, each class's in source order; an overriding setter counts once.
+   * superclass's first, each class's in source order; an overriding setter counts once, and two
+   * setters of one property are reported. Returns whether any declares exceptions.
    */
-  private void setters(TypeElement type, List<Candidate> candidates) {
+  private boolean setters(TypeElement type, List<Candidate> candidates) {
     List<TypeElement> chain = new ArrayList<>();
     for (TypeElement t = type; t != null; t = superclass(t)) {
       chain.add(0, t);
     }
+    DeclaredType declared = (DeclaredType) type.asType();
     Map<String, Integer> byName = new HashMap<>();
+    boolean throwing = false;
     for (TypeElement t : chain) {
       Map<String, VariableElement> fields = fieldsByName(t);
+      Map<String, ExecutableElement> getters = methodsByName(t);
       for (ExecutableElement method : ElementFilter.methodsIn(t.getEnclosedElements())) {
         String methodName = method.getSimpleName().toString();
-        if (methodName.length() > 3 && methodName.startsWith("set")
-            && Character.isUpperCase(methodName.charAt(3))
-            && method.getParameters().size() == 1
-            && method.getModifiers().contains(Modifier.PUBLIC)
-            && !method.getModifiers().contains(Modifier.STATIC)) {
-          String property = decapitalize(methodName.substring(3));
-          Candidate candidate = new Candidate(method, property,
-              method.getParameters().get(0).asType(), methodName, fields.get(property));
-          Integer at = byName.put(property, candidates.size());
-          if (at != null) {
-            candidates.set(at, candidate);
-            byName.put(property, at);
-          } else {
-            candidates.add(candidate);
-          }
+        if (methodName.length() <= 3 || !methodName.startsWith("set")
+            || !Character.isUpperCase(methodName.charAt(3))
+            || method.getParameters().size() != 1
+            || !method.getModifiers().contains(Modifier.PUBLIC)
+            || method.getModifiers().contains(Modifier.STATIC)) {
+          continue;
         }
+        String property = decapitalize(methodName.substring(3));
+        // The parameter type as seen from the mapped type: setValue(T) of Base<String> takes a
+        // String in Sub extends Base<String>.
+        TypeMirror parameterType =
+            ((ExecutableType) types.asMemberOf(declared, method)).getParameterTypes().get(0);
+        Candidate candidate = new Candidate(method, property, parameterType, methodName,
+            listOf(method.getParameters().get(0), fields.get(property),
+                getters.get(getterName(property, "get")),
+                getters.get(getterName(property, "is"))));
+        Integer at = byName.get(property);
+        if (at == null) {
+          byName.put(property, candidates.size());
+          candidates.add(candidate);
+        } else if (types.isSameType(types.erasure(candidates.get(at).type()),
+            types.erasure(parameterType))) {
+          candidates.set(at, candidate); // an override: the subclass's declaration counts
+        } else {
+          reporter.report(Diagnostic.SETTER_OVERLOADED, Origin.of(method).whole(), property,
+              type.getQualifiedName(), candidates.get(at).type(), parameterType);
+        }
+        throwing |= !method.getThrownTypes().isEmpty();
       }
     }
-  }
-
-  private static Map<String, VariableElement> fieldsByName(TypeElement type) {
-    Map<String, VariableElement> fields = new HashMap<>();
-    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-      fields.put(field.getSimpleName().toString(), field);
-    }
-    return fields;
+    return throwing;
   }
 
   private TypeElement superclass(TypeElement type) {
@@ -286,22 +385,21 @@ final class MappedTypeReader {
           defaultValue(candidate.type()), candidate.setter(), origin);
     }
     String where = owner.getSimpleName() + "." + candidate.javaName();
-    MappedType type = type(candidate.type(), candidate.type(), annotated, where, from, needed);
+    MappedType type =
+        type(candidate.type(), candidate.type(), annotated, where, from, needed, false);
     return type == null ? null : new MappedProperty(candidate.javaName(), attributeName, type,
         false, null, candidate.setter(), origin);
   }
 
-  /**
-   * The annotation on the element, else on the field of the same name (a JavaBean property's, or
-   * a constructor parameter's); null if absent.
-   */
+  /** The annotation on the element, else on the other elements of the same value; or null. */
   private AnnotationReader annotation(Candidate candidate, String annotation) {
-    for (Element element : new Element[] {candidate.element(), candidate.field()}) {
-      if (element != null) {
-        var mirror = Annotations.find(element, annotation);
-        if (mirror != null) {
-          return new AnnotationReader(elements, element, mirror);
-        }
+    List<Element> places = new ArrayList<>();
+    places.add(candidate.element());
+    places.addAll(candidate.alsoAnnotated());
+    for (Element element : places) {
+      var mirror = Annotations.find(element, annotation);
+      if (mirror != null) {
+        return new AnnotationReader(elements, element, mirror);
       }
     }
     return null;
@@ -309,15 +407,17 @@ final class MappedTypeReader {
 
   /**
    * The mapped type of {@code type}, a part of the component's type {@code whole}, or null
-   * (reported on the component with the whole type, or left to javac for an error type).
+   * (reported on the component with the whole type, or waiting for an unresolved type).
    */
   private MappedType type(TypeMirror type, TypeMirror whole, Element at, String where,
-      String from, Map<String, CompositeMapping> needed) {
+      String from, Map<String, CompositeMapping> needed, boolean inOptional) {
     if (type.getKind() == TypeKind.ERROR) {
-      return null; // javac reports the unresolved type
+      unresolved = true; // perhaps generated in a later round; javac reports it otherwise
+      return null;
     }
     if (type.getKind().isPrimitive()) {
-      ScalarKind kind = ScalarKind.of(type.toString());
+      // By kind, not by text: a type annotation (@NonNull int) is part of toString().
+      ScalarKind kind = ScalarKind.of(type.getKind().name().toLowerCase(java.util.Locale.ROOT));
       return kind == null ? unsupported(at, where, whole) : new MappedType.Scalar(kind);
     }
     if (type instanceof ArrayType array) {
@@ -336,11 +436,14 @@ final class MappedTypeReader {
     }
     String collection = COLLECTIONS.get(name);
     if (collection != null) {
+      if (collection.equals("Optional") && inOptional) {
+        return unsupported(at, where, whole); // Optional<Optional<T>> has no meaning here
+      }
       return collection(collection, declared, whole, at, where, from, needed);
     }
     if (element.getKind() == ElementKind.ENUM) {
       if (!accessible(element, from)) {
-        report(Diagnostic.MAPPED_TYPE_NOT_ACCESSIBLE, Origin.of(at), name,
+        fail(name, Diagnostic.MAPPED_TYPE_NOT_ACCESSIBLE, at, name,
             from.isEmpty() ? "the unnamed package" : from);
         return null;
       }
@@ -350,11 +453,11 @@ final class MappedTypeReader {
           .toList();
       return new MappedType.EnumOf(typeRef(element), constants);
     }
-    if (name.startsWith("java.") || name.startsWith("javax.")
-        || element.getKind() == ElementKind.INTERFACE && !declared.getTypeArguments().isEmpty()) {
+    if (FOREIGN_PACKAGES.stream().anyMatch(name::startsWith)) {
       return unsupported(at, where, whole);
     }
-    return composite(element, from, needed) ? new MappedType.Composite(typeRef(element)) : null;
+    return composite(element, from, at, needed) ? new MappedType.Composite(typeRef(element))
+        : null;
   }
 
   private MappedType collection(String collection, DeclaredType declared, TypeMirror whole,
@@ -364,11 +467,11 @@ final class MappedTypeReader {
     if (arguments.size() != expected) {
       return unsupported(at, where, whole); // a raw type
     }
-    if (collection.equals("Map")
-        && !arguments.get(0).toString().equals("java.lang.String")) {
+    if (collection.equals("Map") && !isString(arguments.get(0))) {
       return unsupported(at, where, whole);
     }
-    MappedType inner = type(arguments.get(expected - 1), whole, at, where, from, needed);
+    MappedType inner = type(arguments.get(expected - 1), whole, at, where, from, needed,
+        collection.equals("Optional"));
     if (inner == null) {
       return null;
     }
@@ -380,20 +483,22 @@ final class MappedTypeReader {
     };
   }
 
+  private static boolean isString(TypeMirror type) {
+    return type instanceof DeclaredType declared
+        && ((TypeElement) declared.asElement()).getQualifiedName()
+            .contentEquals("java.lang.String");
+  }
+
   private MappedType unsupported(Element at, String where, TypeMirror type) {
-    report(Diagnostic.MAPPED_TYPE_UNSUPPORTED, Origin.of(at), where, type);
+    reporter.report(Diagnostic.MAPPED_TYPE_UNSUPPORTED, Origin.of(at).whole(), where, type);
     return null;
   }
 
-  /** Reports a problem of a type used by several handlers once. */
-  private void fail(String type, Diagnostic diagnostic, Origin at, Object... args) {
+  /** Reports a problem of a type used by several handlers once, at its first use. */
+  private void fail(String type, Diagnostic diagnostic, Element usedAt, Object... args) {
     if (broken.add(type)) {
-      reporter.report(diagnostic, at.whole(), args);
+      reporter.report(diagnostic, Origin.of(usedAt).whole(), args);
     }
-  }
-
-  private void report(Diagnostic diagnostic, Origin at, Object... args) {
-    reporter.report(diagnostic, at.whole(), args);
   }
 
   /**
@@ -410,6 +515,39 @@ final class MappedTypeReader {
       }
     }
     return true;
+  }
+
+  private static Map<String, VariableElement> fieldsByName(TypeElement type) {
+    Map<String, VariableElement> fields = new HashMap<>();
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      fields.put(field.getSimpleName().toString(), field);
+    }
+    return fields;
+  }
+
+  /** The public instance methods without parameters (accessors and getters), by name. */
+  private static Map<String, ExecutableElement> methodsByName(TypeElement type) {
+    Map<String, ExecutableElement> methods = new HashMap<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (method.getParameters().isEmpty() && !method.getModifiers().contains(Modifier.STATIC)) {
+        methods.put(method.getSimpleName().toString(), method);
+      }
+    }
+    return methods;
+  }
+
+  private static String getterName(String property, String prefix) {
+    return prefix + Character.toUpperCase(property.charAt(0)) + property.substring(1);
+  }
+
+  private static List<Element> listOf(Element... elements) {
+    List<Element> list = new ArrayList<>();
+    for (Element element : elements) {
+      if (element != null) {
+        list.add(element);
+      }
+    }
+    return list;
   }
 
   /** The Java literal of the default value of {@code type}, for an ignored component. */
