@@ -1,0 +1,80 @@
+package dev.laconic.local.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * An error the endpoint answers with HTTP 400 and a typed JSON body, as DynamoDB does.
+ *
+ * <p>The body is {@code {"__type":"<namespace>#<Code>","message":"..."}}; the SDKs map the code after {@code #} to
+ * their exception classes. See
+ * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html">Error handling
+ * with DynamoDB</a>. Client errors must never be 5xx, because the SDKs retry those.
+ */
+final class ApiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private static final String DYNAMODB = "com.amazonaws.dynamodb.v20120810#";
+  private static final String CORAL_VALIDATE = "com.amazon.coral.validate#";
+  private static final String CORAL_SERVICE = "com.amazon.coral.service#";
+
+  private final String type;
+  private final transient ObjectNode extraFields;
+
+  private ApiException(String type, String message, ObjectNode extraFields) {
+    super(message);
+    this.type = type;
+    this.extraFields = extraFields;
+  }
+
+  static ApiException validation(String message) {
+    return new ApiException(CORAL_VALIDATE + "ValidationException", message, null);
+  }
+
+  static ApiException serialization(String message) {
+    return new ApiException(CORAL_SERVICE + "SerializationException", message, null);
+  }
+
+  static ApiException unknownOperation(String message) {
+    return new ApiException(CORAL_SERVICE + "UnknownOperationException", message, null);
+  }
+
+  static ApiException resourceNotFound(String message) {
+    return new ApiException(DYNAMODB + "ResourceNotFoundException", "Requested resource not found: " + message, null);
+  }
+
+  static ApiException resourceInUse(String message) {
+    return new ApiException(DYNAMODB + "ResourceInUseException", message, null);
+  }
+
+  /**
+   * The failed-condition error; {@code oldItem} is returned in the body's {@code Item} field when the request asked
+   * for it with {@code ReturnValuesOnConditionCheckFailure=ALL_OLD}.
+   */
+  static ApiException conditionalCheckFailed(ObjectNode oldItem) {
+    ObjectNode extra = null;
+    if (oldItem != null) {
+      extra = Json.object();
+      extra.set("Item", oldItem);
+    }
+    return new ApiException(DYNAMODB + "ConditionalCheckFailedException", "The conditional request failed", extra);
+  }
+
+  static ApiException expiredIterator(String message) {
+    return new ApiException(DYNAMODB + "ExpiredIteratorException", message, null);
+  }
+
+  static ApiException trimmedDataAccess(String message) {
+    return new ApiException(DYNAMODB + "TrimmedDataAccessException", message, null);
+  }
+
+  /** The JSON error body. */
+  ObjectNode body() {
+    ObjectNode body = Json.object();
+    body.put("__type", type);
+    body.put("message", getMessage());
+    if (extraFields != null) {
+      body.setAll(extraFields);
+    }
+    return body;
+  }
+}

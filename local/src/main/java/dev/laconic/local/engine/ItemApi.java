@@ -1,0 +1,382 @@
+package dev.laconic.local.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The item operations: PutItem, GetItem, UpdateItem, DeleteItem, BatchWriteItem, BatchGetItem, Scan and Query.
+ *
+ * <p>Only the expression parameters are supported; the legacy ones (Expected, AttributeUpdates, KeyConditions,
+ * ScanFilter, AttributesToGet, ...) and secondary-index reads are rejected with a ValidationException rather than
+ * ignored. See the <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB.html">DynamoDB
+ * API reference</a>.
+ */
+final class ItemApi {
+  private static final Set<String> RETURN_VALUES =
+      Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
+  private static final Set<String> NONE_OR_ALL_OLD = Set.of("NONE", "ALL_OLD");
+  private static final Set<String> SELECT =
+      Set.of("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT");
+  private static final int MAX_BATCH_WRITE = 25;
+  private static final int MAX_BATCH_GET = 100;
+
+  private final Engine engine;
+
+  ItemApi(Engine engine) {
+    this.engine = engine;
+  }
+
+  ObjectNode put(JsonNode request) {
+    Table table = engine.table(TableApi.tableName(request));
+    rejectUnsupported(request, "Expected", "ConditionalOperator");
+    ObjectNode item = Json.requiredObject(request, "Item");
+    AttributeValues.validateItem(item);
+    ItemKey key = table.keyOfItem(item);
+    AttributeValues.checkItemSize(item);
+    String returnValues = returnValues(request, NONE_OR_ALL_OLD);
+    boolean returnOldOnFailure = returnOldOnFailure(request);
+    ExpressionContext context = new ExpressionContext(request);
+    Condition condition = condition(request, "ConditionExpression", context);
+    context.checkAllUsed(condition != null);
+    ObjectNode old = table.items().get(key);
+    check(condition, old, returnOldOnFailure);
+    table.write(key, old, item, engine.now());
+    return attributes(returnValues.equals("ALL_OLD") ? old : null);
+  }
+
+  ObjectNode get(JsonNode request) {
+    Table table = engine.table(TableApi.tableName(request));
+    rejectUnsupported(request, "AttributesToGet");
+    ItemKey key = table.keyOf(Json.requiredObject(request, "Key"));
+    Json.optionalBoolean(request, "ConsistentRead", false);
+    ExpressionContext context = new ExpressionContext(request);
+    List<DocumentPath> projection = projection(request, context);
+    context.checkAllUsed(projection != null);
+    ObjectNode item = table.items().get(key);
+    ObjectNode response = Json.object();
+    if (item != null) {
+      response.set("Item", projection == null ? item : Projection.apply(item, projection));
+    }
+    return response;
+  }
+
+  ObjectNode delete(JsonNode request) {
+    Table table = engine.table(TableApi.tableName(request));
+    rejectUnsupported(request, "Expected", "ConditionalOperator");
+    ItemKey key = table.keyOf(Json.requiredObject(request, "Key"));
+    String returnValues = returnValues(request, NONE_OR_ALL_OLD);
+    boolean returnOldOnFailure = returnOldOnFailure(request);
+    ExpressionContext context = new ExpressionContext(request);
+    Condition condition = condition(request, "ConditionExpression", context);
+    context.checkAllUsed(condition != null);
+    ObjectNode old = table.items().get(key);
+    check(condition, old, returnOldOnFailure);
+    table.write(key, old, null, engine.now());
+    return attributes(returnValues.equals("ALL_OLD") ? old : null);
+  }
+
+  /**
+   * UpdateItem: creates the item when it is missing, except for an update that only removes data, which DynamoDB
+   * does not turn into a new item.
+   */
+  ObjectNode update(JsonNode request) {
+    Table table = engine.table(TableApi.tableName(request));
+    rejectUnsupported(request, "AttributeUpdates", "Expected", "ConditionalOperator");
+    ObjectNode keyAttributes = Json.requiredObject(request, "Key");
+    ItemKey key = table.keyOf(keyAttributes);
+    String returnValues = returnValues(request, RETURN_VALUES);
+    boolean returnOldOnFailure = returnOldOnFailure(request);
+    ExpressionContext context = new ExpressionContext(request);
+    String updateText = Json.optionalString(request, "UpdateExpression");
+    UpdateExpression update =
+        updateText == null ? null : new ExpressionParser(updateText, "UpdateExpression", context).update();
+    Condition condition = condition(request, "ConditionExpression", context);
+    context.checkAllUsed(update != null || condition != null);
+    List<DocumentPath> updated = update == null ? List.of() : update.paths();
+    for (DocumentPath path : updated) {
+      if (table.isKeyAttribute(path.attribute())) {
+        throw ApiException.validation("One or more parameter values were invalid: Cannot update attribute "
+            + path.attribute() + ". This attribute is part of the key");
+      }
+    }
+    ObjectNode old = table.items().get(key);
+    check(condition, old, returnOldOnFailure);
+    ObjectNode base = old != null ? old : table.keyAttributes(keyAttributes);
+    ObjectNode result;
+    if (update == null) {
+      result = base;
+    } else if (old == null && !update.addsData()) {
+      result = null;
+    } else {
+      result = update.apply(base);
+    }
+    if (result != null) {
+      AttributeValues.checkItemSize(result);
+    }
+    table.write(key, old, result, engine.now());
+    ObjectNode returned = switch (returnValues) {
+      case "ALL_OLD" -> old;
+      case "ALL_NEW" -> result;
+      case "UPDATED_OLD" -> old == null ? null : Projection.apply(old, updated);
+      case "UPDATED_NEW" -> result == null ? null : Projection.apply(result, updated);
+      default -> null;
+    };
+    return attributes(returned == null || returned.isEmpty() ? null : returned);
+  }
+
+  /** BatchWriteItem: validates every request first, then applies them all; nothing is ever left unprocessed. */
+  ObjectNode batchWrite(JsonNode request) {
+    ObjectNode requestItems = Json.requiredObject(request, "RequestItems");
+    int count = 0;
+    for (JsonNode writes : requestItems) {
+      count += writes.size();
+    }
+    if (count < 1 || count > MAX_BATCH_WRITE) {
+      throw Json.constraint("RequestItems", count + " requests",
+          "Member must have length between 1 and " + MAX_BATCH_WRITE);
+    }
+    record Write(Table table, ItemKey key, ObjectNode item) {
+    }
+    List<Write> writes = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      Table table = engine.table(TableApi.checkTableName(entry.getKey()));
+      if (!entry.getValue().isArray()) {
+        throw ApiException.serialization("Expected a list of write requests for " + entry.getKey());
+      }
+      Set<ItemKey> keys = new TreeSet<>();
+      for (JsonNode write : entry.getValue()) {
+        ObjectNode put = Json.optionalObject(write, "PutRequest");
+        ObjectNode delete = Json.optionalObject(write, "DeleteRequest");
+        if ((put == null) == (delete == null)) {
+          throw ApiException.validation(
+              "A WriteRequest must contain exactly one of PutRequest and DeleteRequest");
+        }
+        ObjectNode item = null;
+        ItemKey key;
+        if (put != null) {
+          item = Json.requiredObject(put, "Item");
+          AttributeValues.validateItem(item);
+          key = table.keyOfItem(item);
+          AttributeValues.checkItemSize(item);
+        } else {
+          key = table.keyOf(Json.requiredObject(delete, "Key"));
+        }
+        if (!keys.add(key)) {
+          throw ApiException.validation("Provided list of item keys contains duplicates");
+        }
+        writes.add(new Write(table, key, item));
+      }
+    }
+    for (Write write : writes) {
+      write.table().write(write.key(), write.table().items().get(write.key()), write.item(), engine.now());
+    }
+    ObjectNode response = Json.object();
+    response.putObject("UnprocessedItems");
+    return response;
+  }
+
+  /** BatchGetItem: every key is answered; nothing is ever left unprocessed. */
+  ObjectNode batchGet(JsonNode request) {
+    ObjectNode requestItems = Json.requiredObject(request, "RequestItems");
+    int count = 0;
+    for (JsonNode keysAndAttributes : requestItems) {
+      count += Json.requiredArray(keysAndAttributes, "Keys").size();
+    }
+    if (count < 1 || count > MAX_BATCH_GET) {
+      throw Json.constraint("RequestItems", count + " keys",
+          "Member must have length between 1 and " + MAX_BATCH_GET);
+    }
+    ObjectNode responses = Json.object();
+    for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      Table table = engine.table(TableApi.checkTableName(entry.getKey()));
+      JsonNode keysAndAttributes = entry.getValue();
+      rejectUnsupported(keysAndAttributes, "AttributesToGet");
+      ExpressionContext context = new ExpressionContext(keysAndAttributes);
+      List<DocumentPath> projection = projection(keysAndAttributes, context);
+      context.checkAllUsed(projection != null);
+      Set<ItemKey> keys = new TreeSet<>();
+      ArrayNode found = responses.putArray(table.name());
+      for (JsonNode keyAttributes : Json.requiredArray(keysAndAttributes, "Keys")) {
+        ItemKey key = table.keyOf(keyAttributes);
+        if (!keys.add(key)) {
+          throw ApiException.validation("Provided list of item keys contains duplicates");
+        }
+        ObjectNode item = table.items().get(key);
+        if (item != null) {
+          found.add(projection == null ? item : Projection.apply(item, projection));
+        }
+      }
+    }
+    ObjectNode response = Json.object();
+    response.set("Responses", responses);
+    response.putObject("UnprocessedKeys");
+    return response;
+  }
+
+  /** Scan: all items in key order, with optional filter, projection, Limit and ExclusiveStartKey paging. */
+  ObjectNode scan(JsonNode request) {
+    Table table = engine.table(TableApi.tableName(request));
+    rejectUnsupported(request, "IndexName", "Segment", "TotalSegments", "ScanFilter", "AttributesToGet",
+        "ConditionalOperator");
+    ExpressionContext context = new ExpressionContext(request);
+    Condition filter = condition(request, "FilterExpression", context);
+    List<DocumentPath> projection = projection(request, context);
+    context.checkAllUsed(filter != null || projection != null);
+    String select = select(request, projection);
+    ObjectNode start = Json.optionalObject(request, "ExclusiveStartKey");
+    NavigableMap<ItemKey, ObjectNode> items =
+        start == null ? table.items() : table.items().tailMap(table.keyOf(start), false);
+    return page(request, table, items.values(), filter, projection, select);
+  }
+
+  /**
+   * Query: one partition, optionally narrowed by a sort key condition, in sort key order (reversed with
+   * {@code ScanIndexForward=false}); see
+   * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.KeyConditionExpressions.html">Key
+   * condition expressions</a>.
+   */
+  ObjectNode query(JsonNode request) {
+    Table table = engine.table(TableApi.tableName(request));
+    rejectUnsupported(request, "IndexName", "KeyConditions", "QueryFilter", "AttributesToGet",
+        "ConditionalOperator");
+    String keyConditionText = Json.optionalString(request, "KeyConditionExpression");
+    if (keyConditionText == null) {
+      throw ApiException.validation(
+          "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+    }
+    ExpressionContext context = new ExpressionContext(request);
+    KeyCondition keyCondition =
+        KeyCondition.of(table, new ExpressionParser(keyConditionText, "KeyConditionExpression", context)
+            .condition());
+    String filterText = Json.optionalString(request, "FilterExpression");
+    Condition filter = null;
+    if (filterText != null) {
+      ExpressionParser parser = new ExpressionParser(filterText, "FilterExpression", context);
+      filter = parser.condition();
+      for (DocumentPath path : parser.paths()) {
+        if (table.isKeyAttribute(path.attribute())) {
+          throw ApiException.validation("Filter Expression can only contain non-primary key attributes: "
+              + "Primary key attribute: " + path.attribute());
+        }
+      }
+    }
+    List<DocumentPath> projection = projection(request, context);
+    context.checkAllUsed(true);
+    String select = select(request, projection);
+    boolean forward = Json.optionalBoolean(request, "ScanIndexForward", true);
+    NavigableMap<ItemKey, ObjectNode> partition = table.items().subMap(
+        ItemKey.lowest(keyCondition.hashValue()), true, ItemKey.highest(keyCondition.hashValue()), true);
+    ObjectNode start = Json.optionalObject(request, "ExclusiveStartKey");
+    if (start != null) {
+      ItemKey startKey = table.keyOf(start);
+      if (!AttributeValues.equal(start.get(table.hashKey().name()), keyCondition.hashValue())) {
+        throw ApiException.validation("The provided starting key is invalid: "
+            + "The provided starting key is outside query boundaries based on provided conditions");
+      }
+      partition = forward ? partition.tailMap(startKey, false) : partition.headMap(startKey, false);
+    }
+    Iterable<ObjectNode> candidates = (forward ? partition : partition.descendingMap()).values().stream()
+        .filter(keyCondition::matchesRange)::iterator;
+    return page(request, table, candidates, filter, projection, select);
+  }
+
+  /**
+   * One page of a Scan or Query. {@code Limit} counts the items read before the filter, and a page cut short by it
+   * carries LastEvaluatedKey, as in
+   * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.Limit">Limiting the
+   * number of items in the result set</a>.
+   */
+  private static ObjectNode page(JsonNode request, Table table, Iterable<ObjectNode> candidates, Condition filter,
+      List<DocumentPath> projection, String select) {
+    int limit = Json.optionalInt(request, "Limit", 1, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    Json.optionalBoolean(request, "ConsistentRead", false);
+    ObjectNode response = Json.object();
+    ArrayNode items = Json.array();
+    int scanned = 0;
+    for (ObjectNode item : candidates) {
+      scanned++;
+      if (filter == null || filter.test(item)) {
+        items.add(projection == null ? item : Projection.apply(item, projection));
+      }
+      if (scanned == limit) {
+        response.set("LastEvaluatedKey", table.keyAttributes(item));
+        break;
+      }
+    }
+    if (!select.equals("COUNT")) {
+      response.set("Items", items);
+    }
+    response.put("Count", items.size());
+    response.put("ScannedCount", scanned);
+    return response;
+  }
+
+  private static String select(JsonNode request, List<DocumentPath> projection) {
+    String select = Json.optionalEnum(request, "Select", SELECT,
+        projection == null ? "ALL_ATTRIBUTES" : "SPECIFIC_ATTRIBUTES");
+    if (select.equals("ALL_PROJECTED_ATTRIBUTES")) {
+      throw ApiException.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+    }
+    if (projection != null && !select.equals("SPECIFIC_ATTRIBUTES")) {
+      throw ApiException.validation("Cannot specify the ProjectionExpression when choosing to get " + select);
+    }
+    return select;
+  }
+
+  private static Condition condition(JsonNode request, String field, ExpressionContext context) {
+    String text = Json.optionalString(request, field);
+    return text == null ? null : new ExpressionParser(text, field, context).condition();
+  }
+
+  private static List<DocumentPath> projection(JsonNode request, ExpressionContext context) {
+    String text = Json.optionalString(request, "ProjectionExpression");
+    return text == null ? null : new ExpressionParser(text, "ProjectionExpression", context).projection();
+  }
+
+  private static String returnValues(JsonNode request, Set<String> allowed) {
+    String returnValues = Json.optionalEnum(request, "ReturnValues", RETURN_VALUES, "NONE");
+    if (!allowed.contains(returnValues)) {
+      throw ApiException.validation("Return values set to invalid value");
+    }
+    return returnValues;
+  }
+
+  private static boolean returnOldOnFailure(JsonNode request) {
+    return Json.optionalEnum(request, "ReturnValuesOnConditionCheckFailure", NONE_OR_ALL_OLD, "NONE")
+        .equals("ALL_OLD");
+  }
+
+  /** Throws ConditionalCheckFailedException unless the item (or an empty one when missing) meets the condition. */
+  private static void check(Condition condition, ObjectNode old, boolean returnOldOnFailure) {
+    if (condition != null && !condition.test(old == null ? Json.object() : old)) {
+      throw ApiException.conditionalCheckFailed(returnOldOnFailure ? old : null);
+    }
+  }
+
+  private static ObjectNode attributes(ObjectNode attributes) {
+    ObjectNode response = Json.object();
+    if (attributes != null) {
+      response.set("Attributes", attributes);
+    }
+    return response;
+  }
+
+  private static void rejectUnsupported(JsonNode request, String... parameters) {
+    for (String parameter : parameters) {
+      if (Json.field(request, parameter) != null) {
+        throw ApiException.validation(
+            "The " + parameter + " parameter is not supported by this local DynamoDB engine");
+      }
+    }
+  }
+}

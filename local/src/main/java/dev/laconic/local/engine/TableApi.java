@@ -1,0 +1,249 @@
+package dev.laconic.local.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The table operations: CreateTable, DescribeTable, UpdateTable, DeleteTable and ListTables.
+ *
+ * <p>Tables are ACTIVE at once. Secondary index definitions are accepted (their key attributes count for the
+ * AttributeDefinitions check, as in DynamoDB) but not built. See the
+ * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html">CreateTable</a> and
+ * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html">UpdateTable</a>
+ * references.
+ */
+final class TableApi {
+  private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
+  private static final Set<String> SCALAR_TYPES = Set.of("S", "N", "B");
+  private static final Set<String> BILLING_MODES = Set.of("PROVISIONED", "PAY_PER_REQUEST");
+  private static final Set<String> VIEW_TYPES = Set.of("KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES");
+  private static final int MAX_LIST_LIMIT = 100;
+
+  private final Engine engine;
+
+  TableApi(Engine engine) {
+    this.engine = engine;
+  }
+
+  /** The request's {@code TableName}, checked against DynamoDB's naming rules: 3 to 255 of a-z A-Z 0-9 _ . -. */
+  static String tableName(JsonNode request) {
+    return checkTableName(Json.requiredString(request, "TableName"));
+  }
+
+  static String checkTableName(String name) {
+    if (name.length() < 3) {
+      throw Json.constraint("TableName", name, "Member must have length greater than or equal to 3");
+    }
+    if (name.length() > 255) {
+      throw Json.constraint("TableName", name, "Member must have length less than or equal to 255");
+    }
+    if (!TABLE_NAME.matcher(name).matches()) {
+      throw Json.constraint("TableName", name, "Member must satisfy regular expression pattern: " + TABLE_NAME);
+    }
+    return name;
+  }
+
+  ObjectNode create(JsonNode request) {
+    String name = tableName(request);
+    ArrayNode keySchema = Json.requiredArray(request, "KeySchema");
+    ArrayNode definitions = Json.requiredArray(request, "AttributeDefinitions");
+    Map<String, String> types = new LinkedHashMap<>();
+    for (JsonNode definition : definitions) {
+      String attribute = Json.requiredString(definition, "AttributeName");
+      String type = Json.requiredString(definition, "AttributeType");
+      if (!SCALAR_TYPES.contains(type)) {
+        throw Json.constraint("AttributeType", type, "Member must satisfy enum value set: [B, N, S]");
+      }
+      if (types.put(attribute, type) != null) {
+        throw ApiException.validation("Cannot have two attributes with the same name");
+      }
+    }
+    if (keySchema.isEmpty() || keySchema.size() > 2) {
+      throw Json.constraint("KeySchema", keySchema, "Member must have length between 1 and 2");
+    }
+    Table.KeyAttribute hash = keyElement(keySchema.get(0), "HASH", types);
+    Table.KeyAttribute range = keySchema.size() == 2 ? keyElement(keySchema.get(1), "RANGE", types) : null;
+    if (range != null && range.name().equals(hash.name())) {
+      throw ApiException.validation(
+          "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+    }
+    // DynamoDB requires AttributeDefinitions to list exactly the key attributes of the table and its indexes.
+    Set<String> keyAttributes = new LinkedHashSet<>();
+    keyAttributes.add(hash.name());
+    if (range != null) {
+      keyAttributes.add(range.name());
+    }
+    for (String indexes : new String[] {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"}) {
+      ArrayNode indexList = Json.optionalArray(request, indexes);
+      if (indexList != null) {
+        for (JsonNode index : indexList) {
+          Json.requiredString(index, "IndexName");
+          for (JsonNode element : Json.requiredArray(index, "KeySchema")) {
+            keyAttributes.add(keyElement(element, Json.requiredString(element, "KeyType"), types).name());
+          }
+        }
+      }
+    }
+    if (!keyAttributes.equals(types.keySet())) {
+      throw ApiException.validation("One or more parameter values were invalid: Number of attributes in "
+          + "KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
+    }
+    if (engine.tables().containsKey(name)) {
+      throw ApiException.resourceInUse("Table already exists: " + name);
+    }
+    String arn = "arn:aws:dynamodb:" + engine.region() + ":" + engine.accountId() + ":table/" + name;
+    Table table = new Table(name, arn, engine.now(), hash, range, keySchema, definitions);
+    applyBilling(request, table, null);
+    ObjectNode streamSpecification = Json.optionalObject(request, "StreamSpecification");
+    String viewType = streamSpecification == null ? null : streamViewType(streamSpecification);
+    engine.tables().put(name, table);
+    if (viewType != null) {
+      table.stream(engine.createStream(table, viewType));
+    }
+    return wrap("TableDescription", table.describe("ACTIVE"));
+  }
+
+  ObjectNode describe(JsonNode request) {
+    return wrap("Table", engine.table(tableName(request)).describe("ACTIVE"));
+  }
+
+  ObjectNode update(JsonNode request) {
+    Table table = engine.table(tableName(request));
+    boolean anyUpdate = false;
+    for (Iterator<String> it = request.fieldNames(); it.hasNext(); ) {
+      anyUpdate |= !it.next().equals("TableName");
+    }
+    if (!anyUpdate) {
+      throw ApiException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
+          + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+    }
+    if (Json.field(request, "BillingMode") != null || Json.field(request, "ProvisionedThroughput") != null) {
+      applyBilling(request, table, table.billingMode());
+    }
+    ObjectNode streamSpecification = Json.optionalObject(request, "StreamSpecification");
+    if (streamSpecification != null) {
+      String viewType = streamViewType(streamSpecification);
+      Stream current = table.stream();
+      boolean enabled = current != null && current.isEnabled();
+      // Enabling always creates a new stream with a new label; disabling keeps the old one readable.
+      if (viewType != null) {
+        if (enabled) {
+          throw ApiException.validation("Table already has an enabled stream: " + current.arn());
+        }
+        table.stream(engine.createStream(table, viewType));
+      } else {
+        if (!enabled) {
+          throw ApiException.validation(
+              "One or more parameter values were invalid: Table " + table.name() + " has no stream to disable");
+        }
+        current.disable();
+      }
+    }
+    return wrap("TableDescription", table.describe("ACTIVE"));
+  }
+
+  ObjectNode delete(JsonNode request) {
+    Table table = engine.table(tableName(request));
+    engine.tables().remove(table.name());
+    // The stream of a deleted table stays readable, disabled, until its records are trimmed.
+    if (table.stream() != null && table.stream().isEnabled()) {
+      table.stream().disable();
+    }
+    return wrap("TableDescription", table.describe("DELETING"));
+  }
+
+  ObjectNode list(JsonNode request) {
+    String start = Json.optionalString(request, "ExclusiveStartTableName");
+    int limit = Json.optionalInt(request, "Limit", 1, MAX_LIST_LIMIT, MAX_LIST_LIMIT);
+    Set<String> names = start == null ? engine.tables().keySet() : engine.tables().tailMap(start, false).keySet();
+    ObjectNode response = Json.object();
+    ArrayNode page = response.putArray("TableNames");
+    for (String name : names) {
+      if (page.size() == limit) {
+        response.put("LastEvaluatedTableName", page.get(page.size() - 1).asText());
+        break;
+      }
+      page.add(name);
+    }
+    return response;
+  }
+
+  private static Table.KeyAttribute keyElement(JsonNode element, String expectedType, Map<String, String> types) {
+    String attribute = Json.requiredString(element, "AttributeName");
+    String keyType = Json.requiredString(element, "KeyType");
+    if (!keyType.equals(expectedType)) {
+      throw ApiException.validation("Invalid KeySchema: The " + (expectedType.equals("HASH") ? "first" : "second")
+          + " KeySchemaElement is not a " + expectedType + " key type");
+    }
+    String type = types.get(attribute);
+    if (type == null) {
+      throw ApiException.validation("One or more parameter values were invalid: Some index key attributes are "
+          + "not defined in AttributeDefinitions. Keys: [" + attribute + "], AttributeDefinitions: "
+          + types.keySet());
+    }
+    return new Table.KeyAttribute(attribute, type);
+  }
+
+  /**
+   * Applies BillingMode and ProvisionedThroughput: provisioned tables need both capacities, on-demand tables none,
+   * as in <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html">CreateTable</a>.
+   */
+  private static void applyBilling(JsonNode request, Table table, String currentMode) {
+    String mode = Json.optionalEnum(request, "BillingMode", BILLING_MODES,
+        currentMode == null ? "PROVISIONED" : currentMode);
+    ObjectNode throughput = Json.optionalObject(request, "ProvisionedThroughput");
+    if (mode.equals("PAY_PER_REQUEST")) {
+      if (throughput != null) {
+        throw ApiException.validation("One or more parameter values were invalid: Neither ReadCapacityUnits "
+            + "nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+      }
+      table.billing(mode, 0, 0);
+    } else if (throughput != null) {
+      table.billing(mode, capacity(throughput, "ReadCapacityUnits"), capacity(throughput, "WriteCapacityUnits"));
+    } else if (!mode.equals(currentMode)) {
+      throw ApiException.validation("One or more parameter values were invalid: ReadCapacityUnits and "
+          + "WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
+    }
+  }
+
+  private static long capacity(JsonNode throughput, String field) {
+    JsonNode value = Json.field(throughput, field);
+    if (value == null) {
+      throw Json.missing("ProvisionedThroughput." + field);
+    }
+    if (!value.isIntegralNumber() || value.asLong() < 1) {
+      throw Json.constraint(field, value, "Member must have value greater than or equal to 1");
+    }
+    return value.asLong();
+  }
+
+  /** The view type of an enabling StreamSpecification, or {@code null} when it disables the stream. */
+  private static String streamViewType(JsonNode specification) {
+    JsonNode enabled = Json.field(specification, "StreamEnabled");
+    if (enabled == null) {
+      throw Json.missing("StreamSpecification.StreamEnabled");
+    }
+    if (!enabled.asBoolean()) {
+      return null;
+    }
+    String viewType = Json.optionalEnum(specification, "StreamViewType", VIEW_TYPES, null);
+    if (viewType == null) {
+      throw ApiException.validation(
+          "One or more parameter values were invalid: StreamViewType is required when StreamEnabled is true");
+    }
+    return viewType;
+  }
+
+  private static ObjectNode wrap(String field, ObjectNode value) {
+    ObjectNode response = Json.object();
+    response.set(field, value);
+    return response;
+  }
+}
