@@ -1,0 +1,290 @@
+package dev.laconic.local;
+
+import dev.laconic.local.app.Application;
+import dev.laconic.local.app.FunctionDefinition;
+import dev.laconic.local.app.MappingDefinition;
+import dev.laconic.local.engine.LocalDynamoDb;
+import dev.laconic.local.poller.FailureSink;
+import dev.laconic.local.poller.FunctionInvoker;
+import dev.laconic.local.poller.MappingPoller;
+import dev.laconic.local.poller.PollerSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Runs the event source mappings of an application against a DynamoDB Streams endpoint, as
+ * Lambda would run them after a deployment: one poller per enabled mapping, each invoking its
+ * function's generated adapter in this JVM.
+ *
+ * <pre>
+ * try (LocalDynamoDb dynamo = LocalDynamoDb.start();
+ *      LocalRunner runner = LocalRunner.builder(Application.fromClassPath(loader))
+ *          .engine(dynamo)
+ *          .parameter("OrdersStreamArn", "Orders")   // a table name or a stream ARN
+ *          .start()) {
+ *   ... write items ...
+ *   runner.awaitIdle(Duration.ofSeconds(30));
+ * }
+ * </pre>
+ */
+public final class LocalRunner implements AutoCloseable {
+
+  private final DynamoDbClient dynamo;
+  private final DynamoDbStreamsClient streams;
+  private final List<MappingPoller> pollers;
+
+  private LocalRunner(DynamoDbClient dynamo, DynamoDbStreamsClient streams,
+      List<MappingPoller> pollers) {
+    this.dynamo = dynamo;
+    this.streams = streams;
+    this.pollers = List.copyOf(pollers);
+  }
+
+  /** A runner of {@code application}'s mappings, to configure. */
+  public static Builder builder(Application application) {
+    return new Builder(application);
+  }
+
+  /** The running mappings, in template order. */
+  public List<MappingPoller> pollers() {
+    return pollers;
+  }
+
+  /**
+   * Waits until every mapping has listed its shards and taken its iterators, so that a LATEST
+   * mapping sees everything written after this returns.
+   */
+  public boolean awaitStarted(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (MappingPoller poller : pollers) {
+      if (!poller.awaitStarted(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Waits until every mapping has handled everything written before this call (delivered,
+   * filtered out or given up), or {@code timeout} passes.
+   */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (MappingPoller poller : pollers) {
+      if (!poller.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Stops every mapping; a batch being retried is left where it is, as a disabled mapping. */
+  @Override
+  public void close() {
+    pollers.forEach(MappingPoller::close);
+    streams.close();
+    dynamo.close();
+  }
+
+  /** How to reach the stream, and where output and discarded batches go. */
+  public static final class Builder {
+
+    private final Application application;
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+    private URI endpoint;
+    private String region;
+    private AwsCredentialsProvider credentials;
+    private String accountId = "000000000000";
+    private Consumer<String> output = System.out::println;
+    private FailureSink failures;
+    private PollerSettings settings = PollerSettings.defaults();
+    private ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    private java.util.Set<String> only;
+
+    private Builder(Application application) {
+      this.application = application;
+    }
+
+    /** Reads from the in-process engine {@code engine}. */
+    public Builder engine(LocalDynamoDb engine) {
+      this.endpoint = engine.endpoint();
+      this.region = engine.region();
+      this.accountId = engine.accountId();
+      this.credentials = StaticCredentialsProvider.create(
+          AwsBasicCredentials.create("local", "local"));
+      return this;
+    }
+
+    /**
+     * Reads from the endpoint {@code endpoint}, such as another local DynamoDB; leave it unset
+     * for the region's real endpoint.
+     */
+    public Builder endpoint(URI endpoint) {
+      this.endpoint = endpoint;
+      return this;
+    }
+
+    /** The region; without it, the SDK's default region provider decides. */
+    public Builder region(String region) {
+      this.region = region;
+      return this;
+    }
+
+    /** The credentials; without them, the SDK's default chain (profile, environment, ...). */
+    public Builder credentials(AwsCredentialsProvider credentials) {
+      this.credentials = credentials;
+      return this;
+    }
+
+    /**
+     * The value of template parameter {@code name}: for a stream parameter, a stream ARN or the
+     * name of a table with a stream.
+     */
+    public Builder parameter(String name, String value) {
+      parameters.put(name, value);
+      return this;
+    }
+
+    /** Where function logs and runner messages go; standard output by default. */
+    public Builder output(Consumer<String> output) {
+      this.output = output;
+      return this;
+    }
+
+    /** Where discarded batches go; by default they are printed to the output. */
+    public Builder failureSink(FailureSink failures) {
+      this.failures = failures;
+      return this;
+    }
+
+    /**
+     * Runs only the functions with these logical ids (such as {@code OrderEventsEchoFunction});
+     * all by default.
+     */
+    public Builder only(String... functionLogicalIds) {
+      this.only = java.util.Set.of(functionLogicalIds);
+      for (String id : only) {
+        if (application.function(id).isEmpty()) {
+          throw new IllegalArgumentException("no function " + id + " in the template; it has "
+              + application.functions().stream().map(FunctionDefinition::logicalId).toList());
+        }
+      }
+      return this;
+    }
+
+    /** The pace of polling and retries. */
+    public Builder settings(PollerSettings settings) {
+      this.settings = settings;
+      return this;
+    }
+
+    /** The class loader the adapters are loaded from; the context class loader by default. */
+    public Builder classLoader(ClassLoader loader) {
+      this.loader = loader;
+      return this;
+    }
+
+    /**
+     * Resolves every mapping's stream and starts polling.
+     *
+     * @throws IllegalArgumentException for a parameter without a value, an unknown table or
+     *     stream, a table without a stream, or a handler that cannot be created
+     */
+    public LocalRunner start() {
+      DynamoDbClient dynamo = configure(DynamoDbClient.builder()).build();
+      DynamoDbStreamsClient streams = configure(DynamoDbStreamsClient.builder()).build();
+      List<MappingPoller> pollers = new ArrayList<>();
+      try {
+        FailureSink sink = failures != null ? failures : FailureSink.printing(output);
+        String regionName = region != null ? region
+            : dynamo.serviceClientConfiguration().region().id();
+        for (FunctionDefinition function : application.functions()) {
+          if (only != null && !only.contains(function.logicalId())) {
+            continue;
+          }
+          String functionArn = "arn:aws:lambda:" + regionName + ":" + accountId + ":function:"
+              + function.logicalId();
+          for (MappingDefinition mapping : function.mappings()) {
+            if (!mapping.enabled()) {
+              output.accept("[laconic] " + mapping.logicalId() + " is disabled (Enabled: false);"
+                  + " not polling.");
+              continue;
+            }
+            String streamArn = streamArn(dynamo, streams, mapping);
+            FunctionInvoker invoker = new FunctionInvoker(function, functionArn, loader, output);
+            pollers.add(MappingPoller.start(mapping, streamArn, invoker, streams, sink, settings,
+                output, functionArn));
+            output.accept("[laconic] " + mapping.logicalId() + ": " + function.handlerClass()
+                + " <- " + streamArn + " (" + mapping.startingPosition() + ", batch size "
+                + mapping.batchSize() + ")");
+          }
+        }
+      } catch (RuntimeException e) {
+        pollers.forEach(MappingPoller::close);
+        streams.close();
+        dynamo.close();
+        throw e;
+      }
+      return new LocalRunner(dynamo, streams, pollers);
+    }
+
+    private <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
+        & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>> B configure(
+        B builder) {
+      builder.httpClientBuilder(UrlConnectionHttpClient.builder());
+      builder.credentialsProvider(
+          credentials != null ? credentials : DefaultCredentialsProvider.builder().build());
+      if (region != null) {
+        builder.region(Region.of(region));
+      }
+      if (endpoint != null) {
+        builder.endpointOverride(endpoint);
+      }
+      return builder;
+    }
+
+    /** The mapping's stream ARN: the value itself, or the latest stream of the named table. */
+    private String streamArn(DynamoDbClient dynamo, DynamoDbStreamsClient streams,
+        MappingDefinition mapping) {
+      String value = mapping.eventSourceArn().resolve(parameters);
+      if (value.startsWith("arn:")) {
+        try {
+          streams.describeStream(r -> r.streamArn(value).limit(1));
+        } catch (ResourceNotFoundException e) {
+          throw new IllegalArgumentException(mapping.logicalId() + ": stream " + value
+              + " does not exist at this endpoint.", e);
+        }
+        return value;
+      }
+      TableDescription table;
+      try {
+        table = dynamo.describeTable(r -> r.tableName(value)).table();
+      } catch (ResourceNotFoundException e) {
+        throw new IllegalArgumentException(mapping.logicalId() + ": " + mapping.eventSourceArn()
+            + " = \"" + value + "\" is neither a stream ARN nor a table at this endpoint.", e);
+      }
+      if (table.latestStreamArn() == null || table.streamSpecification() == null
+          || !Boolean.TRUE.equals(table.streamSpecification().streamEnabled())) {
+        throw new IllegalArgumentException(mapping.logicalId() + ": table " + value
+            + " has no stream. Enable one with StreamSpecification (StreamEnabled: true,"
+            + " StreamViewType: NEW_AND_OLD_IMAGES).");
+      }
+      return table.latestStreamArn();
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package dev.laconic.local.poller;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.laconic.local.app.FunctionDefinition;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Invokes one function the way the Lambda Java runtime does: the event goes in as JSON bytes,
+ * through the runtime's own serializer ({@code aws-lambda-java-serialization}) for a
+ * {@code RequestHandler<DynamodbEvent, ...>}, or as a stream for a {@code RequestStreamHandler};
+ * the response comes back as JSON and is read as Lambda reads it.
+ */
+public final class FunctionInvoker {
+
+  /** What an invocation tells the mapping. */
+  sealed interface Outcome {
+    /** Every record succeeded: checkpoint past the batch. */
+    record Success() implements Outcome {}
+
+    /** Records before {@code index} succeeded; retry from it. */
+    record PartialFailure(int index, String sequenceNumber) implements Outcome {}
+
+    /** The whole batch failed. */
+    record Failure(String reason) implements Outcome {}
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final FunctionDefinition function;
+  private final String functionArn;
+  private final Consumer<String> output;
+  private final Object handler;
+  private final PojoSerializer<DynamodbEvent> eventSerializer;
+
+  /**
+   * Creates the function's handler once, as a Lambda execution environment does.
+   *
+   * @throws IllegalArgumentException when the handler class is missing or of another kind
+   */
+  public FunctionInvoker(FunctionDefinition function, String functionArn, ClassLoader loader,
+      Consumer<String> output) {
+    this.function = function;
+    this.functionArn = functionArn;
+    this.output = output;
+    this.handler = instantiate(function.handlerClass(), loader);
+    if (handler instanceof RequestStreamHandler) {
+      this.eventSerializer = null;
+    } else if (handler instanceof RequestHandler<?, ?> && takesDynamodbEvent(handler.getClass())) {
+      this.eventSerializer = LambdaEventSerializers.serializerFor(DynamodbEvent.class, loader);
+    } else {
+      throw new IllegalArgumentException("Handler " + function.handlerClass() + " of "
+          + function.logicalId() + " is neither a RequestStreamHandler nor a RequestHandler of"
+          + " DynamodbEvent");
+    }
+  }
+
+  /**
+   * Invokes the function with {@code event} (the batch {@code records}, in order).
+   *
+   * @param reportsBatchItemFailures whether the mapping has {@code ReportBatchItemFailures}:
+   *     without it Lambda ignores the response
+   */
+  Outcome invoke(ObjectNode event, List<ObjectNode> records, boolean reportsBatchItemFailures) {
+    LocalContext context = new LocalContext(function.logicalId(), functionArn,
+        function.memorySize(), function.timeoutSeconds(), output);
+    byte[] response;
+    try {
+      response = call(JSON.writeValueAsBytes(event), context);
+    } catch (Exception e) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      context.getLogger().log("Invocation failed (" + records.size() + " records): " + trace);
+      return new Outcome.Failure(e.toString());
+    }
+    return reportsBatchItemFailures ? readResponse(response, records) : new Outcome.Success();
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private byte[] call(byte[] event, Context context) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    if (handler instanceof RequestStreamHandler streamHandler) {
+      streamHandler.handleRequest(new ByteArrayInputStream(event), out, context);
+      return out.toByteArray();
+    }
+    DynamodbEvent input = eventSerializer.fromJson(new ByteArrayInputStream(event));
+    Object result = ((RequestHandler) handler).handleRequest(input, context);
+    if (result == null) {
+      return new byte[0];
+    }
+    PojoSerializer serializer = JacksonFactory.getInstance().getSerializer(result.getClass());
+    serializer.toJson(result, out);
+    return out.toByteArray();
+  }
+
+  /**
+   * Lambda's reading of a partial batch response: none, null or an empty list is success; an
+   * item without a valid identifier of this batch fails the whole batch; otherwise processing
+   * resumes at the earliest reported record. See "Reporting batch item failures" in
+   * https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html.
+   */
+  private Outcome readResponse(byte[] response, List<ObjectNode> records) {
+    if (response.length == 0) {
+      return new Outcome.Success();
+    }
+    JsonNode failures;
+    try {
+      JsonNode tree = JSON.readTree(response);
+      if (tree == null || tree.isNull()) {
+        return new Outcome.Success();
+      }
+      failures = tree.get("batchItemFailures");
+    } catch (IOException e) {
+      return new Outcome.Failure("the response is not JSON: " + e.getMessage());
+    }
+    if (failures == null || failures.isNull() || failures.isEmpty()) {
+      return new Outcome.Success();
+    }
+    int earliest = Integer.MAX_VALUE;
+    for (JsonNode failure : failures) {
+      String identifier = failure.path("itemIdentifier").asText("");
+      int index = indexOf(records, identifier);
+      if (index < 0) {
+        return new Outcome.Failure("the response reports the item \"" + identifier
+            + "\", which is no sequence number of this batch");
+      }
+      earliest = Math.min(earliest, index);
+    }
+    return new Outcome.PartialFailure(earliest, sequenceNumber(records.get(earliest)));
+  }
+
+  static String sequenceNumber(ObjectNode record) {
+    return record.path("dynamodb").path("SequenceNumber").asText();
+  }
+
+  private static int indexOf(List<ObjectNode> records, String sequenceNumber) {
+    if (sequenceNumber.isEmpty()) {
+      return -1;
+    }
+    for (int i = 0; i < records.size(); i++) {
+      if (sequenceNumber(records.get(i)).equals(sequenceNumber)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static Object instantiate(String className, ClassLoader loader) {
+    try {
+      return Class.forName(className, true, loader).getDeclaredConstructor().newInstance();
+    } catch (ClassNotFoundException e) {
+      throw new IllegalArgumentException("Handler class " + className + " is not on the class"
+          + " path", e);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException("Cannot create handler " + className + ": " + e, e);
+    }
+  }
+
+  private static boolean takesDynamodbEvent(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      for (Type implemented : c.getGenericInterfaces()) {
+        if (implemented instanceof ParameterizedType parameterized
+            && parameterized.getRawType() == RequestHandler.class) {
+          return parameterized.getActualTypeArguments()[0] == DynamodbEvent.class;
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,467 @@
+package dev.laconic.local.poller;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.laconic.local.app.MappingDefinition;
+import dev.laconic.local.filter.FilterCriteria;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.model.DescribeStreamRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * One event source mapping, run on its own thread: reads every shard of the stream in order
+ * (a parent shard to its end before its children), and hands batches to the function.
+ *
+ * <p>What it reproduces of Lambda's poller, each from the mapping's settings:
+ *
+ * <ul>
+ *   <li>{@code StartingPosition}: TRIM_HORIZON reads the retained records, LATEST only what is
+ *       written after the mapping starts; shards that appear later are read from their start.
+ *   <li>Filters are applied to each record before it joins a batch; a record that matches no
+ *       pattern is skipped for good.
+ *   <li>A batch is sent when it has {@code BatchSize} records or 6 MB, when the batching window
+ *       has passed since its first record, at once when the window is 0, or when the shard has
+ *       ended.
+ *   <li>A failed batch is retried, with backoff, up to {@code MaximumRetryAttempts}; with
+ *       {@code BisectBatchOnFunctionError} it is split in two first (splits do not count as
+ *       retries); records older than {@code MaximumRecordAgeInSeconds} are not sent. A batch
+ *       given up goes to the failure sink, and the shard goes on after it.
+ *   <li>With {@code ReportBatchItemFailures}, the records before the earliest reported one are
+ *       done, and the batch is retried from it.
+ *   <li>An expired shard iterator is renewed after the last record read; records trimmed from
+ *       the stream before they were read are reported and skipped.
+ * </ul>
+ */
+public final class MappingPoller implements AutoCloseable {
+
+  /** Lambda's cap on an invocation's payload. */
+  static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
+
+  private final MappingDefinition mapping;
+  private final String streamArn;
+  private final FunctionInvoker invoker;
+  private final DynamoDbStreamsClient streams;
+  private final FailureSink failures;
+  private final PollerSettings settings;
+  private final Consumer<String> output;
+  private final String functionArn;
+  private final FilterCriteria filters;
+  private final Map<String, ShardState> shards = new LinkedHashMap<>();
+  private final CountDownLatch started = new CountDownLatch(1);
+  private final Thread thread;
+  private volatile boolean running = true;
+  /** When the last idle polling cycle started, by {@code System.nanoTime()}; long ago at first. */
+  private volatile long idleCycleStart = System.nanoTime() - TimeUnit.DAYS.toNanos(365);
+  private boolean discovered;
+
+  MappingPoller(MappingDefinition mapping, String streamArn, FunctionInvoker invoker,
+      DynamoDbStreamsClient streams, FailureSink failures, PollerSettings settings,
+      Consumer<String> output, String functionArn) {
+    this.mapping = mapping;
+    this.streamArn = streamArn;
+    this.invoker = invoker;
+    this.streams = streams;
+    this.failures = failures;
+    this.settings = settings;
+    this.output = output;
+    this.functionArn = functionArn;
+    this.filters = FilterCriteria.of(mapping.filters());
+    this.thread = new Thread(this::run, "laconic-" + mapping.logicalId());
+    this.thread.setDaemon(true);
+  }
+
+  /**
+   * Starts polling {@code streamArn} for {@code mapping}, invoking the function through
+   * {@code invoker}.
+   */
+  public static MappingPoller start(MappingDefinition mapping, String streamArn,
+      FunctionInvoker invoker, DynamoDbStreamsClient streams, FailureSink failures,
+      PollerSettings settings, Consumer<String> output, String functionArn) {
+    MappingPoller poller = new MappingPoller(mapping, streamArn, invoker, streams, failures,
+        settings, output, functionArn);
+    poller.thread.start();
+    return poller;
+  }
+
+  /** The mapping this poller runs. */
+  public MappingDefinition mapping() {
+    return mapping;
+  }
+
+  /**
+   * Waits until the shards were found and their iterators taken, so that with LATEST every
+   * record written from now on is delivered.
+   */
+  public boolean awaitStarted(Duration timeout) throws InterruptedException {
+    return started.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Waits until everything written before this call has been handled: the shards were listed
+   * and read to their current end after it, and no batch is waiting or being retried.
+   */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long since = System.nanoTime();
+    long deadline = since + timeout.toNanos();
+    while (idleCycleStart - since < 0) {
+      if (System.nanoTime() - deadline > 0 || !thread.isAlive()) {
+        return false;
+      }
+      Thread.sleep(5);
+    }
+    return true;
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // ---- the polling loop ------------------------------------------------------------------------
+
+  private void run() {
+    while (running) {
+      long cycleStart = System.nanoTime();
+      try {
+        discoverShards();
+        started.countDown();
+        boolean progress = false;
+        boolean pending = false;
+        for (ShardState shard : eligibleShards()) {
+          progress |= step(shard);
+          pending |= !shard.buffer.isEmpty();
+        }
+        if (!progress) {
+          if (!pending) {
+            idleCycleStart = cycleStart;
+          }
+          sleep(settings.pollInterval()); // Lambda polls a quiet shard four times a second
+        }
+      } catch (Stopped e) {
+        return;
+      } catch (RuntimeException e) {
+        log("Polling " + streamArn + " failed, trying again: " + e);
+        sleepQuietly(settings.pollInterval());
+      }
+    }
+  }
+
+  /** Lists the stream's shards; the first listing sets where each shard starts. */
+  private void discoverShards() {
+    String exclusiveStart = null;
+    do {
+      DescribeStreamResponse response = streams.describeStream(DescribeStreamRequest.builder()
+          .streamArn(streamArn).exclusiveStartShardId(exclusiveStart).build());
+      for (Shard shard : response.streamDescription().shards()) {
+        if (!shards.containsKey(shard.shardId())) {
+          boolean closed = shard.sequenceNumberRange() != null
+              && shard.sequenceNumberRange().endingSequenceNumber() != null;
+          ShardState state = new ShardState(shard.shardId(), shard.parentShardId());
+          if (!discovered && mapping.startingPosition().equals("LATEST")) {
+            if (closed) {
+              state.finished = true; // nothing new can arrive in a closed shard
+            } else {
+              state.startAt = ShardIteratorType.LATEST;
+            }
+          }
+          shards.put(shard.shardId(), state);
+        }
+      }
+      exclusiveStart = response.streamDescription().lastEvaluatedShardId();
+    } while (exclusiveStart != null);
+    if (!discovered) {
+      for (ShardState shard : eligibleShards()) {
+        shard.iterator = iterator(shard); // LATEST means "from when the mapping started"
+      }
+      discovered = true;
+    }
+  }
+
+  /** Unfinished shards whose parent is finished or no longer listed: parents before children. */
+  private List<ShardState> eligibleShards() {
+    List<ShardState> eligible = new ArrayList<>();
+    for (ShardState shard : shards.values()) {
+      ShardState parent = shard.parentId == null ? null : shards.get(shard.parentId);
+      if (!shard.finished && (parent == null || parent.finished)) {
+        eligible.add(shard);
+      }
+    }
+    return eligible;
+  }
+
+  /** Reads and delivers what one shard has; true when it made progress. */
+  private boolean step(ShardState shard) {
+    boolean progress = false;
+    if (!shard.ended && shard.buffer.size() < mapping.batchSize()) {
+      progress = fetch(shard);
+    }
+    if (!shard.buffer.isEmpty() && batchReady(shard)) {
+      deliver(shard, takeBatch(shard));
+      progress = true;
+    }
+    if (shard.ended && shard.buffer.isEmpty()) {
+      shard.finished = true;
+      progress = true;
+    }
+    return progress;
+  }
+
+  /** One GetRecords call; true when it read records or renewed its iterator. */
+  private boolean fetch(ShardState shard) {
+    if (shard.iterator == null) {
+      shard.iterator = iterator(shard);
+    }
+    GetRecordsResponse response;
+    try {
+      response = streams.getRecords(r -> r.shardIterator(shard.iterator).limit(1000));
+    } catch (ExpiredIteratorException e) {
+      // Iterators expire 15 minutes after they are issued; continue after the last record read.
+      shard.iterator = iterator(shard);
+      return true;
+    } catch (TrimmedDataAccessException e) {
+      log("Records of shard " + shard.shardId + " were trimmed from the stream before they were"
+          + " read (older than 24 hours); going on from the oldest record left.");
+      shard.lastFetched = null;
+      shard.startAt = ShardIteratorType.TRIM_HORIZON;
+      shard.iterator = iterator(shard);
+      return true;
+    }
+    for (Record record : response.records()) {
+      shard.lastFetched = record.dynamodb().sequenceNumber();
+      ObjectNode json = EventRecords.toJson(record, streamArn);
+      if (filters.passes(json)) {
+        if (shard.buffer.isEmpty()) {
+          shard.firstBufferedNanos = System.nanoTime();
+        }
+        shard.buffer.add(new Pending(json, record.dynamodb().approximateCreationDateTime(),
+            json.toString().length()));
+      }
+    }
+    shard.iterator = response.nextShardIterator();
+    if (shard.iterator == null) {
+      shard.ended = true; // a closed shard read to its end: its children come next
+    }
+    return !response.records().isEmpty() || shard.ended;
+  }
+
+  private String iterator(ShardState shard) {
+    ShardIteratorType type = shard.lastFetched != null
+        ? ShardIteratorType.AFTER_SEQUENCE_NUMBER : shard.startAt;
+    return streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard.shardId)
+        .shardIteratorType(type).sequenceNumber(shard.lastFetched)).shardIterator();
+  }
+
+  private boolean batchReady(ShardState shard) {
+    if (shard.buffer.size() >= mapping.batchSize() || shard.ended
+        || mapping.maximumBatchingWindowInSeconds() == 0) {
+      return true;
+    }
+    int bytes = 0;
+    for (Pending pending : shard.buffer) {
+      bytes += pending.bytes;
+    }
+    long waited = System.nanoTime() - shard.firstBufferedNanos;
+    return bytes >= MAX_PAYLOAD_BYTES
+        || waited >= TimeUnit.SECONDS.toNanos(mapping.maximumBatchingWindowInSeconds());
+  }
+
+  private List<Pending> takeBatch(ShardState shard) {
+    List<Pending> batch = new ArrayList<>();
+    int bytes = 0;
+    while (!shard.buffer.isEmpty() && batch.size() < mapping.batchSize()
+        && (batch.isEmpty() || bytes + shard.buffer.peek().bytes <= MAX_PAYLOAD_BYTES)) {
+      Pending next = shard.buffer.poll();
+      bytes += next.bytes;
+      batch.add(next);
+    }
+    shard.firstBufferedNanos = System.nanoTime();
+    return batch;
+  }
+
+  // ---- delivery with the retry policy ---------------------------------------------------------
+
+  /** Sends {@code batch} until it succeeds or is given up; the shard goes on after it either way. */
+  private void deliver(ShardState shard, List<Pending> batch) {
+    List<Pending> current = batch;
+    int retries = 0;
+    int invocations = 0;
+    while (true) {
+      current = dropExpired(shard, current, invocations);
+      if (current.isEmpty()) {
+        return;
+      }
+      List<ObjectNode> records = current.stream().map(p -> p.json).toList();
+      FunctionInvoker.Outcome outcome =
+          invoker.invoke(EventRecords.event(records), records, mapping.reportBatchItemFailures());
+      invocations++;
+      if (outcome instanceof FunctionInvoker.Outcome.Success) {
+        return;
+      }
+      if (outcome instanceof FunctionInvoker.Outcome.PartialFailure partial) {
+        current = current.subList(partial.index(), current.size());
+      }
+      if (mapping.maximumRetryAttempts() >= 0 && retries >= mapping.maximumRetryAttempts()) {
+        discard(shard, current, "RetryAttemptsExhausted", invocations);
+        return;
+      }
+      retries++;
+      if (mapping.bisectBatchOnFunctionError() && current.size() > 1) {
+        int half = (current.size() + 1) / 2;
+        log("Batch of " + current.size() + " records failed; bisecting it into " + half + " and "
+            + (current.size() - half) + ".");
+        deliver(shard, new ArrayList<>(current.subList(0, half)));
+        deliver(shard, new ArrayList<>(current.subList(half, current.size())));
+        return;
+      }
+      sleep(backoff(retries));
+    }
+  }
+
+  /** Gives up the records older than {@code MaximumRecordAgeInSeconds}; returns the rest. */
+  private List<Pending> dropExpired(ShardState shard, List<Pending> batch, int invocations) {
+    if (mapping.maximumRecordAgeInSeconds() < 0) {
+      return batch;
+    }
+    Instant oldestAllowed = settings.clock().instant()
+        .minusSeconds(mapping.maximumRecordAgeInSeconds());
+    int expired = 0;
+    while (expired < batch.size() && batch.get(expired).created != null
+        && batch.get(expired).created.isBefore(oldestAllowed)) {
+      expired++;
+    }
+    if (expired > 0) {
+      discard(shard, batch.subList(0, expired), "RecordAgeExceeded", invocations);
+    }
+    return batch.subList(expired, batch.size());
+  }
+
+  /**
+   * Sends the invocation record of a discarded batch to the failure sink: the shape Lambda sends
+   * to an on-failure destination, with {@code DDBStreamBatchInfo} and not the records. See
+   * "Configuring destinations" in https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html.
+   */
+  private void discard(ShardState shard, List<Pending> batch, String condition, int invocations) {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    ObjectNode record = nodes.objectNode();
+    ObjectNode request = record.putObject("requestContext");
+    request.put("requestId", UUID.randomUUID().toString());
+    request.put("functionArn", functionArn);
+    request.put("condition", condition);
+    request.put("approximateInvokeCount", invocations);
+    ObjectNode response = record.putObject("responseContext");
+    response.put("statusCode", 200);
+    response.put("executedVersion", "$LATEST");
+    response.put("functionError", "Unhandled");
+    record.put("version", "1.0");
+    record.put("timestamp", settings.clock().instant().truncatedTo(ChronoUnit.MILLIS).toString());
+    ObjectNode info = record.putObject("DDBStreamBatchInfo");
+    info.put("shardId", shard.shardId);
+    info.put("startSequenceNumber", FunctionInvoker.sequenceNumber(batch.get(0).json));
+    info.put("endSequenceNumber",
+        FunctionInvoker.sequenceNumber(batch.get(batch.size() - 1).json));
+    info.put("approximateArrivalOfFirstRecord", isoSeconds(batch.get(0).created));
+    info.put("approximateArrivalOfLastRecord", isoSeconds(batch.get(batch.size() - 1).created));
+    info.put("batchSize", batch.size());
+    info.put("streamArn", streamArn);
+    log("Giving up " + batch.size() + " record(s) of shard " + shard.shardId + " ("
+        + condition + ", " + invocations + " invocation(s)); sent to the failure destination"
+        + mapping.onFailure().map(d -> " " + d).orElse("") + ".");
+    failures.discarded(record);
+  }
+
+  private static String isoSeconds(Instant instant) {
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  private Duration backoff(int retries) {
+    Duration backoff = settings.retryBackoff().multipliedBy(1L << Math.min(retries - 1, 20));
+    return backoff.compareTo(settings.maxRetryBackoff()) > 0 ? settings.maxRetryBackoff() : backoff;
+  }
+
+  private void sleep(Duration duration) {
+    if (!running) {
+      throw new Stopped();
+    }
+    try {
+      Thread.sleep(Math.max(1, duration.toMillis()));
+    } catch (InterruptedException e) {
+      throw new Stopped();
+    }
+    if (!running) {
+      throw new Stopped();
+    }
+  }
+
+  private void sleepQuietly(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      // close() interrupts; the loop checks running next
+    }
+  }
+
+  private void log(String message) {
+    output.accept("[laconic] " + mapping.logicalId() + ": " + message);
+  }
+
+  /** Thrown out of sleeps when the poller is closed, to leave the loop from anywhere. */
+  private static final class Stopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Stopped() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** A record waiting for its batch. */
+  private record Pending(ObjectNode json, Instant created, int bytes) {}
+
+  /** Where the mapping stands in one shard. */
+  private static final class ShardState {
+    final String shardId;
+    final String parentId;
+    final Deque<Pending> buffer = new ArrayDeque<>();
+    ShardIteratorType startAt = ShardIteratorType.TRIM_HORIZON;
+    String iterator;
+    String lastFetched;
+    long firstBufferedNanos;
+    boolean ended;
+    boolean finished;
+
+    ShardState(String shardId, String parentId) {
+      this.shardId = shardId;
+      this.parentId = parentId;
+    }
+  }
+
+  /** For messages only. */
+  @Override
+  public String toString() {
+    return mapping.logicalId() + " on " + streamArn;
+  }
+}

@@ -1,0 +1,129 @@
+package dev.laconic.local.filter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lambda's filter rules on DynamoDB stream records, with the patterns of the Lambda developer
+ * guide ("Filtering DynamoDB events", "Lambda event filtering") and the record of its example.
+ */
+class FilterPatternTest {
+
+  /** The record of the guide's DynamoDB filtering example, with a few more attributes. */
+  static final JsonNode RECORD = json("""
+      {
+        "eventID": "c9fbe7d0261a5163fcb6940593e41797",
+        "eventName": "INSERT",
+        "eventVersion": "1.1",
+        "eventSource": "aws:dynamodb",
+        "awsRegion": "us-east-2",
+        "dynamodb": {
+          "ApproximateCreationDateTime": 1664559083.0,
+          "Keys": {"SK": {"S": "PRODUCT#CHOCOLATE#DARK#1000"}, "PK": {"S": "COMPANY#1000"}},
+          "NewImage": {
+            "quantity": {"N": "50"},
+            "company_id": {"S": "1000"},
+            "fabric": {"S": "Florida Chocolates"},
+            "price": {"N": "15"},
+            "stores": {"N": "5"},
+            "product_id": {"S": "1000"},
+            "SK": {"S": "PRODUCT#CHOCOLATE#DARK#1000"},
+            "PK": {"S": "COMPANY#1000"},
+            "state": {"S": "FL"},
+            "type": {"S": ""},
+            "tags": {"SS": ["dark", "bitter"]},
+            "discontinued": {"BOOL": false},
+            "note": {"NULL": true}
+          },
+          "SequenceNumber": "700000000000888747038",
+          "SizeBytes": 174,
+          "StreamViewType": "NEW_AND_OLD_IMAGES"
+        },
+        "eventSourceARN": "arn:aws:dynamodb:us-east-2:111122223333:table/chocolate-table-StreamsSampleDDBTable-LUOI6UXQY7J1/stream/2022-09-30T17:05:53.209"
+      }
+      """);
+
+  static JsonNode json(String text) {
+    try {
+      return new ObjectMapper().readTree(text);
+    } catch (Exception e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      // equals, and OR within an array
+      "{\"eventName\": [\"INSERT\"]}|true",
+      "{\"eventName\": [\"MODIFY\", \"REMOVE\"]}|false",
+      "{\"dynamodb\": {\"NewImage\": {\"state\": {\"S\": [\"FL\", \"CA\"]}}}}|true",
+      // fields are ANDed
+      "{\"eventName\": [\"INSERT\"], \"dynamodb\": {\"NewImage\": {\"state\": {\"S\": [\"CA\"]}}}}|false",
+      // prefix, as in the guide's key example
+      "{\"dynamodb\": {\"Keys\": {\"PK\": {\"S\": [{\"prefix\": \"COMPANY\"}]}}}}|true",
+      "{\"dynamodb\": {\"Keys\": {\"PK\": {\"S\": [{\"prefix\": \"PERSON\"}]}}}}|false",
+      // anything-but, also with a prefix
+      "{\"dynamodb\": {\"NewImage\": {\"state\": {\"S\": [{\"anything-but\": [\"FL\"]}]}}}}|false",
+      "{\"dynamodb\": {\"NewImage\": {\"state\": {\"S\": [{\"anything-but\": [\"NY\", \"CA\"]}]}}}}|true",
+      "{\"dynamodb\": {\"NewImage\": {\"fabric\": {\"S\": [{\"anything-but\": {\"prefix\": \"Flo\"}}]}}}}|false",
+      // exists
+      "{\"dynamodb\": {\"NewImage\": {\"state\": [{\"exists\": true}]}}}|true",
+      "{\"dynamodb\": {\"NewImage\": {\"colour\": [{\"exists\": false}]}}}|true",
+      "{\"dynamodb\": {\"NewImage\": {\"state\": [{\"exists\": false}]}}}|false",
+      "{\"dynamodb\": {\"OldImage\": [{\"exists\": false}]}}|true",
+      // empty string and null
+      "{\"dynamodb\": {\"NewImage\": {\"type\": {\"S\": [\"\"]}}}}|true",
+      "{\"dynamodb\": {\"NewImage\": {\"state\": {\"S\": [\"\"]}}}}|false",
+      // DynamoDB sends numbers as strings: numeric matching never applies to N
+      "{\"dynamodb\": {\"NewImage\": {\"quantity\": {\"N\": [{\"numeric\": [\">\", 10]}]}}}}|false",
+      "{\"dynamodb\": {\"NewImage\": {\"quantity\": {\"N\": [\"50\"]}}}}|true",
+      "{\"dynamodb\": {\"NewImage\": {\"quantity\": {\"N\": [\"50.0\"]}}}}|false",
+      // numeric on a real JSON number of the record
+      "{\"dynamodb\": {\"SizeBytes\": [{\"numeric\": [\">\", 100, \"<=\", 174]}]}}|true",
+      "{\"dynamodb\": {\"SizeBytes\": [{\"numeric\": [\"=\", 175]}]}}|false",
+      // booleans, and an array value in the record matches if any element does
+      "{\"dynamodb\": {\"NewImage\": {\"discontinued\": {\"BOOL\": [false]}}}}|true",
+      "{\"dynamodb\": {\"NewImage\": {\"tags\": {\"SS\": [\"bitter\"]}}}}|true",
+      "{\"dynamodb\": {\"NewImage\": {\"tags\": {\"SS\": [\"sweet\"]}}}}|false",
+      // a field the record lacks never matches a value
+      "{\"dynamodb\": {\"NewImage\": {\"colour\": {\"S\": [\"red\"]}}}}|false",
+      // strings and numbers never equal each other
+      "{\"dynamodb\": {\"SizeBytes\": [\"174\"]}}|false",
+      "{\"dynamodb\": {\"SizeBytes\": [174]}}|true"})
+  void matchesLikeLambda(String pattern, boolean expected) {
+    assertEquals(expected, FilterPattern.parse(pattern).matches(RECORD), pattern);
+  }
+
+  @Test
+  void nullMatchesOnlyNull() {
+    JsonNode record = json("{\"a\": null, \"b\": \"x\"}");
+    assertTrue(FilterPattern.parse("{\"a\": [null]}").matches(record));
+    assertEquals(false, FilterPattern.parse("{\"b\": [null]}").matches(record));
+  }
+
+  @Test
+  void criteriaAreAnOrOfPatternsAndEmptyCriteriaPassEverything() {
+    assertTrue(FilterCriteria.of(List.of()).passes(RECORD));
+    assertTrue(FilterCriteria.of(List.of("{\"eventName\": [\"REMOVE\"]}",
+        "{\"eventName\": [\"INSERT\"]}")).passes(RECORD));
+    assertEquals(false, FilterCriteria.of(List.of("{\"eventName\": [\"REMOVE\"]}",
+        "{\"eventName\": [\"MODIFY\"]}")).passes(RECORD));
+  }
+
+  @Test
+  void patternsLambdaRejectsAreRejected() {
+    assertThrows(IllegalArgumentException.class, () -> FilterPattern.parse("{\"eventName\""));
+    assertThrows(IllegalArgumentException.class, () -> FilterPattern.parse("[\"INSERT\"]"));
+    assertEquals("filter pattern gives \"eventName\" the value \"INSERT\"; it must be an array or"
+        + " an object: {\"eventName\": \"INSERT\"}", assertThrows(IllegalArgumentException.class,
+            () -> FilterPattern.parse("{\"eventName\": \"INSERT\"}")).getMessage());
+  }
+}
