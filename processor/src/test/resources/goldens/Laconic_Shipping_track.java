@@ -1,9 +1,13 @@
 package shop;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.laconic.stream.StreamEventJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -14,11 +18,20 @@ import javax.annotation.processing.Generated;
  * Do not edit: it is written anew on every build.
  */
 @Generated("dev.laconic.processor.LaconicProcessor")
-public final class Laconic_Shipping_track implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class Laconic_Shipping_track implements RequestStreamHandler {
   private final Shipping handler = new Shipping();
 
   @Override
-  public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+  public void handleRequest(InputStream input, OutputStream output, Context context) throws
+      IOException {
+    // The whole event is read before the handler sees any of it.
+    StreamEventJson.write(handle(StreamEventJson.read(input), context), output);
+  }
+
+  /**
+   * Handles an event already read; {@code handleRequest} calls it.
+   */
+  public StreamsEventResponse handle(DynamodbEvent event, Context context) {
     if (event == null || event.getRecords() == null) {
       return new StreamsEventResponse(List.of());
     }

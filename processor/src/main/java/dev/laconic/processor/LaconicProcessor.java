@@ -61,6 +61,9 @@ import javax.tools.StandardLocation;
  *   <li>{@code laconic.code}: the function code, as a path to the deployable jar relative to the
  *       template ({@code target/classes/laconic/}); {@code aws cloudformation package} uploads it.
  *       Default {@value #DEFAULT_CODE}, with a warning.
+ *   <li>{@code laconic.adapter}: {@code stream} (default), adapters that read the event bytes
+ *       themselves, or {@code request-handler}, adapters the Lambda runtime deserializes the event
+ *       for.
  * </ul>
  *
  * <p>Output: {@code laconic/template.yaml} and {@code laconic/template.json} in the class output
@@ -70,6 +73,7 @@ import javax.tools.StandardLocation;
 public final class LaconicProcessor extends AbstractProcessor {
 
   static final String CODE_OPTION = "laconic.code";
+  static final String ADAPTER_OPTION = "laconic.adapter";
   static final String DEFAULT_CODE = "../../function.jar";
   static final String TEMPLATE_YAML = "laconic/template.yaml";
   static final String TEMPLATE_JSON = "laconic/template.json";
@@ -86,6 +90,7 @@ public final class LaconicProcessor extends AbstractProcessor {
    */
   private final Set<String> deferred = new LinkedHashSet<>();
   private boolean failed;
+  private int adapterOptionReported;
   private final Consumer<RoundEnvironment> beforeRound;
 
   /** The processor as javac's service loader creates it. */
@@ -112,7 +117,7 @@ public final class LaconicProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(CODE_OPTION);
+    return Set.of(CODE_OPTION, ADAPTER_OPTION);
   }
 
   @Override
@@ -152,7 +157,7 @@ public final class LaconicProcessor extends AbstractProcessor {
     Validator validator = new Validator(reporter, javaRelease());
     AdapterGenerator generator = new AdapterGenerator(
         processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated")
-            != null);
+            != null, adapterFlavor());
     MapperGenerator mappers = new MapperGenerator(generator.generatedAnnotation());
     HandlerParser.Parsed result = parser.parse(round, deferredMethods());
     deferred.clear();
@@ -229,6 +234,22 @@ public final class LaconicProcessor extends AbstractProcessor {
         .toArray(Element[]::new);
     write(TEMPLATE_YAML, TemplateWriter.yaml(template), origins);
     write(TEMPLATE_JSON, TemplateWriter.json(template), origins);
+  }
+
+  /** The {@code laconic.adapter} option: {@code stream} (default) or {@code request-handler}. */
+  private AdapterGenerator.Flavor adapterFlavor() {
+    String value = processingEnv.getOptions().getOrDefault(ADAPTER_OPTION, "stream");
+    switch (value) {
+      case "stream":
+        return AdapterGenerator.Flavor.STREAM;
+      case "request-handler":
+        return AdapterGenerator.Flavor.REQUEST_HANDLER;
+      default:
+        if (adapterOptionReported++ == 0) {
+          reporter.report(Diagnostic.ADAPTER_OPTION_INVALID, Origin.NONE.whole(), value);
+        }
+        return AdapterGenerator.Flavor.STREAM;
+    }
   }
 
   private String codeOption() {

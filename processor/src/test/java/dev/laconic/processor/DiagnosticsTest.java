@@ -104,6 +104,10 @@ class DiagnosticsTest {
             "[LACONIC-005] Option -Alaconic.code = \"/home/me/app.jar\". It must be a relative path",
             null, handler(TRIGGER)).withOptions("-Alaconic.code=/home/me/app.jar"),
 
+        new Case(Diagnostic.ADAPTER_OPTION_INVALID,
+            "[LACONIC-007] Option -Alaconic.adapter = \"pojo\". It must be stream",
+            null, handler(TRIGGER)).withOptions(Compilations.CODE, "-Alaconic.adapter=pojo"),
+
         new Case(Diagnostic.METHOD_NOT_PUBLIC,
             "[LACONIC-101] Handler method Handler.handle must be public",
             "void handle", handler(TRIGGER, "void handle(DynamodbEvent event) {}")),

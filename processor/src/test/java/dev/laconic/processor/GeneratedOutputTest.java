@@ -62,6 +62,16 @@ class GeneratedOutputTest {
   }
 
   @Test
+  void requestHandlerFlavorMatchesGolden() {
+    Compilation compilation = Compilations.laconic()
+        .withOptions(Compilations.CODE, "-Alaconic.adapter=request-handler")
+        .compile(sources(HANDLERS));
+    assertThat(compilation).succeededWithoutWarnings();
+    Goldens.assertMatches("request-handler/Laconic_Audit_Changes_record.java",
+        source(compilation, "shop.Laconic_Audit_Changes_record"));
+  }
+
+  @Test
   void mapperMatchesGolden() {
     Compilation compilation = compileShop(HANDLERS);
     Goldens.assertMatches("ParcelStreamMapper.java",

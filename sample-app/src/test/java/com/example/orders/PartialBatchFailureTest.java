@@ -35,7 +35,7 @@ class PartialBatchFailureTest {
         event.getRecords().stream().map(DynamodbStreamRecord::getEventName).toList());
     TestContext context = new TestContext();
 
-    StreamsEventResponse response = new Laconic_FailOnModify_handle().handleRequest(event, context);
+    StreamsEventResponse response = new Laconic_FailOnModify_handle().handle(event, context);
 
     assertEquals(List.of(new BatchItemFailure("4421584500000000017450439092")),
         response.getBatchItemFailures());
@@ -64,7 +64,7 @@ class PartialBatchFailureTest {
     String expected = records.get(firstModify).getDynamodb().getSequenceNumber();
     TestContext context = new TestContext();
 
-    StreamsEventResponse response = new Laconic_FailOnModify_handle().handleRequest(event, context);
+    StreamsEventResponse response = new Laconic_FailOnModify_handle().handle(event, context);
 
     assertEquals(List.of(new BatchItemFailure(expected)), response.getBatchItemFailures());
     assertEquals(records.subList(0, firstModify + 1).stream()
@@ -82,7 +82,7 @@ class PartialBatchFailureTest {
         .filter(r -> !"MODIFY".equals(r.getEventName())).toList());
     TestContext context = new TestContext();
 
-    StreamsEventResponse response = new Laconic_FailOnModify_handle().handleRequest(event, context);
+    StreamsEventResponse response = new Laconic_FailOnModify_handle().handle(event, context);
 
     assertEquals(List.of(), response.getBatchItemFailures());
     assertEquals(List.of("4421584500000000017450439091", "4421584500000000017450439093"),
@@ -97,7 +97,7 @@ class PartialBatchFailureTest {
     DynamodbEvent event = LambdaRuntimeEvents.dynamodbEventFromText(json);
     TestContext context = new TestContext();
 
-    StreamsEventResponse response = new Laconic_FailOnModify_handle().handleRequest(event, context);
+    StreamsEventResponse response = new Laconic_FailOnModify_handle().handle(event, context);
 
     assertNotNull(response.getBatchItemFailures());
     assertEquals(List.of(), response.getBatchItemFailures());
@@ -118,7 +118,7 @@ class PartialBatchFailureTest {
     assertEquals(4, removals.size());
     TestContext context = new TestContext();
 
-    StreamsEventResponse response = new Laconic_RemovalsFail_handle().handleRequest(event, context);
+    StreamsEventResponse response = new Laconic_RemovalsFail_handle().handle(event, context);
 
     assertNotNull(RemovalsFail.lastReturned);
     assertSame(RemovalsFail.lastReturned, response);
@@ -138,7 +138,7 @@ class PartialBatchFailureTest {
     DynamodbEvent event = LambdaRuntimeEvents.dynamodbEventFromText("{}");
 
     StreamsEventResponse response =
-        new Laconic_RemovalsFail_handle().handleRequest(event, new TestContext());
+        new Laconic_RemovalsFail_handle().handle(event, new TestContext());
 
     assertNull(response);
   }

@@ -43,7 +43,7 @@ class SampleAdaptersTest {
     List<DynamodbStreamRecord> records = event.getRecords();
     TestContext context = new TestContext("req-" + file);
 
-    StreamsEventResponse response = new Laconic_OrderEvents_echo().handleRequest(event, context);
+    StreamsEventResponse response = new Laconic_OrderEvents_echo().handle(event, context);
 
     assertNull(response, "a void batch handler has no response");
     List<String> lines = context.logLines();
@@ -70,7 +70,7 @@ class SampleAdaptersTest {
     DynamodbEvent event = LambdaRuntimeEvents.dynamodbEvent(file);
     TestContext context = new TestContext();
 
-    StreamsEventResponse response = new Laconic_OrderAudit_audit().handleRequest(event, context);
+    StreamsEventResponse response = new Laconic_OrderAudit_audit().handle(event, context);
 
     assertNotNull(response);
     assertNotNull(response.getBatchItemFailures());
@@ -246,9 +246,9 @@ class SampleAdaptersTest {
     RuntimeException e = assertThrows(RuntimeException.class, () -> {
       // The runtime calls the handler only with what it could deserialize.
       DynamodbEvent event = LambdaRuntimeEvents.dynamodbEvent(bytes);
-      new Laconic_OrderEvents_echo().handleRequest(event, context);
-      new Laconic_OrderAudit_audit().handleRequest(event, context);
-      new Laconic_FailOnModify_handle().handleRequest(event, context);
+      new Laconic_OrderEvents_echo().handle(event, context);
+      new Laconic_OrderAudit_audit().handle(event, context);
+      new Laconic_FailOnModify_handle().handle(event, context);
     });
 
     assertTrue(String.valueOf(e.getMessage()).contains("end-of-input"), e::getMessage);
@@ -264,7 +264,7 @@ class SampleAdaptersTest {
     DynamodbEvent event = LambdaRuntimeEvents.dynamodbEvent(LambdaRuntimeEvents.SINGLE_RECORD);
     assertNull(event.getRecords());
     TestContext context = new TestContext();
-    StreamsEventResponse response = new Laconic_OrderAudit_audit().handleRequest(event, context);
+    StreamsEventResponse response = new Laconic_OrderAudit_audit().handle(event, context);
     assertEquals(List.of(), response.getBatchItemFailures());
     assertEquals(List.of(), context.logLines());
   }

@@ -38,7 +38,7 @@ class TypedAdaptersTest {
   void newImageHandlersSeeInsertsAndModifiesButNoRemoves() {
     DynamodbEvent event = LambdaRuntimeEvents.dynamodbEvent("java__dynamo_event.json");
     StreamsEventResponse response =
-        new Laconic_TypedHandlers_onMessage().handleRequest(event, new TestContext());
+        new Laconic_TypedHandlers_onMessage().handle(event, new TestContext());
     assertEquals(List.of(), response.getBatchItemFailures());
     assertEquals(List.of(new Message(101, "New item!"), new Message(101, "This item has changed")),
         TypedHandlers.IMAGES);
@@ -47,7 +47,7 @@ class TypedAdaptersTest {
   @Test
   void changeHandlersSeeEveryRecordWithBothImages() {
     DynamodbEvent event = LambdaRuntimeEvents.dynamodbEvent("java__dynamo_event.json");
-    new Laconic_TypedHandlers_onChange().handleRequest(event, new TestContext());
+    new Laconic_TypedHandlers_onChange().handle(event, new TestContext());
     List<StreamChange<Message>> changes = TypedHandlers.CHANGES;
     assertEquals(List.of(StreamChange.EventName.INSERT, StreamChange.EventName.MODIFY,
         StreamChange.EventName.REMOVE), changes.stream().map(StreamChange::eventName).toList());
@@ -66,7 +66,7 @@ class TypedAdaptersTest {
         message("INSERT", "3", n("3"), "third")));
     TestContext context = new TestContext();
     StreamsEventResponse response = new Laconic_TypedHandlers_onMessage()
-        .handleRequest(LambdaRuntimeEvents.dynamodbEvent(event), context);
+        .handle(LambdaRuntimeEvents.dynamodbEvent(event), context);
 
     assertEquals(List.of(new BatchItemFailure("2")), response.getBatchItemFailures());
     assertEquals(List.of(new Message(1, "first")), TypedHandlers.IMAGES,
@@ -84,7 +84,7 @@ class TypedAdaptersTest {
         message("MODIFY", "11", n("1"), "fail"),
         message("REMOVE", "12", n("1"), null)));
     StreamsEventResponse response = new Laconic_TypedHandlers_onMessage()
-        .handleRequest(LambdaRuntimeEvents.dynamodbEvent(event), new TestContext());
+        .handle(LambdaRuntimeEvents.dynamodbEvent(event), new TestContext());
     assertEquals(List.of(new BatchItemFailure("11")), response.getBatchItemFailures());
     assertEquals(2, TypedHandlers.IMAGES.size());
   }
@@ -94,7 +94,7 @@ class TypedAdaptersTest {
     ObjectNode keysOnly = DynamoJson.record("INSERT", "20",
         DynamoJson.item(Map.of("Id", n("5"))), null, null);
     TestContext context = new TestContext();
-    StreamsEventResponse response = new Laconic_TypedHandlers_onMessage().handleRequest(
+    StreamsEventResponse response = new Laconic_TypedHandlers_onMessage().handle(
         LambdaRuntimeEvents.dynamodbEvent(DynamoJson.event(List.of(keysOnly))), context);
     assertEquals(List.of(new BatchItemFailure("20")), response.getBatchItemFailures());
     assertTrue(context.log().contains("The INSERT record with sequence number 20 has no NewImage."
@@ -109,7 +109,7 @@ class TypedAdaptersTest {
         order("32", "o-3", true)));
     TestContext context = new TestContext();
     StreamsEventResponse response = new Laconic_OrderShipping_ship()
-        .handleRequest(LambdaRuntimeEvents.dynamodbEvent(event), context);
+        .handle(LambdaRuntimeEvents.dynamodbEvent(event), context);
     assertEquals(List.of(new BatchItemFailure("31")), response.getBatchItemFailures());
     assertTrue(context.log().contains("SHIP o-1 to Berlin, DE: 3 items, total 59.90"),
         context.log());

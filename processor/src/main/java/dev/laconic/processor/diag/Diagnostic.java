@@ -30,6 +30,9 @@ public enum Diagnostic {
   TYPE_NEVER_RESOLVED(6, Kind.ERROR,
       "Handler %s was not processed: a type it takes did not resolve by the end of annotation"
           + " processing. Check the imports, or the processor that should generate the type."),
+  ADAPTER_OPTION_INVALID(7, Kind.ERROR,
+      "Option -Alaconic.adapter = \"%s\". It must be stream (the default: adapters read the event"
+          + " themselves) or request-handler (the Lambda runtime deserializes it)."),
 
   // 1xx: handler placement and signature
   METHOD_NOT_PUBLIC(101, Kind.ERROR,

@@ -14,11 +14,15 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Builds the adapter of one function: a {@code RequestHandler<DynamodbEvent, StreamsEventResponse>}
- * that creates the handler object once and calls the annotated method.
+ * Builds the adapter of one function: a class that creates the handler object once and calls the
+ * annotated method, in one of two {@link Flavor flavors}.
  *
- * <p>The adapter takes exactly {@code DynamodbEvent}, so the Lambda Java runtime deserializes the
- * event with its own DynamoDB mixins, as it would for a hand-written handler. Per-record methods
+ * <p>By default the adapter is a {@code RequestStreamHandler}: it reads the event bytes itself with
+ * {@code StreamEventJson} (jackson-core's streaming parser, no databind, no reflection) and writes
+ * the response itself, so a cold start does not build the runtime's Jackson serializer. Its
+ * {@code handle(DynamodbEvent, Context)} method holds the logic, for tests. The other flavor is a
+ * {@code RequestHandler<DynamodbEvent, StreamsEventResponse>}, deserialized by the runtime with its
+ * own DynamoDB mixins as a hand-written handler would be. Per-record methods
  * and typed methods are called in record order; the first record that throws, in the handler or
  * while its images are mapped, is logged and returned as the only batch item failure, so Lambda
  * retries from that record and skips nothing.
@@ -39,16 +43,31 @@ public final class AdapterGenerator {
       ClassName.get("javax.annotation.processing", "Generated");
   private static final String PROCESSOR = "dev.laconic.processor.LaconicProcessor";
 
+  private static final ClassName REQUEST_STREAM_HANDLER =
+      ClassName.get(RUNTIME, "RequestStreamHandler");
+  private static final ClassName STREAM_EVENT_JSON =
+      ClassName.get("dev.laconic.stream", "StreamEventJson");
+
+  /** How the adapter receives the event. */
+  public enum Flavor {
+    /** A {@code RequestStreamHandler} that reads the event and writes the response itself. */
+    STREAM,
+    /** A {@code RequestHandler} the Lambda runtime deserializes the event for. */
+    REQUEST_HANDLER
+  }
+
   private final AnnotationSpec generated;
+  private final Flavor flavor;
 
   /**
    * @param generatedAnnotationAvailable whether {@code javax.annotation.processing.Generated} is
    *     on the compile path (Java 9 and later)
    */
-  public AdapterGenerator(boolean generatedAnnotationAvailable) {
+  public AdapterGenerator(boolean generatedAnnotationAvailable, Flavor flavor) {
     this.generated = generatedAnnotationAvailable
         ? AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build()
         : null;
+    this.flavor = flavor;
   }
 
   /** The {@code @Generated} annotation every generated class carries, or null without one. */
@@ -64,7 +83,8 @@ public final class AdapterGenerator {
             handlerType, function.methodName())
         .addJavadoc("Do not edit: it is written anew on every build.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(ParameterizedTypeName.get(REQUEST_HANDLER, EVENT, RESPONSE))
+        .addSuperinterface(flavor == Flavor.STREAM ? REQUEST_STREAM_HANDLER
+            : ParameterizedTypeName.get(REQUEST_HANDLER, EVENT, RESPONSE))
         .addField(FieldSpec.builder(handlerType, "handler", Modifier.PRIVATE, Modifier.FINAL)
             .initializer("new $T()", handlerType)
             .build());
@@ -75,6 +95,9 @@ public final class AdapterGenerator {
       adapter.addOriginatingElement(function.origin().element());
     }
     HandlerShape shape = function.shape();
+    if (flavor == Flavor.STREAM) {
+      adapter.addMethod(streamHandleRequest());
+    }
     if (shape.input() == HandlerShape.Input.BATCH) {
       adapter.addMethod(batchHandleRequest(function));
     } else {
@@ -87,9 +110,31 @@ public final class AdapterGenerator {
         .build();
   }
 
-  private MethodSpec.Builder handleRequest() {
+  /** The entry point of the stream flavor: read everything, handle, write the response. */
+  private MethodSpec streamHandleRequest() {
     return MethodSpec.methodBuilder("handleRequest")
         .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(java.io.InputStream.class, "input")
+        .addParameter(java.io.OutputStream.class, "output")
+        .addParameter(CONTEXT, "context")
+        .addException(java.io.IOException.class)
+        .addComment("The whole event is read before the handler sees any of it.")
+        .addStatement("$T.write(handle($T.read(input), context), output)", STREAM_EVENT_JSON,
+            STREAM_EVENT_JSON)
+        .build();
+  }
+
+  /**
+   * The method holding the adapter's logic: {@code handleRequest} of the RequestHandler flavor,
+   * {@code handle} (called by {@code handleRequest}, and by tests) of the stream flavor.
+   */
+  private MethodSpec.Builder handleRequest() {
+    MethodSpec.Builder method = flavor == Flavor.STREAM
+        ? MethodSpec.methodBuilder("handle")
+            .addJavadoc("Handles an event already read; {@code handleRequest} calls it.\n")
+        : MethodSpec.methodBuilder("handleRequest").addAnnotation(Override.class);
+    return method
         .addModifiers(Modifier.PUBLIC)
         .returns(RESPONSE)
         .addParameter(EVENT, "event")
