@@ -234,7 +234,7 @@ public final class LocalRunner implements AutoCloseable {
                 + mapping.batchSize() + ")");
           }
         }
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         pollers.forEach(MappingPoller::close);
         streams.close();
         dynamo.close();

@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 final class EventRecords {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private EventRecords() {}
 
@@ -61,6 +63,15 @@ final class EventRecords {
     }
     json.put("eventSourceARN", streamArn);
     return json;
+  }
+
+  /** The size of {@code record} in the event, in UTF-8 bytes, with the comma that follows it. */
+  static int utf8Length(ObjectNode record) {
+    try {
+      return JSON.writeValueAsBytes(record).length + 1;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The event of {@code records}: {@code {"Records": [...]}}. */

@@ -83,7 +83,8 @@ public final class FunctionInvoker {
     byte[] response;
     try {
       response = call(JSON.writeValueAsBytes(event), context);
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
+      // The Java runtime reports any Throwable as a function error, and Lambda retries.
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
       context.getLogger().log("Invocation failed (" + records.size() + " records): " + trace);
@@ -167,8 +168,13 @@ public final class FunctionInvoker {
     } catch (ClassNotFoundException e) {
       throw new IllegalArgumentException("Handler class " + className + " is not on the class"
           + " path", e);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalArgumentException("Cannot create handler " + className + ": " + e, e);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      throw new IllegalArgumentException("Cannot create handler " + className + ": its"
+          + " constructor threw " + e.getCause(), e.getCause());
+    } catch (ReflectiveOperationException | LinkageError e) {
+      Throwable cause = e instanceof ExceptionInInitializerError && e.getCause() != null
+          ? e.getCause() : e;
+      throw new IllegalArgumentException("Cannot create handler " + className + ": " + cause, e);
     }
   }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.laconic.local.app.MappingDefinition;
 import dev.laconic.local.filter.FilterCriteria;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
@@ -55,6 +58,12 @@ public final class MappingPoller implements AutoCloseable {
 
   /** Lambda's cap on an invocation's payload. */
   static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
+
+  /** {@code {"Records":[} and {@code ]}} around the records. */
+  static final int ENVELOPE_BYTES = 14;
+
+  /** How long DynamoDB Streams keeps a record: the age limit of a mapping without limits. */
+  static final long RETENTION_SECONDS = 24 * 60 * 60;
 
   private final MappingDefinition mapping;
   private final String streamArn;
@@ -164,8 +173,11 @@ public final class MappingPoller implements AutoCloseable {
         }
       } catch (Stopped e) {
         return;
-      } catch (RuntimeException e) {
-        log("Polling " + streamArn + " failed, trying again: " + e);
+      } catch (RuntimeException | Error e) {
+        // Nothing but close() ends a mapping: on Lambda it keeps polling too.
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        log("Polling " + streamArn + " failed, trying again: " + trace);
         sleepQuietly(settings.pollInterval());
       }
     }
@@ -187,6 +199,7 @@ public final class MappingPoller implements AutoCloseable {
               state.finished = true; // nothing new can arrive in a closed shard
             } else {
               state.startAt = ShardIteratorType.LATEST;
+              state.latestSince = settings.clock().instant();
             }
           }
           shards.put(shard.shardId(), state);
@@ -244,22 +257,28 @@ public final class MappingPoller implements AutoCloseable {
       shard.iterator = iterator(shard);
       return true;
     } catch (TrimmedDataAccessException e) {
-      log("Records of shard " + shard.shardId + " were trimmed from the stream before they were"
-          + " read (older than 24 hours); going on from the oldest record left.");
-      shard.lastFetched = null;
-      shard.startAt = ShardIteratorType.TRIM_HORIZON;
-      shard.iterator = iterator(shard);
+      shard.iterator = trimmed(shard);
+      return true;
+    } catch (ResourceNotFoundException e) {
+      // DynamoDB drops a shard 24 hours after it closed; nothing more can come from it.
+      log("Shard " + shard.shardId + " is gone from the stream; going on with its children.");
+      shard.ended = true;
+      shard.iterator = null;
       return true;
     }
     for (Record record : response.records()) {
       shard.lastFetched = record.dynamodb().sequenceNumber();
+      Instant created = record.dynamodb().approximateCreationDateTime();
+      if (shard.notBefore != null && created != null && created.isBefore(shard.notBefore)) {
+        continue; // written before a LATEST mapping started; see iterator()
+      }
+      shard.notBefore = null;
       ObjectNode json = EventRecords.toJson(record, streamArn);
       if (filters.passes(json)) {
         if (shard.buffer.isEmpty()) {
           shard.firstBufferedNanos = System.nanoTime();
         }
-        shard.buffer.add(new Pending(json, record.dynamodb().approximateCreationDateTime(),
-            json.toString().length()));
+        shard.buffer.add(new Pending(json, created, EventRecords.utf8Length(json)));
       }
     }
     shard.iterator = response.nextShardIterator();
@@ -269,11 +288,37 @@ public final class MappingPoller implements AutoCloseable {
     return !response.records().isEmpty() || shard.ended;
   }
 
+  /**
+   * A new iterator for {@code shard}: after the last record read, else at the start position.
+   * A LATEST iterator that expires before it read anything cannot be renewed at the same place,
+   * so it is renewed at the shard's start and skips what was written before the mapping started
+   * (to the second, as DynamoDB dates records).
+   */
   private String iterator(ShardState shard) {
     ShardIteratorType type = shard.lastFetched != null
         ? ShardIteratorType.AFTER_SEQUENCE_NUMBER : shard.startAt;
+    if (type == ShardIteratorType.LATEST && shard.iterator != null) {
+      type = ShardIteratorType.TRIM_HORIZON;
+      shard.startAt = type;
+      shard.notBefore = shard.latestSince.truncatedTo(ChronoUnit.SECONDS);
+    }
+    ShardIteratorType chosen = type;
+    try {
+      return streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard.shardId)
+          .shardIteratorType(chosen).sequenceNumber(shard.lastFetched)).shardIterator();
+    } catch (TrimmedDataAccessException e) {
+      return trimmed(shard);
+    }
+  }
+
+  /** Records were trimmed (older than 24 hours) before they were read: say so, go on. */
+  private String trimmed(ShardState shard) {
+    log("Records of shard " + shard.shardId + " were trimmed from the stream before they were"
+        + " read (DynamoDB keeps them 24 hours); going on from the oldest record left.");
+    shard.lastFetched = null;
+    shard.startAt = ShardIteratorType.TRIM_HORIZON;
     return streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard.shardId)
-        .shardIteratorType(type).sequenceNumber(shard.lastFetched)).shardIterator();
+        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
   }
 
   private boolean batchReady(ShardState shard) {
@@ -294,7 +339,8 @@ public final class MappingPoller implements AutoCloseable {
     List<Pending> batch = new ArrayList<>();
     int bytes = 0;
     while (!shard.buffer.isEmpty() && batch.size() < mapping.batchSize()
-        && (batch.isEmpty() || bytes + shard.buffer.peek().bytes <= MAX_PAYLOAD_BYTES)) {
+        && (batch.isEmpty()
+            || bytes + shard.buffer.peek().bytes <= MAX_PAYLOAD_BYTES - ENVELOPE_BYTES)) {
       Pending next = shard.buffer.poll();
       bytes += next.bytes;
       batch.add(next);
@@ -305,13 +351,21 @@ public final class MappingPoller implements AutoCloseable {
 
   // ---- delivery with the retry policy ---------------------------------------------------------
 
-  /** Sends {@code batch} until it succeeds or is given up; the shard goes on after it either way. */
+  /**
+   * Sends {@code batch} until it succeeds or is given up; the shard goes on after it either way.
+   *
+   * <p>A partial batch response retries from the earliest reported record (with bisect on, that
+   * is where Lambda bisects). A failed invocation with bisect on splits the batch in two first,
+   * which costs no retry; otherwise it is retried up to {@code MaximumRetryAttempts}. With no
+   * limit on retries or age, records are retried until the stream would have trimmed them.
+   */
   private void deliver(ShardState shard, List<Pending> batch) {
     List<Pending> current = batch;
     int retries = 0;
     int invocations = 0;
+    boolean threw = false;
     while (true) {
-      current = dropExpired(shard, current, invocations);
+      current = dropExpired(shard, current, invocations, threw);
       if (current.isEmpty()) {
         return;
       }
@@ -322,15 +376,10 @@ public final class MappingPoller implements AutoCloseable {
       if (outcome instanceof FunctionInvoker.Outcome.Success) {
         return;
       }
+      threw = outcome instanceof FunctionInvoker.Outcome.Failure;
       if (outcome instanceof FunctionInvoker.Outcome.PartialFailure partial) {
         current = current.subList(partial.index(), current.size());
-      }
-      if (mapping.maximumRetryAttempts() >= 0 && retries >= mapping.maximumRetryAttempts()) {
-        discard(shard, current, "RetryAttemptsExhausted", invocations);
-        return;
-      }
-      retries++;
-      if (mapping.bisectBatchOnFunctionError() && current.size() > 1) {
+      } else if (mapping.bisectBatchOnFunctionError() && current.size() > 1) {
         int half = (current.size() + 1) / 2;
         log("Batch of " + current.size() + " records failed; bisecting it into " + half + " and "
             + (current.size() - half) + ".");
@@ -338,24 +387,33 @@ public final class MappingPoller implements AutoCloseable {
         deliver(shard, new ArrayList<>(current.subList(half, current.size())));
         return;
       }
+      if (mapping.maximumRetryAttempts() >= 0 && retries >= mapping.maximumRetryAttempts()) {
+        discard(shard, current, "RetryAttemptsExhausted", invocations, threw);
+        return;
+      }
+      retries++;
       sleep(backoff(retries));
     }
   }
 
   /** Gives up the records older than {@code MaximumRecordAgeInSeconds}; returns the rest. */
-  private List<Pending> dropExpired(ShardState shard, List<Pending> batch, int invocations) {
-    if (mapping.maximumRecordAgeInSeconds() < 0) {
-      return batch;
+  private List<Pending> dropExpired(ShardState shard, List<Pending> batch, int invocations,
+      boolean threw) {
+    long maximumAge = mapping.maximumRecordAgeInSeconds();
+    if (maximumAge < 0) {
+      if (mapping.maximumRetryAttempts() >= 0) {
+        return batch;
+      }
+      maximumAge = RETENTION_SECONDS; // no limit at all: until the stream trims the record
     }
-    Instant oldestAllowed = settings.clock().instant()
-        .minusSeconds(mapping.maximumRecordAgeInSeconds());
+    Instant oldestAllowed = settings.clock().instant().minusSeconds(maximumAge);
     int expired = 0;
     while (expired < batch.size() && batch.get(expired).created != null
         && batch.get(expired).created.isBefore(oldestAllowed)) {
       expired++;
     }
     if (expired > 0) {
-      discard(shard, batch.subList(0, expired), "RecordAgeExceeded", invocations);
+      discard(shard, batch.subList(0, expired), "RecordAgeExceeded", invocations, threw);
     }
     return batch.subList(expired, batch.size());
   }
@@ -365,7 +423,8 @@ public final class MappingPoller implements AutoCloseable {
    * to an on-failure destination, with {@code DDBStreamBatchInfo} and not the records. See
    * "Configuring destinations" in https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html.
    */
-  private void discard(ShardState shard, List<Pending> batch, String condition, int invocations) {
+  private void discard(ShardState shard, List<Pending> batch, String condition, int invocations,
+      boolean threw) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     ObjectNode record = nodes.objectNode();
     ObjectNode request = record.putObject("requestContext");
@@ -373,10 +432,14 @@ public final class MappingPoller implements AutoCloseable {
     request.put("functionArn", functionArn);
     request.put("condition", condition);
     request.put("approximateInvokeCount", invocations);
-    ObjectNode response = record.putObject("responseContext");
-    response.put("statusCode", 200);
-    response.put("executedVersion", "$LATEST");
-    response.put("functionError", "Unhandled");
+    if (invocations > 0) {
+      ObjectNode response = record.putObject("responseContext");
+      response.put("statusCode", 200);
+      response.put("executedVersion", "$LATEST");
+      if (threw) {
+        response.put("functionError", "Unhandled");
+      }
+    }
     record.put("version", "1.0");
     record.put("timestamp", settings.clock().instant().truncatedTo(ChronoUnit.MILLIS).toString());
     ObjectNode info = record.putObject("DDBStreamBatchInfo");
@@ -391,7 +454,12 @@ public final class MappingPoller implements AutoCloseable {
     log("Giving up " + batch.size() + " record(s) of shard " + shard.shardId + " ("
         + condition + ", " + invocations + " invocation(s)); sent to the failure destination"
         + mapping.onFailure().map(d -> " " + d).orElse("") + ".");
-    failures.discarded(record);
+    try {
+      failures.discarded(record);
+    } catch (RuntimeException e) {
+      // The batch is already given up; losing its record too would drop it without a word.
+      log("The failure destination failed (" + e + "); the invocation record: " + record);
+    }
   }
 
   private static String isoSeconds(Instant instant) {
@@ -449,6 +517,10 @@ public final class MappingPoller implements AutoCloseable {
     ShardIteratorType startAt = ShardIteratorType.TRIM_HORIZON;
     String iterator;
     String lastFetched;
+    /** When a LATEST shard was started, for renewing its iterator before it read anything. */
+    Instant latestSince;
+    /** Records dated before this are skipped: set when a LATEST iterator had to be renewed. */
+    Instant notBefore;
     long firstBufferedNanos;
     boolean ended;
     boolean finished;

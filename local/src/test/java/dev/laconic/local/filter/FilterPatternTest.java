@@ -40,6 +40,7 @@ class FilterPatternTest {
             "state": {"S": "FL"},
             "type": {"S": ""},
             "tags": {"SS": ["dark", "bitter"]},
+            "lines": {"L": [{"M": {"sku": {"S": "blue"}}}, {"M": {"sku": {"S": "red"}}}]},
             "discontinued": {"BOOL": false},
             "note": {"NULL": true}
           },
@@ -74,11 +75,24 @@ class FilterPatternTest {
       "{\"dynamodb\": {\"NewImage\": {\"state\": {\"S\": [{\"anything-but\": [\"FL\"]}]}}}}|false",
       "{\"dynamodb\": {\"NewImage\": {\"state\": {\"S\": [{\"anything-but\": [\"NY\", \"CA\"]}]}}}}|true",
       "{\"dynamodb\": {\"NewImage\": {\"fabric\": {\"S\": [{\"anything-but\": {\"prefix\": \"Flo\"}}]}}}}|false",
-      // exists
-      "{\"dynamodb\": {\"NewImage\": {\"state\": [{\"exists\": true}]}}}|true",
-      "{\"dynamodb\": {\"NewImage\": {\"colour\": [{\"exists\": false}]}}}|true",
-      "{\"dynamodb\": {\"NewImage\": {\"state\": [{\"exists\": false}]}}}|false",
+      // exists looks at leaf values only
+      "{\"dynamodb\": {\"NewImage\": {\"state\": {\"S\": [{\"exists\": true}]}}}}|true",
+      "{\"dynamodb\": {\"NewImage\": {\"colour\": {\"S\": [{\"exists\": false}]}}}}|true",
+      "{\"dynamodb\": {\"NewImage\": {\"state\": {\"S\": [{\"exists\": false}]}}}}|false",
+      "{\"dynamodb\": {\"NewImage\": {\"state\": [{\"exists\": true}]}}}|false",
       "{\"dynamodb\": {\"OldImage\": [{\"exists\": false}]}}|true",
+      // suffix, equals-ignore-case, wildcard, anything-but with an operator
+      "{\"dynamodb\": {\"Keys\": {\"SK\": {\"S\": [{\"suffix\": \"#1000\"}]}}}}|true",
+      "{\"dynamodb\": {\"NewImage\": {\"state\": {\"S\": [{\"equals-ignore-case\": \"fl\"}]}}}}|true",
+      "{\"dynamodb\": {\"Keys\": {\"SK\": {\"S\": [{\"wildcard\": \"PRODUCT#*#DARK#*\"}]}}}}|true",
+      "{\"dynamodb\": {\"Keys\": {\"SK\": {\"S\": [{\"wildcard\": \"PRODUCT#*#MILK#*\"}]}}}}|false",
+      "{\"dynamodb\": {\"NewImage\": {\"fabric\": {\"S\": [{\"anything-but\": {\"suffix\": \"Chocolates\"}}]}}}}|false",
+      // arrays flatten into their path: any line's sku
+      "{\"dynamodb\": {\"NewImage\": {\"lines\": {\"L\": {\"M\": {\"sku\": {\"S\": [\"red\"]}}}}}}}|true",
+      "{\"dynamodb\": {\"NewImage\": {\"lines\": {\"L\": {\"M\": {\"sku\": {\"S\": [\"green\"]}}}}}}}|false",
+      // $or of sub-patterns
+      "{\"$or\": [{\"eventName\": [\"REMOVE\"]}, {\"dynamodb\": {\"NewImage\": {\"state\": {\"S\": [\"FL\"]}}}}]}|true",
+      "{\"eventSource\": [\"aws:dynamodb\"], \"$or\": [{\"eventName\": [\"REMOVE\"]}, {\"eventName\": [\"MODIFY\"]}]}|false",
       // empty string and null
       "{\"dynamodb\": {\"NewImage\": {\"type\": {\"S\": [\"\"]}}}}|true",
       "{\"dynamodb\": {\"NewImage\": {\"state\": {\"S\": [\"\"]}}}}|false",
@@ -118,12 +132,24 @@ class FilterPatternTest {
         "{\"eventName\": [\"MODIFY\"]}")).passes(RECORD));
   }
 
-  @Test
-  void patternsLambdaRejectsAreRejected() {
-    assertThrows(IllegalArgumentException.class, () -> FilterPattern.parse("{\"eventName\""));
-    assertThrows(IllegalArgumentException.class, () -> FilterPattern.parse("[\"INSERT\"]"));
-    assertEquals("filter pattern gives \"eventName\" the value \"INSERT\"; it must be an array or"
-        + " an object: {\"eventName\": \"INSERT\"}", assertThrows(IllegalArgumentException.class,
-            () -> FilterPattern.parse("{\"eventName\": \"INSERT\"}")).getMessage());
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "{\"eventName\"|is not valid JSON",
+      "[\"INSERT\"]|must be a JSON object",
+      "{\"eventName\": \"INSERT\"}|\"eventName\" has the value \"INSERT\"; it must be an array or an object",
+      "{\"eventName\": []}|\"eventName\" has an empty array, which matches nothing",
+      "{\"eventName\": [{\"sufix\": \"T\"}]}|unknown filter operator \"sufix\"",
+      "{\"eventName\": [{\"exists\": \"yes\"}]}|exists takes true or false",
+      "{\"eventName\": [{\"prefix\": 5}]}|prefix takes a string",
+      "{\"eventName\": [{\"prefix\": \"I\", \"suffix\": \"T\"}]}|exactly one operator",
+      "{\"a\": [{\"numeric\": [\">\", \"500\"]}]}|numeric takes operators",
+      "{\"a\": [{\"numeric\": [\"!=\", 5]}]}|numeric takes operators",
+      "{\"a\": [{\"numeric\": [\">\"]}]}|numeric takes one or two pairs",
+      "{\"a\": [{\"anything-but\": {\"numeric\": [\">\", 1]}}]}|anything-but takes values or a prefix",
+      "{\"$or\": [{\"a\": [1]}]}|$or must list at least two sub-patterns"})
+  void patternsLambdaWouldRejectAreRejectedWhenParsed(String pattern, String problem) {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> FilterPattern.parse(pattern));
+    assertTrue(error.getMessage().contains(problem), error.getMessage());
   }
 }

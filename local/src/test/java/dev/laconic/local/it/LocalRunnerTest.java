@@ -277,6 +277,71 @@ class LocalRunnerTest {
     assertEquals(List.of("INSERT fresh"), Deliveries.records("Aged"));
   }
 
+  @Test
+  void anErrorFromTheHandlerIsAFailedInvocationNotTheEndOfTheMapping() throws Exception {
+    start("ThrowsError");
+    put("e1", "v");
+    awaitIdle();
+    put("e2", "v");
+    awaitIdle();
+    assertEquals(List.of(inserts("e1"), inserts("e1"), inserts("e2")),
+        Deliveries.batches("ThrowsError"));
+  }
+
+  @Test
+  void withBisectOnAPartialResponseRetriesFromTheReportedRecordWithoutHalving()
+      throws Exception {
+    List.of("a", "b", "poison", "c", "d").forEach(id -> put(id, "v"));
+    start("PartialBisect");
+    awaitIdle();
+    assertEquals(List.of(inserts("a", "b", "poison", "c", "d"), inserts("poison", "c", "d"),
+        inserts("poison", "c", "d")), Deliveries.batches("PartialBisect"));
+  }
+
+  @Test
+  void bisectingCostsNoRetry() throws Exception {
+    List.of("w", "x", "poison", "y").forEach(id -> put(id, "v"));
+    start("BisectNoRetry");
+    awaitIdle();
+    assertEquals(List.of(inserts("w", "x", "poison", "y"), inserts("w", "x"),
+        inserts("poison", "y"), inserts("poison"), inserts("y")),
+        Deliveries.batches("BisectNoRetry"));
+    assertEquals(1, onlyFailure().path("DDBStreamBatchInfo").path("batchSize").asInt());
+  }
+
+  @Test
+  void withoutLimitsAFailingRecordIsRetriedUntilTheStreamWouldTrimIt() throws Exception {
+    put("stuck1", "v");
+    start("Stuck");
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (Deliveries.records("Stuck").size() < 3 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    clock.advance(Duration.ofHours(25)); // past the 24 hours DynamoDB keeps a record
+    put("fresh1", "v");
+    awaitIdle();
+    JsonNode discarded = onlyFailure();
+    assertEquals("RecordAgeExceeded", discarded.path("requestContext").path("condition").asText());
+    List<String> records = Deliveries.records("Stuck");
+    assertEquals("INSERT fresh1", records.get(records.size() - 1));
+    assertTrue(records.subList(0, records.size() - 1).stream()
+        .allMatch("INSERT stuck1"::equals), records.toString());
+  }
+
+  @Test
+  void batchesStopShortOfLambdasSixMegabytes() throws Exception {
+    String large = "\u00e9".repeat(190_000); // 380,000 bytes in UTF-8
+    for (int i = 0; i < 20; i++) {
+      put("big" + i, large);
+    }
+    start("Large");
+    awaitIdle();
+    List<List<String>> batches = Deliveries.batches("Large");
+    assertEquals(20, batches.stream().mapToInt(List::size).sum());
+    assertTrue(batches.size() >= 2 && batches.stream().allMatch(b -> b.size() <= 16),
+        batches.stream().map(List::size).toList().toString());
+  }
+
   // ---- clear errors -------------------------------------------------------------------------
 
   @Test
@@ -301,6 +366,24 @@ class LocalRunnerTest {
         + " exist at this endpoint.",
         assertThrows(IllegalArgumentException.class, () -> runner(unknown, "Everything"))
             .getMessage());
+  }
+
+  @Test
+  void aFilterLambdaWouldRejectStopsTheStart() {
+    dev.laconic.local.app.MappingDefinition everything = application
+        .function(function("Everything")).orElseThrow().mappings().get(0);
+    dev.laconic.local.app.MappingDefinition bad = new dev.laconic.local.app.MappingDefinition(
+        everything.logicalId(), everything.eventSourceArn(), everything.startingPosition(),
+        everything.batchSize(), true, 0, -1, -1, false,
+        List.of("{\"eventName\": [{\"sufix\": \"T\"}]}"), false, java.util.Optional.empty());
+    Application withBadFilter = new Application(List.of(new dev.laconic.local.app
+        .FunctionDefinition("Bad", application.function(function("Everything")).orElseThrow()
+            .handlerClass(), 3, 128, List.of(bad))));
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> LocalRunner.builder(withBadFilter).engine(engine).parameter("ItemsStream", table)
+            .start());
+    assertTrue(error.getMessage().contains("unknown filter operator \"sufix\""),
+        error.getMessage());
   }
 
   @Test

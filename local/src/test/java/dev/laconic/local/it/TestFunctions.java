@@ -95,6 +95,66 @@ public final class TestFunctions {
     }
   }
 
+  /** Throws an Error (not an Exception) on its first call. */
+  public static class ThrowsError {
+    @DynamoStreamTrigger(streamArn = "${ItemsStream}")
+    public void handle(DynamodbEvent event) {
+      Deliveries.received("ThrowsError", event);
+      if (Deliveries.failed("ThrowsError") == 1) {
+        throw new AssertionError("an Error, not an Exception");
+      }
+    }
+  }
+
+  /** Reports the poison record as failed twice, with bisect on: Lambda bisects there. */
+  public static class PartialBisect {
+    @DynamoStreamTrigger(streamArn = "${ItemsStream}", bisectBatchOnFunctionError = true)
+    public StreamsEventResponse handle(DynamodbEvent event) {
+      Deliveries.received("PartialBisect", event);
+      for (DynamodbStreamRecord record : event.getRecords()) {
+        if (Deliveries.id(record).startsWith("poison") && Deliveries.failed("PartialBisect") <= 2) {
+          return new StreamsEventResponse(List.of(
+              new BatchItemFailure(record.getDynamodb().getSequenceNumber())));
+        }
+      }
+      return new StreamsEventResponse(List.of());
+    }
+  }
+
+  /** Fails any batch with poison, no retries, bisect on: splitting costs no retry. */
+  public static class BisectNoRetry {
+    @DynamoStreamTrigger(streamArn = "${ItemsStream}", bisectBatchOnFunctionError = true,
+        maximumRetryAttempts = 0, onFailure = "${FailureQueueArn}")
+    public void handle(DynamodbEvent event) {
+      Deliveries.received("BisectNoRetry", event);
+      for (DynamodbStreamRecord record : event.getRecords()) {
+        if (Deliveries.id(record).startsWith("poison")) {
+          throw new IllegalStateException("poison");
+        }
+      }
+    }
+  }
+
+  /** Fails every "stuck" record, with Lambda's defaults: no retry or age limit. */
+  public static class Stuck {
+    @DynamoStreamTrigger(streamArn = "${ItemsStream}")
+    public void handle(DynamodbStreamRecord record) {
+      Deliveries.received("Stuck", record);
+      if (Deliveries.id(record).startsWith("stuck")) {
+        throw new IllegalStateException("stuck");
+      }
+    }
+  }
+
+  /** Large records, a long window: batches are cut at 6 MB. */
+  public static class Large {
+    @DynamoStreamTrigger(streamArn = "${ItemsStream}", batchSize = 100,
+        maximumBatchingWindowInSeconds = 2)
+    public void handle(DynamodbEvent event) {
+      Deliveries.received("Large", event);
+    }
+  }
+
   /** Waits up to a second to fill a batch. */
   public static class Windowed {
     @DynamoStreamTrigger(streamArn = "${ItemsStream}", batchSize = 100,
