@@ -116,8 +116,7 @@ public final class StreamEventJson {
   private static DynamodbStreamRecord record(JsonParser parser) throws IOException {
     expect(parser, JsonToken.START_OBJECT, "a record");
     DynamodbStreamRecord record = new DynamodbStreamRecord();
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
+    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
       parser.nextToken();
       switch (name) {
         case "eventID":
@@ -154,8 +153,7 @@ public final class StreamEventJson {
   private static StreamRecord streamRecord(JsonParser parser) throws IOException {
     expect(parser, JsonToken.START_OBJECT, "dynamodb");
     StreamRecord data = new StreamRecord();
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
+    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
       parser.nextToken();
       switch (name) {
         case "ApproximateCreationDateTime":
@@ -208,8 +206,7 @@ public final class StreamEventJson {
   private static Identity identity(JsonParser parser) throws IOException {
     expect(parser, JsonToken.START_OBJECT, "userIdentity");
     Identity identity = new Identity();
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
+    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
       parser.nextToken();
       if (name.equals("principalId")) {
         identity.setPrincipalId(text(parser, name));
@@ -228,8 +225,7 @@ public final class StreamEventJson {
     }
     expect(parser, JsonToken.START_OBJECT, "an item");
     Map<String, AttributeValue> attributes = new LinkedHashMap<>();
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
+    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
       parser.nextToken();
       attributes.put(name, isNull(parser) ? null : value(parser));
     }
@@ -239,8 +235,7 @@ public final class StreamEventJson {
   private static AttributeValue value(JsonParser parser) throws IOException {
     expect(parser, JsonToken.START_OBJECT, "an attribute value");
     AttributeValue value = new AttributeValue();
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String type = parser.currentName();
+    for (String type = parser.nextFieldName(); type != null; type = parser.nextFieldName()) {
       parser.nextToken();
       switch (type) {
         case "S":

@@ -1,0 +1,71 @@
+package dev.laconic.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Cold starts: for N = 1, 100 and 1000 records, starts a fresh JVM per run and times it from
+ * process start to the first batch handled, by the official path and by Laconic's adapter, runs
+ * interleaved so that a noisy machine hurts both alike. Reports medians and the ratio.
+ */
+final class ColdStart {
+
+  private ColdStart() {}
+
+  static String run(int runs) throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory("laconic-cold");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classPath = System.getProperty("java.class.path");
+    Table table = new Table("records", "JVM only (ms)", "official (ms)", "Laconic (ms)",
+        "Laconic / official");
+    for (int records : new int[] {1, 100, 1000}) {
+      Path event = dir.resolve("event-" + records + ".json");
+      Files.write(event, Events.event(records));
+      List<Double> none = new ArrayList<>();
+      List<Double> official = new ArrayList<>();
+      List<Double> laconic = new ArrayList<>();
+      probe(java, classPath, "none", event); // warm the file cache and CDS archive
+      for (int run = 0; run < runs; run++) {
+        none.add(probe(java, classPath, "none", event));
+        official.add(probe(java, classPath, "official", event));
+        laconic.add(probe(java, classPath, "laconic", event));
+      }
+      double o = Table.median(official);
+      double l = Table.median(laconic);
+      table.row(records, ms(Table.median(none)), ms(o), ms(l),
+          String.format(Locale.ROOT, "%.2f", l / o));
+    }
+    return table.toString();
+  }
+
+  /** Milliseconds from starting the JVM to its "handled" line. */
+  private static double probe(String java, String classPath, String path, Path event)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(java, "-cp", classPath,
+        ColdStartProbe.class.getName(), path, event.toString())
+        .redirectError(ProcessBuilder.Redirect.INHERIT);
+    long start = System.nanoTime();
+    Process process = builder.start();
+    String line;
+    try (BufferedReader out = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      line = out.readLine();
+    }
+    long elapsed = System.nanoTime() - start;
+    if (process.waitFor() != 0 || line == null || !line.startsWith("handled")) {
+      throw new IllegalStateException("probe " + path + " failed: " + line);
+    }
+    return elapsed / 1e6;
+  }
+
+  private static String ms(double millis) {
+    return String.format(Locale.ROOT, "%.0f", millis);
+  }
+}

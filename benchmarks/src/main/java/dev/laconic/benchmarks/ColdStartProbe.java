@@ -1,0 +1,33 @@
+package dev.laconic.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One cold start, in a fresh JVM: reads the event file, handles it once by the path named, prints
+ * {@code handled} and exits. {@link ColdStart} times it from process start to that line.
+ *
+ * <p>Arguments: {@code official|laconic|none} and the event file; {@code none} handles nothing,
+ * to measure the JVM's own start.
+ */
+public final class ColdStartProbe {
+
+  private ColdStartProbe() {}
+
+  public static void main(String[] args) throws Exception {
+    byte[] event = Files.readAllBytes(Path.of(args[1]));
+    byte[] response;
+    switch (args[0]) {
+      case "official":
+        response = new Paths.Official().invoke(event, new QuietContext());
+        break;
+      case "laconic":
+        response = new Paths.Laconic().invoke(event, new QuietContext());
+        break;
+      default:
+        response = new byte[0];
+    }
+    System.out.println("handled " + response.length + " " + BenchHandler.checksum);
+    System.out.flush();
+  }
+}
