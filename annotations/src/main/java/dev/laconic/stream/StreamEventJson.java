@@ -47,7 +47,9 @@ public final class StreamEventJson {
    * @throws MalformedEventException when the input is not a DynamoDB stream event
    */
   public static DynamodbEvent read(InputStream input) throws IOException {
-    try (JsonParser parser = JSON.createParser(input)) {
+    // Read whole: parsing from an array is faster, and the images are parsed later from it.
+    byte[] source = input.readAllBytes();
+    try (JsonParser parser = JSON.createParser(source)) {
       JsonToken token = parser.nextToken();
       if (token == null) {
         throw malformed(parser, "the event is empty", null);
@@ -61,7 +63,7 @@ public final class StreamEventJson {
         String name = parser.currentName();
         JsonToken value = parser.nextToken();
         if (name.equals("Records")) {
-          event.setRecords(value == JsonToken.VALUE_NULL ? null : records(parser));
+          event.setRecords(value == JsonToken.VALUE_NULL ? null : records(parser, source));
         } else {
           parser.skipChildren();
         }
@@ -104,16 +106,18 @@ public final class StreamEventJson {
     }
   }
 
-  private static List<DynamodbStreamRecord> records(JsonParser parser) throws IOException {
+  private static List<DynamodbStreamRecord> records(JsonParser parser, byte[] source)
+      throws IOException {
     expect(parser, JsonToken.START_ARRAY, "Records");
     List<DynamodbStreamRecord> records = new ArrayList<>();
     while (parser.nextToken() != JsonToken.END_ARRAY) {
-      records.add(parser.currentToken() == JsonToken.VALUE_NULL ? null : record(parser));
+      records.add(parser.currentToken() == JsonToken.VALUE_NULL ? null : record(parser, source));
     }
     return records;
   }
 
-  private static DynamodbStreamRecord record(JsonParser parser) throws IOException {
+  private static DynamodbStreamRecord record(JsonParser parser, byte[] source)
+      throws IOException {
     expect(parser, JsonToken.START_OBJECT, "a record");
     DynamodbStreamRecord record = new DynamodbStreamRecord();
     for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
@@ -138,7 +142,7 @@ public final class StreamEventJson {
           record.setEventSourceARN(text(parser, name));
           break;
         case "dynamodb":
-          record.setDynamodb(isNull(parser) ? null : streamRecord(parser));
+          record.setDynamodb(isNull(parser) ? null : streamRecord(parser, source));
           break;
         case "userIdentity":
           record.setUserIdentity(isNull(parser) ? null : identity(parser));
@@ -150,9 +154,9 @@ public final class StreamEventJson {
     return record;
   }
 
-  private static StreamRecord streamRecord(JsonParser parser) throws IOException {
+  private static StreamRecord streamRecord(JsonParser parser, byte[] source) throws IOException {
     expect(parser, JsonToken.START_OBJECT, "dynamodb");
-    StreamRecord data = new StreamRecord();
+    LazyStreamRecord data = new LazyStreamRecord();
     for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
       parser.nextToken();
       switch (name) {
@@ -163,10 +167,22 @@ public final class StreamEventJson {
           data.setKeys(attributes(parser));
           break;
         case "NewImage":
-          data.setNewImage(attributes(parser));
+          if (isNull(parser)) {
+            data.setNewImage(null);
+          } else {
+            int start = (int) parser.currentTokenLocation().getByteOffset();
+            checkAttributes(parser);
+            data.newImageAt(source, start, (int) parser.currentLocation().getByteOffset());
+          }
           break;
         case "OldImage":
-          data.setOldImage(attributes(parser));
+          if (isNull(parser)) {
+            data.setOldImage(null);
+          } else {
+            int start = (int) parser.currentTokenLocation().getByteOffset();
+            checkAttributes(parser);
+            data.oldImageAt(source, start, (int) parser.currentLocation().getByteOffset());
+          }
           break;
         case "SequenceNumber":
           data.setSequenceNumber(text(parser, name));
@@ -217,6 +233,71 @@ public final class StreamEventJson {
       }
     }
     return identity;
+  }
+
+  /** The item image at {@code [start, end)} of {@code source}, already checked by the reader. */
+  static Map<String, AttributeValue> attributesAt(byte[] source, int start, int end) {
+    try (JsonParser parser = JSON.createParser(source, start, end - start)) {
+      parser.nextToken();
+      return attributes(parser);
+    } catch (IOException e) {
+      throw new MalformedEventException("Malformed DynamoDB stream event: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Checks an item image as {@link #attributes} would read it, building nothing: a malformed
+   * image is reported before the handler runs, even when it is read later.
+   */
+  private static void checkAttributes(JsonParser parser) throws IOException {
+    expect(parser, JsonToken.START_OBJECT, "an item");
+    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+      if (parser.nextToken() != JsonToken.VALUE_NULL) {
+        checkValue(parser);
+      }
+    }
+  }
+
+  private static void checkValue(JsonParser parser) throws IOException {
+    expect(parser, JsonToken.START_OBJECT, "an attribute value");
+    for (String type = parser.nextFieldName(); type != null; type = parser.nextFieldName()) {
+      JsonToken token = parser.nextToken();
+      switch (type) {
+        case "S", "N" -> checkScalar(parser, type);
+        case "B" -> binary(parser);
+        case "SS", "NS", "BS", "L" -> {
+          if (token == JsonToken.VALUE_NULL) {
+            break;
+          }
+          expect(parser, JsonToken.START_ARRAY, type);
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (type.equals("L")) {
+              if (!isNull(parser)) {
+                checkValue(parser);
+              }
+            } else if (type.equals("BS")) {
+              binary(parser);
+            } else {
+              checkScalar(parser, type);
+            }
+          }
+        }
+        case "M" -> {
+          if (token != JsonToken.VALUE_NULL) {
+            checkAttributes(parser);
+          }
+        }
+        case "NULL", "BOOL" -> bool(parser, type);
+        default -> parser.skipChildren();
+      }
+    }
+  }
+
+  private static void checkScalar(JsonParser parser, String field) {
+    JsonToken token = parser.currentToken();
+    if (token != JsonToken.VALUE_NULL && !token.isScalarValue()) {
+      throw malformed(parser, field + " must be a string, found " + token, null);
+    }
   }
 
   private static Map<String, AttributeValue> attributes(JsonParser parser) throws IOException {

@@ -1,0 +1,109 @@
+package dev.laconic.stream;
+
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import java.util.Map;
+
+/**
+ * A {@code StreamRecord} whose images are read from the event's bytes when first asked for:
+ * {@link StreamEventJson} checks their shape while reading the event, but builds the maps only
+ * for a handler that uses them (a handler of new images never pays for old ones).
+ *
+ * <p>Every way to reach an image goes through its getter first (the base class's
+ * {@code equals}, {@code hashCode} and {@code toString} call the getters too), so the record
+ * behaves as one read eagerly.
+ */
+final class LazyStreamRecord extends StreamRecord {
+
+  private static final long serialVersionUID = 1L;
+
+  private transient byte[] source;
+  private int newImageStart = -1;
+  private int newImageEnd;
+  private int oldImageStart = -1;
+  private int oldImageEnd;
+
+  /** The new image is the JSON object at {@code [start, end)} of {@code source}. */
+  void newImageAt(byte[] source, int start, int end) {
+    this.source = source;
+    this.newImageStart = start;
+    this.newImageEnd = end;
+  }
+
+  /** The old image is the JSON object at {@code [start, end)} of {@code source}. */
+  void oldImageAt(byte[] source, int start, int end) {
+    this.source = source;
+    this.oldImageStart = start;
+    this.oldImageEnd = end;
+  }
+
+  @Override
+  public Map<String, AttributeValue> getNewImage() {
+    if (newImageStart >= 0) {
+      int start = newImageStart;
+      newImageStart = -1;
+      super.setNewImage(StreamEventJson.attributesAt(source, start, newImageEnd));
+    }
+    return super.getNewImage();
+  }
+
+  @Override
+  public Map<String, AttributeValue> getOldImage() {
+    if (oldImageStart >= 0) {
+      int start = oldImageStart;
+      oldImageStart = -1;
+      super.setOldImage(StreamEventJson.attributesAt(source, start, oldImageEnd));
+    }
+    return super.getOldImage();
+  }
+
+  @Override
+  public void setNewImage(Map<String, AttributeValue> newImage) {
+    newImageStart = -1;
+    super.setNewImage(newImage);
+  }
+
+  @Override
+  public void setOldImage(Map<String, AttributeValue> oldImage) {
+    oldImageStart = -1;
+    super.setOldImage(oldImage);
+  }
+
+  @Override
+  public StreamRecord addNewImageEntry(String key, AttributeValue value) {
+    getNewImage();
+    return super.addNewImageEntry(key, value);
+  }
+
+  @Override
+  public StreamRecord clearNewImageEntries() {
+    newImageStart = -1;
+    return super.clearNewImageEntries();
+  }
+
+  @Override
+  public StreamRecord addOldImageEntry(String key, AttributeValue value) {
+    getOldImage();
+    return super.addOldImageEntry(key, value);
+  }
+
+  @Override
+  public StreamRecord clearOldImageEntries() {
+    oldImageStart = -1;
+    return super.clearOldImageEntries();
+  }
+
+  @Override
+  public LazyStreamRecord clone() {
+    getNewImage();
+    getOldImage();
+    return (LazyStreamRecord) super.clone();
+  }
+
+  /** Serialized with its images built: the bytes they come from are not part of it. */
+  private Object writeReplace() {
+    getNewImage();
+    getOldImage();
+    return this;
+  }
+}
