@@ -49,8 +49,9 @@ import javax.tools.StandardLocation;
  *   <li>{@code parse}: annotated elements to {@code model} records; placement and signature
  *       checks;
  *   <li>{@code validate}: every value against AWS's limits, all problems reported at once;
- *   <li>{@code generate}: one adapter per valid function, in the round it is found, and one
- *       mapper per user type that typed handlers take (and the types nested in them);
+ *   <li>{@code generate}: one adapter per function, in the round it is found, and one mapper
+ *       per user type that typed handlers take (and the types nested in them), only while the
+ *       build has no error;
  *   <li>{@code cfn}: the template, written once when processing is over, and only if the whole
  *       build had no error, so a broken build never leaves a fresh-looking template behind.
  * </ol>
@@ -167,16 +168,25 @@ public final class LaconicProcessor extends AbstractProcessor {
     // Project-wide checks run in the round that brings the functions, while javac can still
     // place messages on their elements; later rounds check only what they add.
     validator.validateProject(functions, parsed);
+    List<FunctionModel> valid = new ArrayList<>();
     for (FunctionModel function : parsed) {
       if (validator.validate(function)) {
-        for (CompositeMapping mapping : function.mappings()) {
-          if (mappersWritten.add(mapping.type().qualifiedName())) {
-            write(mappers.generate(mapping), mapping.origin());
-          }
-        }
-        write(generator.generate(function), function.origin());
+        valid.add(function);
       }
       functions.add(function);
+    }
+    // A build with an error writes nothing: no adapter, mapper or template that could look like
+    // the output of a good build.
+    if (reporter.hasErrors()) {
+      return;
+    }
+    for (FunctionModel function : valid) {
+      for (CompositeMapping mapping : function.mappings()) {
+        if (mappersWritten.add(mapping.type().qualifiedName())) {
+          write(mappers.generate(mapping), mapping.origin());
+        }
+      }
+      write(generator.generate(function), function.origin());
     }
   }
 
