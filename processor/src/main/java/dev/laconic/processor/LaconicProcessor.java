@@ -230,13 +230,17 @@ public final class LaconicProcessor extends AbstractProcessor {
           mapperNames).reportNeverResolved(deferredMethods());
       deferred.clear();
     }
+    if (reporter.hasErrors() || round.errorRaised()) {
+      // No template for a build with errors, ours or javac's; and none left from an earlier
+      // build either, where it would look like this build's output.
+      removeStale(TEMPLATE_YAML);
+      removeStale(TEMPLATE_JSON);
+      return;
+    }
     if (functions.isEmpty()) {
       return;
     }
     String code = codeOption();
-    if (reporter.hasErrors() || round.errorRaised()) {
-      return; // no template for a build with errors, ours or javac's
-    }
     JsonNode template = new TemplateBuilder(code).build(functions);
     Element[] origins = functions.stream()
         .map(f -> f.origin().element())
@@ -259,6 +263,23 @@ public final class LaconicProcessor extends AbstractProcessor {
           reporter.report(Diagnostic.ADAPTER_OPTION_INVALID, Origin.NONE.whole(), value);
         }
         return AdapterGenerator.Flavor.STREAM;
+    }
+  }
+
+  /**
+   * Deletes {@code name} from the class output if an earlier build left it there. The Filer can
+   * only create files, so the file is deleted by its path; an output that is not a directory
+   * (an in-memory compiler) holds nothing from earlier builds.
+   */
+  private void removeStale(String name) {
+    try {
+      java.net.URI uri = processingEnv.getFiler()
+          .getResource(StandardLocation.CLASS_OUTPUT, "", name).toUri();
+      if ("file".equals(uri.getScheme())) {
+        java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(uri));
+      }
+    } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
+      // Nothing there to delete.
     }
   }
 

@@ -302,9 +302,8 @@ class FuzzTest {
     @Override
     public JavaFileObject getJavaFileForOutput(Location location, String className,
         JavaFileObject.Kind kind, FileObject sibling) {
-      written.add(className);
       return new Memory(URI.create("mem:///out/" + className.replace('.', '/') + kind.extension),
-          kind);
+          kind, () -> written.add(className));
     }
 
     @Override
@@ -312,21 +311,24 @@ class FuzzTest {
         String relativeName, FileObject sibling) {
       String name = packageName.isEmpty() ? relativeName
           : packageName.replace('.', '/') + "/" + relativeName;
-      written.add(name);
-      return new Memory(URI.create("mem:///out/" + name), JavaFileObject.Kind.OTHER);
+      return new Memory(URI.create("mem:///out/" + name), JavaFileObject.Kind.OTHER,
+          () -> written.add(name));
     }
   }
 
-  /** An output file kept in memory. */
+  /** An output file kept in memory; it counts as written once opened for writing. */
   static final class Memory extends SimpleJavaFileObject {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final Runnable onWrite;
 
-    Memory(URI uri, Kind kind) {
+    Memory(URI uri, Kind kind, Runnable onWrite) {
       super(uri, kind);
+      this.onWrite = onWrite;
     }
 
     @Override
     public OutputStream openOutputStream() {
+      onWrite.run();
       return bytes;
     }
 
@@ -337,6 +339,7 @@ class FuzzTest {
 
     @Override
     public java.io.Writer openWriter() {
+      onWrite.run();
       return new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8);
     }
   }

@@ -77,6 +77,20 @@ class OutputOnDiskTest {
   }
 
   @Test
+  void aFailingBuildLeavesNoTemplateOfAnEarlierBuildBehind() throws IOException {
+    assertTrue(compile(source("Handler", VALID)), () -> diagnostics);
+    assertTrue(Files.exists(classes.resolve("laconic/template.yaml")));
+
+    assertFalse(compile(source("Handler", VALID.replace("\"${OrdersStream}\")",
+        "\"${OrdersStream}\", batchSize = 0)"))));
+    assertFalse(Files.exists(classes.resolve("laconic/template.yaml")), "stale template");
+    assertFalse(Files.exists(classes.resolve("laconic/template.json")), "stale template");
+
+    assertTrue(compile(source("Handler", VALID)), () -> diagnostics);
+    assertTrue(Files.exists(classes.resolve("laconic/template.yaml")));
+  }
+
+  @Test
   void aMappingErrorWritesNeitherMappersNorTheAdapterOfItsHandler() throws IOException {
     JavaFileObject order = source("Order",
         "public record Order(String id, Address address, char grade) {}\n");
