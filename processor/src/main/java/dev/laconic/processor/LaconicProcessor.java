@@ -78,6 +78,12 @@ public final class LaconicProcessor extends AbstractProcessor {
   static final String DEFAULT_CODE = "../../function.jar";
   static final String TEMPLATE_YAML = "laconic/template.yaml";
   static final String TEMPLATE_JSON = "laconic/template.json";
+  /**
+   * The classes that declared handlers in the last good build, one per line: a compilation of
+   * some of the sources (an IDE, Gradle, javac on a subset) reads the others back from their
+   * class files, so the template still has every function.
+   */
+  static final String INDEX = "laconic/handlers.index";
 
   private Reporter reporter;
   private final List<FunctionModel> functions = new ArrayList<>();
@@ -90,6 +96,9 @@ public final class LaconicProcessor extends AbstractProcessor {
    * round, reported if still waiting when processing is over (AutoValue's deferred types).
    */
   private final Set<String> deferred = new LinkedHashSet<>();
+  /** Classes whose functions were read back from class files: in the template, not regenerated. */
+  private final Set<String> recoveredClasses = new HashSet<>();
+  private boolean firstRound = true;
   private boolean failed;
   private int adapterOptionReported;
   private final Consumer<RoundEnvironment> beforeRound;
@@ -160,7 +169,12 @@ public final class LaconicProcessor extends AbstractProcessor {
         processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated")
             != null, adapterFlavor());
     MapperGenerator mappers = new MapperGenerator(generator.generatedAnnotation());
-    HandlerParser.Parsed result = parser.parse(round, deferredMethods());
+    List<ExecutableElement> again = new ArrayList<>(deferredMethods());
+    if (firstRound) {
+      firstRound = false;
+      again.addAll(handlersNotCompiledNow(round, parser));
+    }
+    HandlerParser.Parsed result = parser.parse(round, again);
     deferred.clear();
     result.deferred().forEach(method -> deferred.add(key(method)));
     List<FunctionModel> parsed = new ArrayList<>(result.functions());
@@ -181,6 +195,9 @@ public final class LaconicProcessor extends AbstractProcessor {
       return;
     }
     for (FunctionModel function : valid) {
+      if (recoveredClasses.contains(function.qualifiedClassName())) {
+        continue; // compiled by an earlier build, adapter and mappers included
+      }
       for (CompositeMapping mapping : function.mappings()) {
         if (mappersWritten.add(mapping.type().qualifiedName())) {
           write(mappers.generate(mapping), mapping.origin());
@@ -198,6 +215,56 @@ public final class LaconicProcessor extends AbstractProcessor {
           file.packageName().isEmpty() ? file.typeSpec().name()
               : file.packageName() + "." + file.typeSpec().name(),
           e.getMessage());
+    }
+  }
+
+  /**
+   * The handlers of the last good build whose classes are not among this compilation's sources,
+   * read back from their class files; classes that no longer exist, or no longer declare
+   * handlers, drop out.
+   */
+  private List<ExecutableElement> handlersNotCompiledNow(RoundEnvironment round,
+      HandlerParser parser) {
+    Set<String> compiledNow = new HashSet<>();
+    for (Element root : round.getRootElements()) {
+      if (root instanceof TypeElement type) {
+        addWithNested(type, compiledNow);
+      }
+    }
+    List<ExecutableElement> handlers = new ArrayList<>();
+    for (String className : previousIndex()) {
+      if (compiledNow.contains(className)) {
+        continue;
+      }
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(className);
+      if (type != null) {
+        List<ExecutableElement> found = parser.handlersOf(type);
+        for (ExecutableElement method : found) {
+          recoveredClasses.add(
+              ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString());
+        }
+        handlers.addAll(found);
+      }
+    }
+    return handlers;
+  }
+
+  private static void addWithNested(TypeElement type, Set<String> names) {
+    names.add(type.getQualifiedName().toString());
+    for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
+      addWithNested(nested, names);
+    }
+  }
+
+  /** The class names of the index the last good build wrote, or none. */
+  private List<String> previousIndex() {
+    try {
+      FileObject index = processingEnv.getFiler()
+          .getResource(StandardLocation.CLASS_OUTPUT, "", INDEX);
+      return List.of(index.getCharContent(true).toString().split("\n")).stream()
+          .map(String::trim).filter(line -> !line.isEmpty()).toList();
+    } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
+      return List.of(); // a first build, or an output that keeps nothing between builds
     }
   }
 
@@ -248,6 +315,8 @@ public final class LaconicProcessor extends AbstractProcessor {
         .toArray(Element[]::new);
     write(TEMPLATE_YAML, TemplateWriter.yaml(template), origins);
     write(TEMPLATE_JSON, TemplateWriter.json(template), origins);
+    write(INDEX, functions.stream().map(FunctionModel::qualifiedClassName).distinct().sorted()
+        .map(name -> name + "\n").collect(java.util.stream.Collectors.joining()), origins);
   }
 
   /** The {@code laconic.adapter} option: {@code stream} (default) or {@code request-handler}. */

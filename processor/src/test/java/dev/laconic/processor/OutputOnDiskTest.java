@@ -44,9 +44,12 @@ class OutputOnDiskTest {
         javac.getStandardFileManager(collector, null, StandardCharsets.UTF_8)) {
       files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(classes.toFile()));
       files.setLocation(StandardLocation.SOURCE_OUTPUT, List.of(generated.toFile()));
-      files.setLocation(StandardLocation.CLASS_PATH, Compilations.classPathWithout("\0"));
+      List<java.io.File> classPath = new java.util.ArrayList<>(
+          Compilations.classPathWithout("\0"));
+      classPath.add(classes.toFile()); // as build tools do: earlier output is on the class path
+      files.setLocation(StandardLocation.CLASS_PATH, classPath);
       JavaCompiler.CompilationTask task = javac.getTask(null, files, collector,
-          List.of(Compilations.CODE, "-proc:only"), null, List.of(sources));
+          List.of(Compilations.CODE, "-implicit:none"), null, List.of(sources));
       task.setProcessors(List.of(new LaconicProcessor()));
       boolean success = task.call();
       diagnostics = collector.getDiagnostics().toString();
@@ -88,6 +91,39 @@ class OutputOnDiskTest {
 
     assertTrue(compile(source("Handler", VALID)), () -> diagnostics);
     assertTrue(Files.exists(classes.resolve("laconic/template.yaml")));
+  }
+
+  static final String OTHER = "public class Other {\n"
+      + "@DynamoStreamTrigger(streamArn = \"${OrdersStream}\")\n"
+      + "public void handle(DynamodbStreamRecord record) {}\n"
+      + "}\n";
+
+  @Test
+  void compilingOneHandlerAloneKeepsTheOthersInTheTemplate() throws IOException {
+    assertTrue(compile(source("Handler", VALID), source("Other", OTHER)), () -> diagnostics);
+    assertEquals("test.Handler\ntest.Other\n",
+        Files.readString(classes.resolve("laconic/handlers.index")));
+
+    // An IDE recompiles only the edited class; Other comes back from its class file.
+    assertTrue(compile(source("Handler", VALID.replace("\"${OrdersStream}\")",
+        "\"${OrdersStream}\", batchSize = 7)"))), () -> diagnostics);
+    String yaml = Files.readString(classes.resolve("laconic/template.yaml"));
+    assertTrue(yaml.contains("HandlerHandleFunction:") && yaml.contains("OtherHandleFunction:"),
+        yaml);
+    assertTrue(yaml.contains("BatchSize: 7"), yaml);
+    assertTrue(yaml.contains("Handler: test.Laconic_Other_handle::handleRequest"), yaml);
+
+    // Other is deleted: its class files go, and so does its function.
+    try (var stale = Files.list(classes.resolve("test"))) {
+      for (Path file : stale.filter(f -> f.getFileName().toString().contains("Other"))
+          .toList()) {
+        Files.delete(file);
+      }
+    }
+    assertTrue(compile(source("Handler", VALID)), () -> diagnostics);
+    yaml = Files.readString(classes.resolve("laconic/template.yaml"));
+    assertFalse(yaml.contains("OtherHandleFunction:"), yaml);
+    assertEquals("test.Handler\n", Files.readString(classes.resolve("laconic/handlers.index")));
   }
 
   @Test

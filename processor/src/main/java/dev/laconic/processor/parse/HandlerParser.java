@@ -100,6 +100,24 @@ public final class HandlerParser {
     return new Parsed(functions, deferred);
   }
 
+  /**
+   * The trigger-annotated methods of {@code type} and its nested classes: the handlers of a
+   * class compiled by an earlier build, read back from its class file.
+   */
+  public List<ExecutableElement> handlersOf(TypeElement type) {
+    List<ExecutableElement> handlers = new ArrayList<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (Annotations.find(method, DynamoStreamTriggerReader.ANNOTATION) != null
+          || Annotations.find(method, DynamoStreamTriggerReader.CONTAINER) != null) {
+        handlers.add(method);
+      }
+    }
+    for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
+      handlers.addAll(handlersOf(nested));
+    }
+    return handlers;
+  }
+
   /** Reports each handler still waiting for a type when processing is over. */
   public void reportNeverResolved(List<ExecutableElement> deferred) {
     for (ExecutableElement method : deferred) {
