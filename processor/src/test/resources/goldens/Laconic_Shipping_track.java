@@ -51,10 +51,10 @@ public final class Laconic_Shipping_track implements RequestStreamHandler {
    */
   private static StreamsEventResponse failedAt(DynamodbEvent.DynamodbStreamRecord record,
       Exception failure, Context context) {
-    String sequenceNumber = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
+    String sequenceNumber = record == null || record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
     StringWriter trace = new StringWriter();
     failure.printStackTrace(new PrintWriter(trace));
-    String message = "Shipping.track failed on record with sequence number " + sequenceNumber + " (event id " + record.getEventID()
+    String message = "Shipping.track failed on record with sequence number " + sequenceNumber + " (event id " + (record == null ? null : record.getEventID())
             + "); reporting it as a batch item failure so Lambda retries from it.\n" + trace;
     if (context != null && context.getLogger() != null) {
       context.getLogger().log(message);

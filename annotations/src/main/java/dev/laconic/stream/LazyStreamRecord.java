@@ -38,34 +38,43 @@ final class LazyStreamRecord extends StreamRecord {
   }
 
   @Override
-  public Map<String, AttributeValue> getNewImage() {
+  public synchronized Map<String, AttributeValue> getNewImage() {
     if (newImageStart >= 0) {
-      int start = newImageStart;
+      super.setNewImage(StreamEventJson.attributesAt(source, newImageStart, newImageEnd));
       newImageStart = -1;
-      super.setNewImage(StreamEventJson.attributesAt(source, start, newImageEnd));
+      releaseSource();
     }
     return super.getNewImage();
   }
 
   @Override
-  public Map<String, AttributeValue> getOldImage() {
+  public synchronized Map<String, AttributeValue> getOldImage() {
     if (oldImageStart >= 0) {
-      int start = oldImageStart;
+      super.setOldImage(StreamEventJson.attributesAt(source, oldImageStart, oldImageEnd));
       oldImageStart = -1;
-      super.setOldImage(StreamEventJson.attributesAt(source, start, oldImageEnd));
+      releaseSource();
     }
     return super.getOldImage();
   }
 
+  /** Once both images are built, the event's bytes are no longer kept alive by this record. */
+  private void releaseSource() {
+    if (newImageStart < 0 && oldImageStart < 0) {
+      source = null;
+    }
+  }
+
   @Override
-  public void setNewImage(Map<String, AttributeValue> newImage) {
+  public synchronized void setNewImage(Map<String, AttributeValue> newImage) {
     newImageStart = -1;
+    releaseSource();
     super.setNewImage(newImage);
   }
 
   @Override
-  public void setOldImage(Map<String, AttributeValue> oldImage) {
+  public synchronized void setOldImage(Map<String, AttributeValue> oldImage) {
     oldImageStart = -1;
+    releaseSource();
     super.setOldImage(oldImage);
   }
 

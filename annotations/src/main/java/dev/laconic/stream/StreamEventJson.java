@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,16 +29,30 @@ import java.util.Map;
  * API: what the generated adapters use instead of the Lambda Java runtime's serializer, whose
  * databind set-up dominates a cold start.
  *
- * <p>The objects built are the ones {@code aws-lambda-java-serialization} builds for the same
- * bytes: the same fields (unknown ones ignored), {@code ApproximateCreationDateTime} as
+ * <p>For events in the shape Lambda sends (and the relaxed JSON syntax the runtime's parser
+ * accepts), the objects built are the ones {@code aws-lambda-java-serialization} builds for the
+ * same bytes: the same fields (unknown ones ignored), {@code ApproximateCreationDateTime} as
  * {@code new Date((long) (seconds * 1000))} and none for 0, {@code B} values base64-decoded into
  * {@code ByteBuffer}s, maps in event order; the response is written byte for byte as the runtime
  * writes it. The whole event is read before anything is returned, so a malformed event never
- * reaches the handler in part.
+ * reaches the handler in part. The runtime's lenient coercions of other shapes (a single value
+ * for a list, an empty string for an object) are errors here, as are bytes that are not valid
+ * UTF-8. Needs jackson-core 2.13 or later.
  */
 public final class StreamEventJson {
 
-  private static final JsonFactory JSON = new JsonFactory();
+  /**
+   * The same relaxed syntax the runtime's serializer accepts (its {@code JacksonFactory}), so the
+   * same bytes read the same way.
+   */
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .enable(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
+      .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+      .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
+      .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+      .enable(JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
+      .build();
 
   private StreamEventJson() {}
 
@@ -170,29 +185,38 @@ public final class StreamEventJson {
           if (isNull(parser)) {
             data.setNewImage(null);
           } else {
-            int start = (int) parser.currentTokenLocation().getByteOffset();
-            checkAttributes(parser);
-            data.newImageAt(source, start, (int) parser.currentLocation().getByteOffset());
+            long start = parser.currentTokenLocation().getByteOffset();
+            if (start < 0) {
+              data.setNewImage(attributes(parser)); // not UTF-8: no byte offsets to go back to
+            } else {
+              checkAttributes(parser);
+              data.newImageAt(source, (int) start,
+                  (int) parser.currentLocation().getByteOffset());
+            }
           }
           break;
         case "OldImage":
           if (isNull(parser)) {
             data.setOldImage(null);
           } else {
-            int start = (int) parser.currentTokenLocation().getByteOffset();
-            checkAttributes(parser);
-            data.oldImageAt(source, start, (int) parser.currentLocation().getByteOffset());
+            long start = parser.currentTokenLocation().getByteOffset();
+            if (start < 0) {
+              data.setOldImage(attributes(parser)); // not UTF-8: no byte offsets to go back to
+            } else {
+              checkAttributes(parser);
+              data.oldImageAt(source, (int) start,
+                  (int) parser.currentLocation().getByteOffset());
+            }
           }
           break;
         case "SequenceNumber":
           data.setSequenceNumber(text(parser, name));
           break;
         case "SizeBytes":
-          data.setSizeBytes(isNull(parser) ? null : parser.getValueAsLong());
+          data.setSizeBytes(sizeBytes(parser));
           break;
         case "StreamViewType":
-          String viewType = text(parser, name);
-          data.setStreamViewType(viewType == null ? null : viewType(parser, viewType));
+          data.setStreamViewType(viewType(parser, text(parser, name)));
           break;
         default:
           parser.skipChildren();
@@ -202,6 +226,10 @@ public final class StreamEventJson {
   }
 
   private static StreamViewType viewType(JsonParser parser, String text) {
+    if (text == null) {
+      throw malformed(parser, "StreamViewType is null; it must be one of NEW_IMAGE, OLD_IMAGE,"
+          + " NEW_AND_OLD_IMAGES, KEYS_ONLY", null);
+    }
     try {
       return StreamViewType.fromValue(text);
     } catch (IllegalArgumentException e) {
@@ -210,10 +238,47 @@ public final class StreamEventJson {
     }
   }
 
+  /**
+   * A whole number as the runtime's {@code Long} reading takes it: an integer (too large fails),
+   * a fraction truncated, a string holding an integer (empty is none); anything else fails.
+   */
+  private static Long sizeBytes(JsonParser parser) throws IOException {
+    JsonToken token = parser.currentToken();
+    switch (token) {
+      case VALUE_NULL:
+        return null;
+      case VALUE_NUMBER_INT:
+        try {
+          return parser.getLongValue();
+        } catch (IOException e) {
+          throw malformed(parser, "SizeBytes is too large", e);
+        }
+      case VALUE_NUMBER_FLOAT:
+        return (long) parser.getDoubleValue();
+      case VALUE_STRING:
+        String text = parser.getText().trim();
+        if (text.isEmpty()) {
+          return null;
+        }
+        try {
+          return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+          throw malformed(parser, "SizeBytes \"" + text + "\" is not a whole number", e);
+        }
+      default:
+        throw malformed(parser, "SizeBytes must be a number, found " + token, null);
+    }
+  }
+
   /** Epoch seconds, possibly fractional, as the runtime converts them; 0 means none. */
   private static Date date(JsonParser parser) throws IOException {
     if (isNull(parser)) {
       return null;
+    }
+    if (!parser.currentToken().isScalarValue()) {
+      // The runtime's date reader would lose its place in the event here; failing is clearer.
+      throw malformed(parser, "ApproximateCreationDateTime must be a number, found "
+          + parser.currentToken(), null);
     }
     double seconds = parser.getValueAsDouble();
     return seconds == 0 ? null : new Date((long) (seconds * 1000.0));
@@ -293,11 +358,14 @@ public final class StreamEventJson {
     }
   }
 
-  private static void checkScalar(JsonParser parser, String field) {
+  private static void checkScalar(JsonParser parser, String field) throws IOException {
     JsonToken token = parser.currentToken();
     if (token != JsonToken.VALUE_NULL && !token.isScalarValue()) {
       throw malformed(parser, field + " must be a string, found " + token, null);
     }
+    // Decode the text now: bytes the parser rejects must fail before the handler runs, not
+    // when the image is built later.
+    parser.finishToken();
   }
 
   private static Map<String, AttributeValue> attributes(JsonParser parser) throws IOException {

@@ -103,4 +103,78 @@ class StreamEventJsonTest {
     String badList = EVENT.replace("{\"NULL\": true}", "{\"NULL\": \"yes\"}");
     assertThrows(MalformedEventException.class, () -> read(badList));
   }
+
+  @Test
+  void textThatCannotBeDecodedFailsTheReadNotTheHandler() {
+    byte[] utf8 = EVENT.getBytes(StandardCharsets.UTF_8);
+    byte[] bad = new String(utf8, StandardCharsets.ISO_8859_1)
+        .replace("\"n\": {\"N\": \"2\"}", "\"n\": {\"N\": \"\u00ed\u00a0\u0080\"}")
+        .getBytes(StandardCharsets.ISO_8859_1); // ED A0 80: a UTF-16 surrogate, not UTF-8
+    assertThrows(MalformedEventException.class,
+        () -> StreamEventJson.read(new ByteArrayInputStream(bad)));
+  }
+
+  @Test
+  void sizeBytesIsReadAsTheRuntimeReadsALong() throws IOException {
+    assertEquals(54L, data(size("54")).getSizeBytes());
+    assertEquals(54L, data(size("\" 54 \"")).getSizeBytes());
+    assertEquals(1L, data(size("1.9")).getSizeBytes());
+    assertNull(data(size("\"\"")).getSizeBytes());
+    for (String bad : new String[] {"\"abc\"", "\"1.5\"", "true", "[1, 2]", "{}",
+        "9223372036854775808"}) {
+      MalformedEventException failure =
+          assertThrows(MalformedEventException.class, () -> read(size(bad)), bad);
+      assertTrue(failure.getMessage().contains("SizeBytes"), failure.getMessage());
+    }
+  }
+
+  @Test
+  void aDateThatIsNoNumberAndANullViewTypeAreErrorsWithAPosition() {
+    for (String bad : new String[] {
+        "{\"Records\": [{\"dynamodb\": {\"ApproximateCreationDateTime\": [1, 2]}}, {}]}",
+        "{\"Records\": [{\"dynamodb\": {\"StreamViewType\": null}}]}"}) {
+      MalformedEventException failure =
+          assertThrows(MalformedEventException.class, () -> read(bad), bad);
+      assertTrue(failure.getMessage().startsWith("Malformed DynamoDB stream event (line 1,"),
+          failure.getMessage());
+    }
+  }
+
+  @Test
+  void eventsInUtf16KeepTheirImages() throws IOException {
+    for (java.nio.charset.Charset charset : new java.nio.charset.Charset[] {
+        StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE}) {
+      StreamRecord data = StreamEventJson.read(new ByteArrayInputStream(EVENT.getBytes(charset)))
+          .getRecords().get(0).getDynamodb();
+      assertEquals(data(EVENT), data, charset.name());
+    }
+  }
+
+  @Test
+  void imagesAreBuiltOnceWhateverTheThreads() throws Exception {
+    for (int round = 0; round < 200; round++) {
+      StreamRecord data = data(EVENT);
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.Callable<Map<String, AttributeValue>> read = () -> {
+        go.await();
+        return data.getNewImage();
+      };
+      java.util.concurrent.ExecutorService threads =
+          java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        var first = threads.submit(read);
+        var second = threads.submit(read);
+        go.countDown();
+        assertEquals(3, first.get().size());
+        assertTrue(first.get() == second.get(), "one map, built once");
+      } finally {
+        threads.shutdown();
+      }
+    }
+  }
+
+  private static String size(String value) {
+    return "{\"Records\": [{\"dynamodb\": {\"SizeBytes\": " + value
+        + ", \"SequenceNumber\": \"1\"}}, {\"eventID\": \"2\"}]}";
+  }
 }

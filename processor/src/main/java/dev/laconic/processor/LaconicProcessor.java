@@ -321,7 +321,8 @@ public final class LaconicProcessor extends AbstractProcessor {
 
   /** The {@code laconic.adapter} option: {@code stream} (default) or {@code request-handler}. */
   private AdapterGenerator.Flavor adapterFlavor() {
-    String value = processingEnv.getOptions().getOrDefault(ADAPTER_OPTION, "stream");
+    String value = processingEnv.getOptions().containsKey(ADAPTER_OPTION)
+        ? String.valueOf(processingEnv.getOptions().get(ADAPTER_OPTION)) : "stream";
     switch (value) {
       case "stream":
         return AdapterGenerator.Flavor.STREAM;

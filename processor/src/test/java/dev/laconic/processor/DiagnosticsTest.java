@@ -107,6 +107,9 @@ class DiagnosticsTest {
         new Case(Diagnostic.ADAPTER_OPTION_INVALID,
             "[LACONIC-007] Option -Alaconic.adapter = \"pojo\". It must be stream",
             null, handler(TRIGGER)).withOptions(Compilations.CODE, "-Alaconic.adapter=pojo"),
+        new Case(Diagnostic.ADAPTER_OPTION_INVALID,
+            "[LACONIC-007] Option -Alaconic.adapter = \"null\". It must be stream",
+            null, handler(TRIGGER)).withOptions(Compilations.CODE, "-Alaconic.adapter"),
 
         new Case(Diagnostic.METHOD_NOT_PUBLIC,
             "[LACONIC-101] Handler method Handler.handle must be public",

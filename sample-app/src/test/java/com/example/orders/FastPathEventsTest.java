@@ -73,6 +73,8 @@ class FastPathEventsTest {
         "{\"Records\": [{}], \"extra\": {\"a\": [1, 2]}}",
         "{\"Records\": [{\"dynamodb\": {\"ApproximateCreationDateTime\": 0,"
             + " \"SizeBytes\": \"54\", \"Keys\": {\"k\": {\"N\": 5}}}}]}",
+        "{Records: [{'eventID': 'single', \"eventName\": \"a\\qb\tc\",\n"
+            + " \"dynamodb\": {\"SizeBytes\": 007, \"ApproximateCreationDateTime\": NaN}}]}",
         "{\"Records\": [{\"dynamodb\": {\"ApproximateCreationDateTime\": 1.5E9,"
             + " \"NewImage\": {\"a\": {\"S\": \"x\", \"N\": \"1\"}, \"b\": {\"L\": [], \"M\": {}},"
             + " \"c\": {\"NULL\": false}}}}]}")) {

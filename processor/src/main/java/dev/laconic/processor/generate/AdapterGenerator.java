@@ -208,12 +208,12 @@ public final class AdapterGenerator {
         .addParameter(RECORD, "record")
         .addParameter(Exception.class, "failure")
         .addParameter(CONTEXT, "context")
-        .addStatement("String sequenceNumber = record.getDynamodb() == null ? null"
-            + " : record.getDynamodb().getSequenceNumber()")
+        .addStatement("String sequenceNumber = record == null || record.getDynamodb() == null"
+            + " ? null : record.getDynamodb().getSequenceNumber()")
         .addStatement("$T trace = new $T()", java.io.StringWriter.class, java.io.StringWriter.class)
         .addStatement("failure.printStackTrace(new $T(trace))", java.io.PrintWriter.class)
-        .addStatement("String message = $S + sequenceNumber + $S + record.getEventID()\n"
-                + "    + $S + trace",
+        .addStatement("String message = $S + sequenceNumber + $S"
+                + " + (record == null ? null : record.getEventID())\n    + $S + trace",
             function.displayName() + " failed on record with sequence number ", " (event id ",
             "); reporting it as a batch item failure so Lambda retries from it.\n")
         .beginControlFlow("if (context != null && context.getLogger() != null)")
