@@ -2,6 +2,8 @@ package dev.laconic.processor;
 
 import com.google.auto.service.AutoService;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.laconic.processor.cfn.BaseTemplate;
 import dev.laconic.processor.cfn.TemplateBuilder;
 import dev.laconic.processor.cfn.TemplateWriter;
 import dev.laconic.processor.diag.Diagnostic;
@@ -62,6 +64,8 @@ import javax.tools.StandardLocation;
  *   <li>{@code laconic.code}: the function code, as a path to the deployable jar relative to the
  *       template ({@code target/classes/laconic/}); {@code aws cloudformation package} uploads it.
  *       Default {@value #DEFAULT_CODE}, with a warning.
+ *   <li>{@code laconic.baseTemplate}: the user's own CloudFormation template, merged with the
+ *       generated resources; default {@value #DEFAULT_BASE_TEMPLATE} when that file exists.
  *   <li>{@code laconic.adapter}: {@code stream} (default), adapters that read the event bytes
  *       themselves, or {@code request-handler}, adapters the Lambda runtime deserializes the event
  *       for.
@@ -75,6 +79,8 @@ public final class LaconicProcessor extends AbstractProcessor {
 
   static final String CODE_OPTION = "laconic.code";
   static final String ADAPTER_OPTION = "laconic.adapter";
+  static final String BASE_TEMPLATE_OPTION = "laconic.baseTemplate";
+  static final String DEFAULT_BASE_TEMPLATE = "src/main/cloudformation/template.yaml";
   static final String DEFAULT_CODE = "../../function.jar";
   static final String TEMPLATE_YAML = "laconic/template.yaml";
   static final String TEMPLATE_JSON = "laconic/template.json";
@@ -99,6 +105,8 @@ public final class LaconicProcessor extends AbstractProcessor {
   /** Classes whose functions were read back from class files: in the template, not regenerated. */
   private final Set<String> recoveredClasses = new HashSet<>();
   private boolean firstRound = true;
+  /** The user's own template, read in the first round; null when there is none. */
+  private BaseTemplate base;
   private boolean failed;
   private int adapterOptionReported;
   private final Consumer<RoundEnvironment> beforeRound;
@@ -127,7 +135,7 @@ public final class LaconicProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(CODE_OPTION, ADAPTER_OPTION);
+    return Set.of(CODE_OPTION, ADAPTER_OPTION, BASE_TEMPLATE_OPTION);
   }
 
   @Override
@@ -172,6 +180,7 @@ public final class LaconicProcessor extends AbstractProcessor {
     List<ExecutableElement> again = new ArrayList<>(deferredMethods());
     if (firstRound) {
       firstRound = false;
+      base = baseTemplate();
       again.addAll(handlersNotCompiledNow(round, parser));
     }
     HandlerParser.Parsed result = parser.parse(round, again);
@@ -184,7 +193,7 @@ public final class LaconicProcessor extends AbstractProcessor {
     validator.validateProject(functions, parsed);
     List<FunctionModel> valid = new ArrayList<>();
     for (FunctionModel function : parsed) {
-      if (validator.validate(function)) {
+      if (validator.validate(function) & freeOfBaseTemplate(function)) {
         valid.add(function);
       }
       functions.add(function);
@@ -308,7 +317,8 @@ public final class LaconicProcessor extends AbstractProcessor {
       return;
     }
     String code = codeOption();
-    JsonNode template = new TemplateBuilder(code).build(functions);
+    ObjectNode generated = new TemplateBuilder(code).build(functions);
+    JsonNode template = base == null ? generated : base.merge(generated);
     Element[] origins = functions.stream()
         .map(f -> f.origin().element())
         .filter(e -> e != null)
@@ -334,6 +344,64 @@ public final class LaconicProcessor extends AbstractProcessor {
         }
         return AdapterGenerator.Flavor.STREAM;
     }
+  }
+
+  /**
+   * The user's template: the {@code laconic.baseTemplate} option's file, else
+   * {@value #DEFAULT_BASE_TEMPLATE} when it exists; null when there is none or it cannot be
+   * read (reported).
+   */
+  private BaseTemplate baseTemplate() {
+    String option = processingEnv.getOptions().get(BASE_TEMPLATE_OPTION);
+    java.nio.file.Path path = java.nio.file.Path.of(
+        option == null || option.isBlank() ? DEFAULT_BASE_TEMPLATE : option);
+    if ((option == null || option.isBlank()) && !java.nio.file.Files.exists(path)) {
+      return null;
+    }
+    try (java.io.Reader text = java.nio.file.Files.newBufferedReader(path,
+        StandardCharsets.UTF_8)) {
+      return BaseTemplate.read(text);
+    } catch (IOException | RuntimeException e) {
+      reporter.report(Diagnostic.BASE_TEMPLATE_UNREADABLE, Origin.NONE.whole(), path,
+          e.getMessage() == null ? e.toString() : e.getMessage());
+      return null;
+    }
+  }
+
+  /**
+   * Whether the logical ids {@code function} generates are free in the user's template: a
+   * parameter the user declares is reused, any other shared id is an error on the function.
+   */
+  private boolean freeOfBaseTemplate(FunctionModel function) {
+    if (base == null) {
+      return true;
+    }
+    java.util.Set<String> taken = base.logicalIds();
+    java.util.Set<String> baseParameters = new HashSet<>();
+    base.tree().path("Parameters").fieldNames().forEachRemaining(baseParameters::add);
+    ObjectNode generated = new TemplateBuilder(DEFAULT_CODE).build(List.of(function));
+    int before = reporter.errorCount();
+    for (String section : List.of("Parameters", "Resources", "Outputs")) {
+      for (java.util.Iterator<String> ids = generated.path(section).fieldNames();
+          ids.hasNext(); ) {
+        String id = ids.next();
+        boolean reused = section.equals("Parameters") && baseParameters.contains(id);
+        if (taken.contains(id) && !reused) {
+          reporter.report(Diagnostic.LOGICAL_ID_TAKEN, function.origin().whole(),
+              function.displayName(), id, "(" + sectionOf(base, id) + ")");
+        }
+      }
+    }
+    return reporter.errorCount() == before;
+  }
+
+  private static String sectionOf(BaseTemplate base, String id) {
+    for (String section : List.of("Parameters", "Resources", "Conditions", "Outputs")) {
+      if (base.tree().path(section).has(id)) {
+        return section + "." + id;
+      }
+    }
+    return id;
   }
 
   /**

@@ -370,10 +370,32 @@ class DiagnosticsTest {
                 + "  public void setAmount(String amount) {}\n"
                 + "  public void setAmount(long amount) {}\n}\n"),
             typedHandler("Order order")),
+        new Case(Diagnostic.BASE_TEMPLATE_UNREADABLE,
+            "[LACONIC-008] Option -Alaconic.baseTemplate: cannot read",
+            null, handler(TRIGGER)).withOptions(Compilations.CODE,
+                "-Alaconic.baseTemplate=" + baseTemplate("Description: no resources\n")),
+        new Case(Diagnostic.LOGICAL_ID_TAKEN,
+            "[LACONIC-506] Handler.handle generates the logical id HandlerHandleRole, which the"
+                + " base template (Resources.HandlerHandleRole) already uses.",
+            "public void handle", handler(TRIGGER)).withOptions(Compilations.CODE,
+                "-Alaconic.baseTemplate=" + baseTemplate("Resources:\n  HandlerHandleRole:\n"
+                    + "    Type: AWS::IAM::Role\n")),
         new Case(Diagnostic.TYPE_NEVER_RESOLVED,
             "[LACONIC-006] Handler Handler.handle was not processed: a type it takes did not"
                 + " resolve by the end of annotation processing.",
             "public void handle", typedHandler("Missing item")));
+  }
+
+  /** A base template file with {@code text}, for the options of a case. */
+  static String baseTemplate(String text) {
+    try {
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("base", ".yaml");
+      file.toFile().deleteOnExit();
+      java.nio.file.Files.writeString(file, text);
+      return file.toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The test class path and a directory holding {@code test.<name>} compiled alone. */

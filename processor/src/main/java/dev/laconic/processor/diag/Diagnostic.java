@@ -33,6 +33,8 @@ public enum Diagnostic {
   ADAPTER_OPTION_INVALID(7, Kind.ERROR,
       "Option -Alaconic.adapter = \"%s\". It must be stream (the default: adapters read the event"
           + " themselves) or request-handler (the Lambda runtime deserializes it)."),
+  BASE_TEMPLATE_UNREADABLE(8, Kind.ERROR,
+      "Option -Alaconic.baseTemplate: cannot read %s as a CloudFormation template: %s."),
 
   // 1xx: handler placement and signature
   METHOD_NOT_PUBLIC(101, Kind.ERROR,
@@ -185,6 +187,9 @@ public enum Diagnostic {
           + " of the methods or classes."),
   WRITE_FAILED(505, Kind.ERROR,
       "Could not write %s: %s"),
+  LOGICAL_ID_TAKEN(506, Kind.ERROR,
+      "%s generates the logical id %s, which the base template %s already uses. Rename the"
+          + " handler's class or method, or that entry of the base template."),
 
   // 6xx: typed records
   MAPPED_TYPE_UNSUPPORTED(601, Kind.ERROR,

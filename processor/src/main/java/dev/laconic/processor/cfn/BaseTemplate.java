@@ -1,0 +1,170 @@
+package dev.laconic.processor.cfn;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The user's own CloudFormation template (tables, queues, parameters...), read as a tree and
+ * merged with the generated resources. YAML's short intrinsic forms ({@code !Ref X},
+ * {@code !GetAtt X.Arn}, {@code !Sub ...}) become the long forms ({@code Ref},
+ * {@code Fn::GetAtt}, {@code Fn::Sub}) with the same meaning; JSON templates read as they are.
+ */
+public final class BaseTemplate {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final YAMLFactory YAML = new YAMLFactory();
+
+  private final ObjectNode tree;
+
+  private BaseTemplate(ObjectNode tree) {
+    this.tree = tree;
+  }
+
+  /**
+   * Reads a template in YAML or JSON (JSON is YAML).
+   *
+   * @throws IOException for unreadable text or a template without a {@code Resources} object
+   */
+  public static BaseTemplate read(Reader text) throws IOException {
+    try (JsonParser parser = YAML.createParser(text)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("a template must be a mapping of sections");
+      }
+      JsonNode tree = value(parser);
+      if (!tree.path("Resources").isObject()) {
+        throw new IOException("a template must have a Resources mapping");
+      }
+      return new BaseTemplate((ObjectNode) tree);
+    }
+  }
+
+  /** The template as read, intrinsics in long form. */
+  public ObjectNode tree() {
+    return tree;
+  }
+
+  /** The logical ids of its resources, parameters, conditions and outputs. */
+  public Set<String> logicalIds() {
+    Set<String> ids = new LinkedHashSet<>();
+    for (String section : List.of("Parameters", "Resources", "Conditions", "Outputs")) {
+      tree.path(section).fieldNames().forEachRemaining(ids::add);
+    }
+    return ids;
+  }
+
+  /** The type of resource {@code logicalId}, or null when there is none. */
+  public String resourceType(String logicalId) {
+    JsonNode resource = tree.path("Resources").path(logicalId);
+    return resource.isObject() ? resource.path("Type").asText(null) : null;
+  }
+
+  /**
+   * {@code generated} merged into this template: this template's sections and entries first, in
+   * their order and unchanged; the generated parameters, resources and outputs after them,
+   * except parameters this template already declares. Logical ids must not clash (checked by
+   * the caller with {@link #logicalIds()}).
+   */
+  public ObjectNode merge(ObjectNode generated) {
+    ObjectNode merged = tree.deepCopy();
+    if (!merged.has("AWSTemplateFormatVersion")) {
+      merged.set("AWSTemplateFormatVersion", generated.get("AWSTemplateFormatVersion"));
+    }
+    for (String section : List.of("Parameters", "Resources", "Outputs")) {
+      JsonNode entries = generated.get(section);
+      if (entries == null) {
+        continue;
+      }
+      ObjectNode target = merged.has(section) ? (ObjectNode) merged.get(section)
+          : merged.putObject(section);
+      for (Iterator<Map.Entry<String, JsonNode>> it = entries.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
+        if (!target.has(entry.getKey())) {
+          target.set(entry.getKey(), entry.getValue());
+        }
+      }
+    }
+    return merged;
+  }
+
+  private static JsonNode value(JsonParser parser) throws IOException {
+    Object typeId = parser.getTypeId(); // the YAML tag, such as !Ref
+    String tag = typeId == null ? null : typeId.toString();
+    JsonNode value;
+    switch (parser.currentToken()) {
+      case START_OBJECT: {
+        ObjectNode object = NODES.objectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          parser.nextToken();
+          object.set(name, value(parser));
+        }
+        value = object;
+        break;
+      }
+      case START_ARRAY: {
+        ArrayNode array = NODES.arrayNode();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          array.add(value(parser));
+        }
+        value = array;
+        break;
+      }
+      case VALUE_NUMBER_INT:
+        value = NODES.numberNode(parser.getBigIntegerValue());
+        break;
+      case VALUE_NUMBER_FLOAT:
+        value = NODES.numberNode(parser.getDecimalValue());
+        break;
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        value = NODES.booleanNode(parser.getBooleanValue());
+        break;
+      case VALUE_NULL:
+        value = NODES.nullNode();
+        break;
+      default:
+        value = NODES.textNode(parser.getText());
+    }
+    return tag == null ? value : intrinsic(tag, value);
+  }
+
+  /** {@code !Ref X} is {@code {"Ref": X}}; {@code !GetAtt A.B} is {@code {"Fn::GetAtt": [A, B]}}. */
+  private static JsonNode intrinsic(String tag, JsonNode value) {
+    String name = tag.startsWith("!") ? tag.substring(1) : tag;
+    ObjectNode intrinsic = NODES.objectNode();
+    switch (name) {
+      case "Ref":
+      case "Condition":
+        intrinsic.set(name, value);
+        break;
+      case "GetAtt":
+        if (value.isTextual()) {
+          String text = value.asText();
+          int dot = text.indexOf('.');
+          ArrayNode parts = intrinsic.putArray("Fn::GetAtt");
+          parts.add(dot < 0 ? text : text.substring(0, dot));
+          if (dot >= 0) {
+            parts.add(text.substring(dot + 1));
+          }
+        } else {
+          intrinsic.set("Fn::GetAtt", value);
+        }
+        break;
+      default:
+        intrinsic.set("Fn::" + name, value);
+    }
+    return intrinsic;
+  }
+}

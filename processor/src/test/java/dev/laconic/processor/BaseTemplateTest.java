@@ -1,0 +1,133 @@
+package dev.laconic.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.laconic.processor.Compilations.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.testing.compile.Compilation;
+import dev.laconic.processor.cfn.CfnSchemaValidator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The user's own template merged with the generated resources: the user's part unchanged in
+ * meaning (short intrinsic forms read as their long forms), parameters it declares reused, and
+ * logical ids that clash reported on the handler.
+ */
+class BaseTemplateTest {
+
+  static final String BASE = """
+      AWSTemplateFormatVersion: "2010-09-09"
+      Description: The orders service
+      Parameters:
+        OrdersStream:
+          Type: String
+          Description: Declared by the user
+        Stage:
+          Type: String
+          Default: prod
+      Conditions:
+        IsProd: !Equals [!Ref Stage, prod]
+      Resources:
+        OrdersTable:
+          Type: AWS::DynamoDB::Table
+          Properties:
+            BillingMode: PAY_PER_REQUEST
+            AttributeDefinitions:
+              - AttributeName: pk
+                AttributeType: S
+            KeySchema:
+              - AttributeName: pk
+                KeyType: HASH
+            StreamSpecification:
+              StreamViewType: NEW_AND_OLD_IMAGES
+            TableName: !Sub "orders-${Stage}"
+      Outputs:
+        TableArn:
+          Value: !GetAtt OrdersTable.Arn
+          Condition: IsProd
+      """;
+
+  static final String HANDLER = "public class Handler {\n" + DiagnosticsTest.TRIGGER
+      + "\npublic void handle(DynamodbEvent event) {}\n}\n";
+
+  @TempDir Path dir;
+
+  Compilation compile(String base, String handler) throws IOException {
+    Path file = dir.resolve("template.yaml");
+    Files.writeString(file, base, StandardCharsets.UTF_8);
+    return Compilations.laconic()
+        .withOptions(Compilations.CODE, "-Alaconic.baseTemplate=" + file)
+        .compile(source("Handler", handler));
+  }
+
+  @Test
+  void theUsersTemplateComesFirstUnchangedAndTheGeneratedResourcesFollow() throws IOException {
+    Compilation compilation = compile(BASE, HANDLER);
+    assertThat(compilation).succeededWithoutWarnings();
+    JsonNode template = CfnSchemaValidator.readTemplate(
+        Compilations.resource(compilation, "laconic/template.yaml"));
+    assertEquals(template, new ObjectMapper().readTree(
+        Compilations.resource(compilation, "laconic/template.json")));
+
+    assertEquals("The orders service", template.path("Description").asText());
+    assertEquals(List.of("OrdersStream", "Stage"), names(template.path("Parameters")));
+    assertEquals("Declared by the user",
+        template.path("Parameters").path("OrdersStream").path("Description").asText(),
+        "a parameter the user declares is reused, not redeclared");
+    assertEquals(json("{\"Fn::Equals\": [{\"Ref\": \"Stage\"}, \"prod\"]}"),
+        template.path("Conditions").path("IsProd"));
+    List<String> resources = names(template.path("Resources"));
+    assertEquals("OrdersTable", resources.get(0));
+    assertTrue(resources.contains("HandlerHandleFunction"), resources.toString());
+    assertEquals(json("{\"Fn::Sub\": \"orders-${Stage}\"}"), template.path("Resources")
+        .path("OrdersTable").path("Properties").path("TableName"));
+    assertEquals(json("{\"Fn::GetAtt\": [\"OrdersTable\", \"Arn\"]}"),
+        template.path("Outputs").path("TableArn").path("Value"));
+    assertEquals("IsProd", template.path("Outputs").path("TableArn").path("Condition").asText());
+    assertTrue(template.path("Outputs").has("HandlerHandleFunctionArn"));
+
+    assertEquals(List.of(), CfnSchemaValidator.validate(template, Map.of(
+        "OrdersStream", GeneratedOutputTest.PARAMETERS.get("OrdersStreamArn"), "Stage", "prod")));
+  }
+
+  @Test
+  void aGeneratedLogicalIdTheUserAlreadyHasIsAnErrorOnTheHandler() throws IOException {
+    Compilation compilation = compile(BASE.replace("  OrdersTable:\n",
+        "  HandlerHandleFunction:\n").replace("OrdersTable.Arn", "HandlerHandleFunction.Arn"),
+        HANDLER);
+    assertThat(compilation).hadErrorContaining("[LACONIC-506] Handler.handle generates the"
+        + " logical id HandlerHandleFunction, which the base template"
+        + " (Resources.HandlerHandleFunction) already uses.")
+        .inFile(compilation.sourceFiles().get(0)).onLineContaining("public void handle");
+  }
+
+  @Test
+  void aTemplateThatCannotBeReadIsAnError() throws IOException {
+    for (String bad : List.of("Resources: [", "- a list", "Description: no resources")) {
+      Compilation compilation = compile(bad, HANDLER);
+      assertThat(compilation).hadErrorContaining("[LACONIC-008] Option -Alaconic.baseTemplate:"
+          + " cannot read " + dir.resolve("template.yaml") + " as a CloudFormation template");
+    }
+  }
+
+  private static List<String> names(JsonNode object) {
+    List<String> names = new ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static JsonNode json(String text) throws IOException {
+    return new ObjectMapper().readTree(text);
+  }
+}
