@@ -171,7 +171,7 @@ public final class LaconicProcessor extends AbstractProcessor {
 
   private void processRound(RoundEnvironment round) {
     HandlerParser parser = new HandlerParser(processingEnv.getElementUtils(),
-        processingEnv.getTypeUtils(), reporter, mapperNames);
+        processingEnv.getTypeUtils(), reporter, mapperNames, this::baseResource);
     Validator validator = new Validator(reporter, javaRelease());
     AdapterGenerator generator = new AdapterGenerator(
         processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated")
@@ -303,7 +303,7 @@ public final class LaconicProcessor extends AbstractProcessor {
   private void finish(RoundEnvironment round) {
     if (!deferred.isEmpty()) {
       new HandlerParser(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter,
-          mapperNames).reportNeverResolved(deferredMethods());
+          mapperNames, this::baseResource).reportNeverResolved(deferredMethods());
       deferred.clear();
     }
     if (reporter.hasErrors() || round.errorRaised()) {
@@ -344,6 +344,17 @@ public final class LaconicProcessor extends AbstractProcessor {
         }
         return AdapterGenerator.Flavor.STREAM;
     }
+  }
+
+  /** Resource {@code logicalId} of the base template, for {@code @Name} values; or null. */
+  private dev.laconic.processor.model.ArnRef.Resource baseResource(String logicalId) {
+    String type = base == null ? null : base.resourceType(logicalId);
+    if (type == null) {
+      return null;
+    }
+    boolean stream = base.tree().path("Resources").path(logicalId).path("Properties")
+        .path("StreamSpecification").isObject();
+    return new dev.laconic.processor.model.ArnRef.Resource(logicalId, type, stream);
   }
 
   /**

@@ -102,6 +102,37 @@ class BaseTemplateTest {
   }
 
   @Test
+  void annotationsReferToTheUsersResourcesByName() throws IOException {
+    String base = BASE.replace("Outputs:\n", "Outputs: {}\n").replaceAll("(?s)Outputs: \\{\\}\n.*", "")
+        + "  Failures:\n    Type: AWS::SQS::Queue\n";
+    Compilation compilation = compile(base, "public class Handler {\n"
+        + "@IamPolicy(actions = \"dynamodb:GetItem\", resources = \"@OrdersTable\")\n"
+        + "@DynamoStreamTrigger(streamArn = \"@OrdersTable\", onFailure = \"@Failures\")\n"
+        + "public void handle(DynamodbEvent event) {}\n}\n");
+    assertThat(compilation).succeededWithoutWarnings();
+    JsonNode template = CfnSchemaValidator.readTemplate(
+        Compilations.resource(compilation, "laconic/template.yaml"));
+    JsonNode mapping = template.path("Resources").path("HandlerHandleStreamMapping")
+        .path("Properties");
+    assertEquals(json("{\"Fn::GetAtt\": [\"OrdersTable\", \"StreamArn\"]}"),
+        mapping.path("EventSourceArn"));
+    assertEquals(json("{\"Fn::GetAtt\": [\"Failures\", \"Arn\"]}"),
+        mapping.path("DestinationConfig").path("OnFailure").path("Destination"));
+    String statements = template.path("Resources").path("HandlerHandlePolicy")
+        .path("Properties").path("PolicyDocument").path("Statement").toString();
+    assertTrue(statements.contains("\"Resource\":[{\"Fn::GetAtt\":[\"OrdersTable\","
+        + "\"StreamArn\"]}]"), statements);
+    assertTrue(statements.contains("\"Action\":[\"sqs:SendMessage\"],\"Resource\":[{"
+        + "\"Fn::GetAtt\":[\"Failures\",\"Arn\"]}]"), statements);
+    assertTrue(!statements.contains("sns:Publish") && !statements.contains("s3:PutObject"),
+        "a queue gets the queue's permission only: " + statements);
+    assertTrue(statements.contains("\"Action\":[\"dynamodb:GetItem\"],\"Resource\":[{"
+        + "\"Fn::GetAtt\":[\"OrdersTable\",\"Arn\"]}]"), statements);
+    assertEquals(List.of("OrdersStream", "Stage"), names(template.path("Parameters")),
+        "no parameter for a resource of the base template");
+  }
+
+  @Test
   void aGeneratedLogicalIdTheUserAlreadyHasIsAnErrorOnTheHandler() throws IOException {
     Compilation compilation = compile(BASE.replace("  OrdersTable:\n",
         "  HandlerHandleFunction:\n").replace("OrdersTable.Arn", "HandlerHandleFunction.Arn"),

@@ -380,6 +380,24 @@ class DiagnosticsTest {
             "public void handle", handler(TRIGGER)).withOptions(Compilations.CODE,
                 "-Alaconic.baseTemplate=" + baseTemplate("Resources:\n  HandlerHandleRole:\n"
                     + "    Type: AWS::IAM::Role\n")),
+        new Case(Diagnostic.RESOURCE_NOT_FOUND,
+            "[LACONIC-507] streamArn = \"@Orders\", but the base template has no resource Orders.",
+            "@Orders", handler("@DynamoStreamTrigger(streamArn = \"@Orders\")"))
+            .withOptions(Compilations.CODE, "-Alaconic.baseTemplate=" + baseTemplate(
+                "Resources:\n  Other:\n    Type: AWS::SQS::Queue\n")),
+        new Case(Diagnostic.RESOURCE_WRONG_TYPE,
+            "[LACONIC-508] onFailure = \"@Orders\" is a AWS::DynamoDB::Table. It must be an"
+                + " AWS::SQS::Queue, an AWS::SNS::Topic or an AWS::S3::Bucket.",
+            "onFailure", handler("@DynamoStreamTrigger(streamArn = \"${OrdersStream}\",\n"
+                + "    onFailure = \"@Orders\")"))
+            .withOptions(Compilations.CODE, "-Alaconic.baseTemplate=" + baseTemplate(
+                "Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n")),
+        new Case(Diagnostic.TABLE_WITHOUT_STREAM,
+            "[LACONIC-509] streamArn = \"@Orders\": table Orders of the base template has no"
+                + " StreamSpecification",
+            "@Orders", handler("@DynamoStreamTrigger(streamArn = \"@Orders\")"))
+            .withOptions(Compilations.CODE, "-Alaconic.baseTemplate=" + baseTemplate(
+                "Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n")),
         new Case(Diagnostic.TYPE_NEVER_RESOLVED,
             "[LACONIC-006] Handler Handler.handle was not processed: a type it takes did not"
                 + " resolve by the end of annotation processing.",

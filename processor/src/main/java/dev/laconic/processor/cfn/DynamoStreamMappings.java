@@ -39,11 +39,16 @@ final class DynamoStreamMappings {
     }
     policy.allow("ReadDynamoDbStreams",
         List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"),
-        streams.stream().map(Intrinsics::arn).toList());
+        streams.stream().map(Intrinsics::streamArn).toList());
     // ListStreams has no resource-level permissions: IAM only accepts "*" for it.
     policy.allow("ListDynamoDbStreams", List.of("dynamodb:ListStreams"),
         List.of(NODES.textNode("*")));
     addDestinationPermissions(destinations, policy);
+  }
+
+  /** The service of a base-template resource type: {@code AWS::SQS::Queue} is {@code sqs}. */
+  private static String serviceOf(String type) {
+    return type == null ? "any" : type.split("::")[1].toLowerCase(java.util.Locale.ROOT);
   }
 
   /**
@@ -58,7 +63,8 @@ final class DynamoStreamMappings {
     List<JsonNode> objects = new ArrayList<>();
     for (ArnRef destination : destinations) {
       String service = destination instanceof ArnRef.Literal literal
-          ? ArnKind.serviceOf(literal.arn()) : "any";
+          ? ArnKind.serviceOf(literal.arn())
+          : destination instanceof ArnRef.Resource resource ? serviceOf(resource.type()) : "any";
       if (service.equals("sqs") || service.equals("any")) {
         queues.add(Intrinsics.arn(destination));
       }
@@ -104,7 +110,7 @@ final class DynamoStreamMappings {
       FunctionModel function, StreamTriggerModel trigger, String functionId) {
     ObjectNode p = NODES.objectNode();
     p.set("FunctionName", Intrinsics.ref(functionId));
-    p.set("EventSourceArn", Intrinsics.arn(trigger.streamArn()));
+    p.set("EventSourceArn", Intrinsics.streamArn(trigger.streamArn()));
     p.put("StartingPosition", trigger.startingPosition().name());
     p.put("BatchSize", trigger.batchSize());
     if (!trigger.enabled()) {

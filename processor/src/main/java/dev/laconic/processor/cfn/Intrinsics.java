@@ -29,17 +29,36 @@ final class Intrinsics {
     return NODES.objectNode().put("Fn::Sub", template);
   }
 
-  /** A literal ARN as a string, a parameter as {@code Ref}. */
+  /**
+   * A literal ARN as a string, a parameter as {@code Ref}, a resource of the base template as
+   * its ARN: {@code Ref} for an SNS topic (whose Ref is its ARN), {@code Fn::GetAtt [X, Arn]}
+   * otherwise.
+   */
   static JsonNode arn(ArnRef ref) {
-    return ref instanceof ArnRef.Parameter parameter
-        ? ref(parameter.name())
-        : NODES.textNode(ref.source());
+    if (ref instanceof ArnRef.Parameter parameter) {
+      return ref(parameter.name());
+    }
+    if (ref instanceof ArnRef.Resource resource) {
+      return "AWS::SNS::Topic".equals(resource.type()) ? ref(resource.logicalId())
+          : getAtt(resource.logicalId(), "Arn");
+    }
+    return NODES.textNode(ref.source());
+  }
+
+  /** A stream: a table of the base template gives {@code Fn::GetAtt [Table, StreamArn]}. */
+  static JsonNode streamArn(ArnRef ref) {
+    return ref instanceof ArnRef.Resource resource ? getAtt(resource.logicalId(), "StreamArn")
+        : arn(ref);
   }
 
   /** {@code arn} followed by {@code suffix}, e.g. a bucket's objects: {@code arn:aws:s3:::b/*}. */
   static JsonNode arnWithSuffix(ArnRef ref, String suffix) {
-    return ref instanceof ArnRef.Parameter parameter
-        ? sub("${" + parameter.name() + "}" + suffix)
-        : NODES.textNode(ref.source() + suffix);
+    if (ref instanceof ArnRef.Parameter parameter) {
+      return sub("${" + parameter.name() + "}" + suffix);
+    }
+    if (ref instanceof ArnRef.Resource resource) {
+      return sub("${" + resource.logicalId() + ".Arn}" + suffix);
+    }
+    return NODES.textNode(ref.source() + suffix);
   }
 }

@@ -190,6 +190,14 @@ public enum Diagnostic {
   LOGICAL_ID_TAKEN(506, Kind.ERROR,
       "%s generates the logical id %s, which the base template %s already uses. Rename the"
           + " handler's class or method, or that entry of the base template."),
+  RESOURCE_NOT_FOUND(507, Kind.ERROR,
+      "%s = \"%s\", but the base template has no resource %s. It must name a resource of the"
+          + " template given with -Alaconic.baseTemplate."),
+  RESOURCE_WRONG_TYPE(508, Kind.ERROR,
+      "%s = \"%s\" is a %s. It must be %s."),
+  TABLE_WITHOUT_STREAM(509, Kind.ERROR,
+      "streamArn = \"%s\": table %s of the base template has no StreamSpecification, so it has"
+          + " no stream. Add StreamSpecification with a StreamViewType to the table."),
 
   // 6xx: typed records
   MAPPED_TYPE_UNSUPPORTED(601, Kind.ERROR,

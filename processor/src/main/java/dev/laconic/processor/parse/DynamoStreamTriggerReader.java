@@ -19,9 +19,11 @@ final class DynamoStreamTriggerReader {
   static final String CONTAINER = DynamoStreamTriggers.class.getCanonicalName();
 
   private final Elements elements;
+  private final java.util.function.Function<String, ArnRef.Resource> baseResources;
 
-  DynamoStreamTriggerReader(Elements elements) {
+  DynamoStreamTriggerReader(Elements elements, java.util.function.Function<String, ArnRef.Resource> baseResources) {
     this.elements = elements;
+    this.baseResources = baseResources;
   }
 
   List<StreamTriggerModel> read(ExecutableElement method) {
@@ -36,7 +38,7 @@ final class DynamoStreamTriggerReader {
   private StreamTriggerModel read(AnnotationReader a) {
     String onFailure = a.string("onFailure", "");
     return new StreamTriggerModel(
-        ArnRef.parse(a.string("streamArn", "")),
+        ArnRef.parse(a.string("streamArn", ""), baseResources),
         a.enumConstant("startingPosition", StartingPosition.class, StartingPosition.TRIM_HORIZON),
         a.integer("batchSize", 100),
         a.bool("enabled", true),
@@ -46,7 +48,7 @@ final class DynamoStreamTriggerReader {
         a.bool("bisectBatchOnFunctionError", false),
         a.integer("parallelizationFactor", 1),
         a.integer("tumblingWindowInSeconds", 0),
-        onFailure.isEmpty() ? Optional.empty() : Optional.of(ArnRef.parse(onFailure)),
+        onFailure.isEmpty() ? Optional.empty() : Optional.of(ArnRef.parse(onFailure, baseResources)),
         a.strings("filters"),
         a.enumConstants("metrics", MappingMetric.class),
         a.origin());

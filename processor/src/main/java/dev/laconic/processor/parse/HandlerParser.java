@@ -3,6 +3,7 @@ package dev.laconic.processor.parse;
 import dev.laconic.processor.diag.Diagnostic;
 import dev.laconic.processor.diag.Origin;
 import dev.laconic.processor.diag.Reporter;
+import dev.laconic.processor.model.ArnRef;
 import dev.laconic.processor.model.CompositeMapping;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.HandlerShape;
@@ -57,14 +58,16 @@ public final class HandlerParser {
   /**
    * @param mapperNames the mapper class names given out so far in this build, to the type each
    *     maps; the parser adds those it gives out
+   * @param baseResources the resources of the user's base template by logical id, for
+   *     {@code @Name} values; null for an unknown name
    */
   public HandlerParser(Elements elements, Types types, Reporter reporter,
-      Map<String, String> mapperNames) {
+      Map<String, String> mapperNames, java.util.function.Function<String, ArnRef.Resource> baseResources) {
     this.elements = elements;
     this.types = types;
     this.reporter = reporter;
-    this.triggerReader = new DynamoStreamTriggerReader(elements);
-    this.policyReader = new PolicyReader(elements);
+    this.triggerReader = new DynamoStreamTriggerReader(elements, baseResources);
+    this.policyReader = new PolicyReader(elements, baseResources);
     this.settingsReader = new FunctionSettingsReader(elements);
     this.mappedTypeReader = new MappedTypeReader(elements, types, reporter, mapperNames);
   }

@@ -18,8 +18,11 @@ final class PolicyReader {
 
   private final Elements elements;
 
-  PolicyReader(Elements elements) {
+  private final java.util.function.Function<String, ArnRef.Resource> baseResources;
+
+  PolicyReader(Elements elements, java.util.function.Function<String, ArnRef.Resource> baseResources) {
     this.elements = elements;
+    this.baseResources = baseResources;
   }
 
   List<PolicyModel> read(Element element) {
@@ -31,7 +34,7 @@ final class PolicyReader {
       policies.add(new PolicyModel(
           a.enumConstant("effect", Effect.class, Effect.ALLOW),
           a.strings("actions"),
-          a.strings("resources").stream().map(ArnRef::parse).toList(),
+          a.strings("resources").stream().map(r -> ArnRef.parse(r, baseResources)).toList(),
           a.origin()));
     }
     return policies;

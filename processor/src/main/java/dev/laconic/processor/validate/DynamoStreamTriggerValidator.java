@@ -57,6 +57,18 @@ final class DynamoStreamTriggerValidator {
       reporter.report(Diagnostic.STREAM_ARN_INVALID, at.at("streamArn"), literal.arn(),
           streamArnHint(literal.arn()));
     }
+    if (trigger.streamArn() instanceof ArnRef.Resource table) {
+      if (table.type() == null) {
+        reporter.report(Diagnostic.RESOURCE_NOT_FOUND, at.at("streamArn"), "streamArn",
+            table.source(), table.logicalId());
+      } else if (!table.type().equals("AWS::DynamoDB::Table")) {
+        reporter.report(Diagnostic.RESOURCE_WRONG_TYPE, at.at("streamArn"), "streamArn",
+            table.source(), table.type(), "an AWS::DynamoDB::Table with a stream");
+      } else if (!table.hasStream()) {
+        reporter.report(Diagnostic.TABLE_WITHOUT_STREAM, at.at("streamArn"), table.source(),
+            table.logicalId());
+      }
+    }
     if (trigger.startingPosition() == StartingPosition.AT_TIMESTAMP) {
       reporter.report(Diagnostic.STARTING_POSITION_INVALID, at.at("startingPosition"),
           trigger.startingPosition());
@@ -75,6 +87,17 @@ final class DynamoStreamTriggerValidator {
     range(trigger.tumblingWindowInSeconds(), 0, 900, Diagnostic.TUMBLING_WINDOW_RANGE,
         at.at("tumblingWindowInSeconds"));
     trigger.onFailure().ifPresent(destination -> {
+      if (destination instanceof ArnRef.Resource resource) {
+        if (resource.type() == null) {
+          reporter.report(Diagnostic.RESOURCE_NOT_FOUND, at.at("onFailure"), "onFailure",
+              resource.source(), resource.logicalId());
+        } else if (!java.util.Set.of("AWS::SQS::Queue", "AWS::SNS::Topic", "AWS::S3::Bucket")
+            .contains(resource.type())) {
+          reporter.report(Diagnostic.RESOURCE_WRONG_TYPE, at.at("onFailure"), "onFailure",
+              resource.source(), resource.type(),
+              "an AWS::SQS::Queue, an AWS::SNS::Topic or an AWS::S3::Bucket");
+        }
+      }
       if (destination instanceof ArnRef.Literal literal
           && !ArnKind.FAILURE_DESTINATION.matches(literal.arn())) {
         reporter.report(Diagnostic.ON_FAILURE_INVALID, at.at("onFailure"), literal.arn());

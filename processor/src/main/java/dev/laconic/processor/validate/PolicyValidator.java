@@ -43,6 +43,11 @@ final class PolicyValidator {
       reporter.report(Diagnostic.POLICY_RESOURCES_EMPTY, at.at("resources"));
     }
     for (int i = 0; i < policy.resources().size(); i++) {
+      if (policy.resources().get(i) instanceof ArnRef.Resource resource
+          && resource.type() == null) {
+        reporter.report(Diagnostic.RESOURCE_NOT_FOUND, at.at("resources", i), "resource",
+            resource.source(), resource.logicalId());
+      }
       if (policy.resources().get(i) instanceof ArnRef.Literal literal) {
         if (literal.arn().equals("*")) {
           reporter.report(Diagnostic.POLICY_RESOURCE_WILDCARD, at.at("resources", i),
