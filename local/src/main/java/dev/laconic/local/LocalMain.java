@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  *
  * <pre>
  * java -cp &lt;application classes and dependencies&gt;:laconic-local.jar dev.laconic.local.LocalMain \
- *     --table Orders:pk OrdersStreamArn=Orders
+ *     --table OrdersTable:pk
  * </pre>
  */
 public final class LocalMain {

@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * try (LocalDynamoDb dynamo = LocalDynamoDb.start();
  *      LocalRunner runner = LocalRunner.builder(Application.fromClassPath(loader))
  *          .engine(dynamo)
- *          .parameter("OrdersStreamArn", "Orders")   // a table name or a stream ARN
+ *          .parameter("OtherStreamArn", "Other")   // a ${Name} stream: table name or ARN
  *          .start()) {
  *   ... write items ...
  *   runner.awaitIdle(Duration.ofSeconds(30));

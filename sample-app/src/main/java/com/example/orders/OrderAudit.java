@@ -18,7 +18,7 @@ public class OrderAudit {
   /** Logs what changed in one order, attribute names only (no personal data in logs). */
   @LambdaFunction(timeout = 60, logRetentionDays = 30)
   @DynamoStreamTrigger(
-      streamArn = "${OrdersStreamArn}",
+      streamArn = "@OrdersTable",
       batchSize = 100,
       maximumBatchingWindowInSeconds = 5,
       maximumRetryAttempts = 10,

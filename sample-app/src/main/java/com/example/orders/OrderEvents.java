@@ -16,7 +16,7 @@ public class OrderEvents {
   /** Logs the request id, then each record's keys and new image. */
   @LambdaFunction(memorySize = 512, description = "Logs every change of the Orders table")
   @DynamoStreamTrigger(
-      streamArn = "${OrdersStreamArn}",
+      streamArn = "@OrdersTable",
       startingPosition = StartingPosition.TRIM_HORIZON,
       batchSize = 10)
   public void echo(DynamodbEvent event, Context context) {

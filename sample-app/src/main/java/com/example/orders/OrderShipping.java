@@ -15,7 +15,7 @@ public class OrderShipping {
   /** Logs the parcel to prepare for a paid order. */
   @LambdaFunction(memorySize = 512, description = "Prepares a parcel for every paid order")
   @DynamoStreamTrigger(
-      streamArn = "${OrdersStreamArn}",
+      streamArn = "@OrdersTable",
       batchSize = 25,
       filters = "{\"dynamodb\": {\"NewImage\": {\"status\": {\"S\": [\"PAID\"]}}}}")
   public void ship(Order order, Context context) {

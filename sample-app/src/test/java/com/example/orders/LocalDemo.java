@@ -33,30 +33,30 @@ public final class LocalDemo {
   static void run(java.util.function.Consumer<String> out) throws Exception {
     try (LocalDynamoDb engine = LocalDynamoDb.start();
         DynamoDbClient dynamo = client(engine)) {
-      dynamo.createTable(r -> r.tableName("Orders")
+      // The table of the app's base template; locally a table is named after its logical id.
+      dynamo.createTable(r -> r.tableName("OrdersTable")
           .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
           .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
           .billingMode("PAY_PER_REQUEST")
           .streamSpecification(s -> s.streamEnabled(true)
               .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
-      out.accept("[demo] Created table Orders with a NEW_AND_OLD_IMAGES stream at "
+      out.accept("[demo] Created table OrdersTable with a NEW_AND_OLD_IMAGES stream at "
           + engine.endpoint());
 
       try (LocalRunner runner = LocalRunner.builder(Application.fromClassOf(OrderEvents.class))
           .engine(engine)
-          .parameter("OrdersStreamArn", "Orders")
           .output(out)
           .start()) {
         runner.awaitStarted(Duration.ofSeconds(10));
 
         out.accept("[demo] INSERT o-1: placed, no address yet");
-        dynamo.putItem(r -> r.tableName("Orders").item(order("o-1", "PLACED", false)));
+        dynamo.putItem(r -> r.tableName("OrdersTable").item(order("o-1", "PLACED", false)));
         out.accept("[demo] MODIFY o-1: paid, with a shipping address");
-        dynamo.putItem(r -> r.tableName("Orders").item(order("o-1", "PAID", true)));
+        dynamo.putItem(r -> r.tableName("OrdersTable").item(order("o-1", "PAID", true)));
         out.accept("[demo] INSERT o-2: placed");
-        dynamo.putItem(r -> r.tableName("Orders").item(order("o-2", "PLACED", true)));
+        dynamo.putItem(r -> r.tableName("OrdersTable").item(order("o-2", "PLACED", true)));
         out.accept("[demo] REMOVE o-1");
-        dynamo.deleteItem(r -> r.tableName("Orders")
+        dynamo.deleteItem(r -> r.tableName("OrdersTable")
             .key(Map.of("pk", AttributeValue.fromS("o-1"))));
 
         // OrderAudit waits up to 5 s (its batching window) to fill a batch.

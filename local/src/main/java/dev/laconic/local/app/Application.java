@@ -91,7 +91,7 @@ public record Application(List<FunctionDefinition> functions) {
         JsonNode properties = resource.getValue().path("Properties");
         String function = properties.path("FunctionName").path("Ref").asText();
         mappingsByFunction.computeIfAbsent(function, f -> new ArrayList<>())
-            .add(mapping(resource.getKey(), properties));
+            .add(mapping(resource.getKey(), properties, resources));
       }
     }
     List<FunctionDefinition> functions = new ArrayList<>();
@@ -121,7 +121,8 @@ public record Application(List<FunctionDefinition> functions) {
     return resource.path("Type").asText();
   }
 
-  private static MappingDefinition mapping(String logicalId, JsonNode properties) {
+  private static MappingDefinition mapping(String logicalId, JsonNode properties,
+      JsonNode resources) {
     List<String> filters = new ArrayList<>();
     for (JsonNode filter : properties.path("FilterCriteria").path("Filters")) {
       filters.add(filter.path("Pattern").asText());
@@ -134,7 +135,7 @@ public record Application(List<FunctionDefinition> functions) {
         .path("Destination");
     return new MappingDefinition(
         logicalId,
-        TemplateValue.of(properties.get("EventSourceArn")),
+        TemplateValue.of(properties.get("EventSourceArn"), resources),
         properties.path("StartingPosition").asText("TRIM_HORIZON"),
         properties.path("BatchSize").asInt(100),
         properties.path("Enabled").asBoolean(true),
@@ -145,6 +146,6 @@ public record Application(List<FunctionDefinition> functions) {
         filters,
         reportsFailures,
         destination.isMissingNode() ? Optional.empty()
-            : Optional.of(TemplateValue.of(destination)));
+            : Optional.of(TemplateValue.of(destination, resources)));
   }
 }

@@ -12,9 +12,17 @@ import java.util.Map;
  */
 public record TemplateValue(String literal, String parameter) {
 
-  static TemplateValue of(JsonNode node) {
+  static TemplateValue of(JsonNode node, JsonNode resources) {
     if (node != null && node.isObject() && node.has("Ref")) {
       return new TemplateValue(null, node.get("Ref").asText());
+    }
+    if (node != null && node.isObject() && node.has("Fn::GetAtt")) {
+      // A resource of the template: locally, a table is found by its name, and a table's
+      // TableName is its logical id unless the template sets one.
+      JsonNode getAtt = node.get("Fn::GetAtt");
+      String logicalId = getAtt.path(0).asText();
+      JsonNode name = resources.path(logicalId).path("Properties").path("TableName");
+      return new TemplateValue(name.isTextual() ? name.asText() : logicalId, null);
     }
     if (node == null || !node.isTextual()) {
       throw new IllegalArgumentException("expected a string or a Ref, found " + node);
