@@ -161,6 +161,8 @@ public final class LaconicProcessor extends AbstractProcessor {
       // The firewall: a bug in Laconic becomes one error with an id and the trace, never a
       // crash of javac, and no output is written after it.
       failed = true;
+      removeStale(TEMPLATE_YAML); // whatever an earlier build left must not look like this one's
+      removeStale(TEMPLATE_JSON);
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
       reporter.report(Diagnostic.INTERNAL_ERROR, Origin.NONE.whole(), trace);
@@ -182,6 +184,8 @@ public final class LaconicProcessor extends AbstractProcessor {
       firstRound = false;
       base = baseTemplate();
       again.addAll(handlersNotCompiledNow(round, parser));
+    } else {
+      forgetRecoveredCompiledNow(round);
     }
     HandlerParser.Parsed result = parser.parse(round, again);
     deferred.clear();
@@ -193,7 +197,7 @@ public final class LaconicProcessor extends AbstractProcessor {
     validator.validateProject(functions, parsed);
     List<FunctionModel> valid = new ArrayList<>();
     for (FunctionModel function : parsed) {
-      if (validator.validate(function) & freeOfBaseTemplate(function)) {
+      if (validator.validate(function) && freeOfBaseTemplate(function)) {
         valid.add(function);
       }
       functions.add(function);
@@ -256,6 +260,24 @@ public final class LaconicProcessor extends AbstractProcessor {
       }
     }
     return handlers;
+  }
+
+  /**
+   * Drops functions read back from class files whose class this round compiles after all (a
+   * class another processor generates): the compiled version counts, once.
+   */
+  private void forgetRecoveredCompiledNow(RoundEnvironment round) {
+    Set<String> compiledNow = new HashSet<>();
+    for (Element root : round.getRootElements()) {
+      if (root instanceof TypeElement type) {
+        addWithNested(type, compiledNow);
+      }
+    }
+    compiledNow.retainAll(recoveredClasses);
+    if (!compiledNow.isEmpty()) {
+      functions.removeIf(f -> compiledNow.contains(f.qualifiedClassName()));
+      recoveredClasses.removeAll(compiledNow);
+    }
   }
 
   private static void addWithNested(TypeElement type, Set<String> names) {
@@ -387,9 +409,14 @@ public final class LaconicProcessor extends AbstractProcessor {
     if (base == null) {
       return true;
     }
-    java.util.Set<String> taken = base.logicalIds();
+    // Parameters and resources share one namespace, outputs have their own (conditions too).
+    java.util.Set<String> entities = new HashSet<>();
+    base.tree().path("Resources").fieldNames().forEachRemaining(entities::add);
     java.util.Set<String> baseParameters = new HashSet<>();
     base.tree().path("Parameters").fieldNames().forEachRemaining(baseParameters::add);
+    entities.addAll(baseParameters);
+    java.util.Set<String> outputs = new HashSet<>();
+    base.tree().path("Outputs").fieldNames().forEachRemaining(outputs::add);
     ObjectNode generated = new TemplateBuilder(DEFAULT_CODE).build(List.of(function));
     int before = reporter.errorCount();
     for (String section : List.of("Parameters", "Resources", "Outputs")) {
@@ -397,7 +424,8 @@ public final class LaconicProcessor extends AbstractProcessor {
           ids.hasNext(); ) {
         String id = ids.next();
         boolean reused = section.equals("Parameters") && baseParameters.contains(id);
-        if (taken.contains(id) && !reused) {
+        boolean taken = section.equals("Outputs") ? outputs.contains(id) : entities.contains(id);
+        if (taken && !reused) {
           reporter.report(Diagnostic.LOGICAL_ID_TAKEN, function.origin().whole(),
               function.displayName(), id, "(" + sectionOf(base, id) + ")");
         }

@@ -133,6 +133,40 @@ class BaseTemplateTest {
   }
 
   @Test
+  void anchorsMergeKeysAndYamlTagsKeepTheirMeaning() throws IOException {
+    String base = "Parameters:\n"
+        + "  Stage:\n    Type: String\n"
+        + "Conditions:\n  HandlerHandleFunction: !Equals [!Ref Stage, prod]\n"
+        + "Resources:\n"
+        + "  First:\n    Type: AWS::SQS::Queue\n    Properties: &props\n"
+        + "      VisibilityTimeout: !!int \"60\"\n      QueueName: !!str 123\n"
+        + "  Second:\n    Type: AWS::SQS::Queue\n    Properties:\n      <<: *props\n"
+        + "      VisibilityTimeout: 30\n"
+        + "Outputs:\n";
+    Compilation compilation = compile(base, HANDLER);
+    assertThat(compilation).succeededWithoutWarnings();
+    JsonNode resources = CfnSchemaValidator.readTemplate(
+        Compilations.resource(compilation, "laconic/template.yaml")).path("Resources");
+    assertEquals(json("{\"VisibilityTimeout\": 60, \"QueueName\": \"123\"}"),
+        resources.path("First").path("Properties"));
+    assertEquals(json("{\"VisibilityTimeout\": 30, \"QueueName\": \"123\"}"),
+        resources.path("Second").path("Properties"), "merge key: own keys win");
+    assertTrue(resources.has("HandlerHandleFunction"),
+        "a condition does not share the resources' namespace");
+  }
+
+  @Test
+  void tagsAndShapesThatWouldChangeMeaningAreRefused() throws IOException {
+    for (String bad : List.of("Resources:\n  Q:\n    Type: !SUb AWS::SQS::Queue\n",
+        "Resources: {}\n---\nResources: {}\n",
+        "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n  Q:\n    Type: AWS::SNS::Topic\n",
+        "Resources: {}\nOutputs: [1]\n")) {
+      Compilation compilation = compile(bad, HANDLER);
+      assertThat(compilation).hadErrorContaining("[LACONIC-008]");
+    }
+  }
+
+  @Test
   void aGeneratedLogicalIdTheUserAlreadyHasIsAnErrorOnTheHandler() throws IOException {
     Compilation compilation = compile(BASE.replace("  OrdersTable:\n",
         "  HandlerHandleFunction:\n").replace("OrdersTable.Arn", "HandlerHandleFunction.Arn"),

@@ -127,6 +127,23 @@ class OutputOnDiskTest {
   }
 
   @Test
+  void aTypedHandlerCompiledEarlierComesBackWithItsMapper() throws IOException {
+    JavaFileObject item = source("Item", "public record Item(String id, int qty) {}\n");
+    JavaFileObject typed = source("Typed", "public class Typed {\n"
+        + "@DynamoStreamTrigger(streamArn = \"${OrdersStream}\")\n"
+        + "public void handle(Item item) {}\n}\n");
+    assertTrue(compile(item, typed, source("Other", OTHER)), () -> diagnostics);
+
+    // Only Other is compiled again; Typed and its ItemStreamMapper come from class files.
+    assertTrue(compile(source("Other", OTHER)), () -> diagnostics);
+    String yaml = Files.readString(classes.resolve("laconic/template.yaml"));
+    assertTrue(yaml.contains("TypedHandleFunction:") && yaml.contains("OtherHandleFunction:"),
+        yaml);
+    // Typed compiled again alone: its mapper from the last build is its own, not a clash.
+    assertTrue(compile(typed), () -> diagnostics);
+  }
+
+  @Test
   void aMappingErrorWritesNeitherMappersNorTheAdapterOfItsHandler() throws IOException {
     JavaFileObject order = source("Order",
         "public record Order(String id, Address address, char grade) {}\n");

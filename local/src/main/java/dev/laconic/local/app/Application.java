@@ -101,6 +101,10 @@ public record Application(List<FunctionDefinition> functions) {
         JsonNode properties = resource.getValue().path("Properties");
         String handler = properties.path("Handler").asText();
         int separator = handler.indexOf("::");
+        String handlerClass = separator < 0 ? handler : handler.substring(0, separator);
+        if (!handlerClass.substring(handlerClass.lastIndexOf('.') + 1).startsWith("Laconic_")) {
+          continue; // a function of the user's own template, not one Laconic generated
+        }
         functions.add(new FunctionDefinition(
             resource.getKey(),
             separator < 0 ? handler : handler.substring(0, separator),

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.util.ArrayList;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Iterator;
@@ -42,11 +44,36 @@ public final class BaseTemplate {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("a template must be a mapping of sections");
       }
-      JsonNode tree = value(parser);
+      JsonNode tree = value(parser, new java.util.HashMap<>());
       if (!tree.path("Resources").isObject()) {
         throw new IOException("a template must have a Resources mapping");
       }
+      for (String section : List.of("Parameters", "Conditions", "Outputs")) {
+        JsonNode entries = tree.get(section);
+        if (entries != null && entries.isNull()) {
+          ((ObjectNode) tree).putObject(section); // "Outputs:" with nothing under it
+        } else if (entries != null && !entries.isObject()) {
+          throw new IOException(section + " must be a mapping");
+        }
+      }
+      if (parser.nextToken() != null) {
+        throw new IOException("the file holds more than one YAML document");
+      }
       return new BaseTemplate((ObjectNode) tree);
+    } catch (UncheckedTag e) {
+      throw new IOException("unknown tag " + e.tag + "; CloudFormation's short forms are !Ref,"
+          + " !GetAtt, !Sub and the other Fn:: functions", e);
+    }
+  }
+
+  /** A tag that is neither YAML's nor one of CloudFormation's short forms. */
+  private static final class UncheckedTag extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final String tag;
+
+    UncheckedTag(String tag) {
+      super(tag, null, false, false);
+      this.tag = tag;
     }
   }
 
@@ -98,17 +125,44 @@ public final class BaseTemplate {
     return merged;
   }
 
-  private static JsonNode value(JsonParser parser) throws IOException {
+  private static JsonNode value(JsonParser parser, Map<String, JsonNode> anchors)
+      throws IOException {
+    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      // *name repeats the node anchored &name, as every YAML reader (the AWS CLI's too) does.
+      JsonNode anchored = anchors.get(parser.getText());
+      if (anchored == null) {
+        throw new IOException("alias *" + parser.getText() + " has no anchor");
+      }
+      return anchored.deepCopy();
+    }
     Object typeId = parser.getTypeId(); // the YAML tag, such as !Ref
     String tag = typeId == null ? null : typeId.toString();
+    Object anchor = parser.getObjectId();
     JsonNode value;
     switch (parser.currentToken()) {
       case START_OBJECT: {
         ObjectNode object = NODES.objectNode();
+        List<JsonNode> merged = new ArrayList<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String name = parser.currentName();
           parser.nextToken();
-          object.set(name, value(parser));
+          JsonNode field = value(parser, anchors);
+          if (name.equals("<<")) {
+            merged.add(field); // YAML merge key: the mapping's own keys win
+          } else if (object.has(name)) {
+            throw new IOException("key " + name + " appears twice in one mapping");
+          } else {
+            object.set(name, field);
+          }
+        }
+        for (JsonNode source : merged) {
+          for (JsonNode part : source.isArray() ? source : NODES.arrayNode().add(source)) {
+            part.fields().forEachRemaining(e -> {
+              if (!object.has(e.getKey())) {
+                object.set(e.getKey(), e.getValue());
+              }
+            });
+          }
         }
         value = object;
         break;
@@ -116,7 +170,7 @@ public final class BaseTemplate {
       case START_ARRAY: {
         ArrayNode array = NODES.arrayNode();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-          array.add(value(parser));
+          array.add(value(parser, anchors));
         }
         value = array;
         break;
@@ -137,12 +191,43 @@ public final class BaseTemplate {
       default:
         value = NODES.textNode(parser.getText());
     }
-    return tag == null ? value : intrinsic(tag, value);
+    if (tag != null) {
+      value = tag.startsWith("tag:yaml.org,2002:") ? coreType(tag, value) : intrinsic(tag, value);
+    }
+    if (anchor != null) {
+      anchors.put(anchor.toString(), value);
+    }
+    return value;
   }
+
+  /** YAML's own tags ({@code !!str 123}) only fix the scalar's type. */
+  private static JsonNode coreType(String tag, JsonNode value) {
+    String type = tag.substring("tag:yaml.org,2002:".length());
+    if (!value.isValueNode()) {
+      return value;
+    }
+    return switch (type) {
+      case "str" -> NODES.textNode(value.asText());
+      case "int" -> NODES.numberNode(new java.math.BigInteger(value.asText()));
+      case "float" -> NODES.numberNode(new java.math.BigDecimal(value.asText()));
+      case "bool" -> NODES.booleanNode(Boolean.parseBoolean(value.asText()));
+      case "null" -> NODES.nullNode();
+      default -> value;
+    };
+  }
+
+  /** CloudFormation's short forms, with the long form each stands for. */
+  private static final Set<String> SHORT_FORMS = Set.of("Ref", "Condition", "GetAtt", "Base64",
+      "Cidr", "FindInMap", "GetAZs", "ImportValue", "Join", "Select", "Split", "Sub",
+      "Transform", "And", "Equals", "If", "Not", "Or", "Contains", "EachMemberEquals",
+      "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll", "ToJsonString", "Length");
 
   /** {@code !Ref X} is {@code {"Ref": X}}; {@code !GetAtt A.B} is {@code {"Fn::GetAtt": [A, B]}}. */
   private static JsonNode intrinsic(String tag, JsonNode value) {
     String name = tag.startsWith("!") ? tag.substring(1) : tag;
+    if (!SHORT_FORMS.contains(name)) {
+      throw new UncheckedTag(tag);
+    }
     ObjectNode intrinsic = NODES.objectNode();
     switch (name) {
       case "Ref":

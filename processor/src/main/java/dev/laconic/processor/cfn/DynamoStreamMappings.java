@@ -48,7 +48,8 @@ final class DynamoStreamMappings {
 
   /** The service of a base-template resource type: {@code AWS::SQS::Queue} is {@code sqs}. */
   private static String serviceOf(String type) {
-    return type == null ? "any" : type.split("::")[1].toLowerCase(java.util.Locale.ROOT);
+    String[] parts = type == null ? new String[0] : type.split("::");
+    return parts.length < 2 ? "any" : parts[1].toLowerCase(java.util.Locale.ROOT);
   }
 
   /**

@@ -19,6 +19,11 @@ final class Intrinsics {
     return NODES.objectNode().put("Ref", logicalId);
   }
 
+  /** Resource types whose {@code Ref} is their ARN, and which have no {@code Arn} attribute. */
+  private static final java.util.Set<String> REF_IS_ARN = java.util.Set.of("AWS::SNS::Topic",
+      "AWS::SecretsManager::Secret", "AWS::Lambda::LayerVersion",
+      "AWS::StepFunctions::StateMachine", "AWS::IAM::ManagedPolicy");
+
   static ObjectNode getAtt(String logicalId, String attribute) {
     ObjectNode node = NODES.objectNode();
     node.putArray("Fn::GetAtt").add(logicalId).add(attribute);
@@ -39,7 +44,7 @@ final class Intrinsics {
       return ref(parameter.name());
     }
     if (ref instanceof ArnRef.Resource resource) {
-      return "AWS::SNS::Topic".equals(resource.type()) ? ref(resource.logicalId())
+      return REF_IS_ARN.contains(String.valueOf(resource.type())) ? ref(resource.logicalId())
           : getAtt(resource.logicalId(), "Arn");
     }
     return NODES.textNode(ref.source());

@@ -203,7 +203,8 @@ final class MappedTypeReader {
         : ref.packageName() + "." + ref.mapperSimpleName();
     String name = type.getQualifiedName().toString();
     String owner = mapperNames.get(mapper);
-    if (owner == null && elements.getTypeElement(mapper) != null) {
+    TypeElement existing = elements.getTypeElement(mapper);
+    if (owner == null && existing != null && !isEarlierMapperOf(existing, type)) {
       fail(name, Diagnostic.MAPPER_NAME_TAKEN, usedAt, name, mapper, "a class of its own");
       return false;
     }
@@ -213,6 +214,17 @@ final class MappedTypeReader {
     }
     mapperNames.put(mapper, name);
     return true;
+  }
+
+  /**
+   * Whether {@code existing} is the mapper an earlier build generated for {@code type} (its
+   * class file, in an incremental build): its {@code fromAttributes} returns {@code type}.
+   */
+  private boolean isEarlierMapperOf(TypeElement existing, TypeElement type) {
+    return ElementFilter.methodsIn(existing.getEnclosedElements()).stream()
+        .anyMatch(m -> m.getSimpleName().contentEquals("fromAttributes")
+            && m.getModifiers().contains(Modifier.STATIC)
+            && types.isSameType(m.getReturnType(), type.asType()));
   }
 
   /** A value the mapper must supply, with the elements its annotations may sit on. */

@@ -45,7 +45,7 @@ final class PolicyValidator {
     for (int i = 0; i < policy.resources().size(); i++) {
       if (policy.resources().get(i) instanceof ArnRef.Resource resource
           && resource.type() == null) {
-        reporter.report(Diagnostic.RESOURCE_NOT_FOUND, at.at("resources", i), "resource",
+        reporter.report(Diagnostic.RESOURCE_NOT_FOUND, at.at("resources", i), "resources",
             resource.source(), resource.logicalId());
       }
       if (policy.resources().get(i) instanceof ArnRef.Literal literal) {
