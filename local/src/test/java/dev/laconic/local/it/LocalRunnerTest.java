@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.laconic.local.LocalRunner;
 import dev.laconic.local.app.Application;
 import dev.laconic.local.engine.LocalDynamoDb;
+import dev.laconic.local.engine.MutableClock;
 import dev.laconic.local.poller.FailureSink;
 import dev.laconic.local.poller.PollerSettings;
 import java.time.Duration;
