@@ -12,6 +12,7 @@ import dev.laconic.processor.diag.Reporter;
 import com.palantir.javapoet.JavaFile;
 import dev.laconic.processor.generate.AdapterGenerator;
 import dev.laconic.processor.generate.MapperGenerator;
+import dev.laconic.processor.model.ArnRef;
 import dev.laconic.processor.model.CompositeMapping;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.parse.HandlerParser;
@@ -161,8 +162,7 @@ public final class LaconicProcessor extends AbstractProcessor {
       // The firewall: a bug in Laconic becomes one error with an id and the trace, never a
       // crash of javac, and no output is written after it.
       failed = true;
-      removeStale(TEMPLATE_YAML); // whatever an earlier build left must not look like this one's
-      removeStale(TEMPLATE_JSON);
+      removeStaleTemplates(); // whatever an earlier build left must not look like this one's
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
       reporter.report(Diagnostic.INTERNAL_ERROR, Origin.NONE.whole(), trace);
@@ -331,8 +331,7 @@ public final class LaconicProcessor extends AbstractProcessor {
     if (reporter.hasErrors() || round.errorRaised()) {
       // No template for a build with errors, ours or javac's; and none left from an earlier
       // build either, where it would look like this build's output.
-      removeStale(TEMPLATE_YAML);
-      removeStale(TEMPLATE_JSON);
+      removeStaleTemplates();
       return;
     }
     if (functions.isEmpty()) {
@@ -369,14 +368,8 @@ public final class LaconicProcessor extends AbstractProcessor {
   }
 
   /** Resource {@code logicalId} of the base template, for {@code @Name} values; or null. */
-  private dev.laconic.processor.model.ArnRef.Resource baseResource(String logicalId) {
-    String type = base == null ? null : base.resourceType(logicalId);
-    if (type == null) {
-      return null;
-    }
-    boolean stream = base.tree().path("Resources").path(logicalId).path("Properties")
-        .path("StreamSpecification").isObject();
-    return new dev.laconic.processor.model.ArnRef.Resource(logicalId, type, stream);
+  private ArnRef.Resource baseResource(String logicalId) {
+    return base == null ? null : base.resource(logicalId);
   }
 
   /**
@@ -409,45 +402,33 @@ public final class LaconicProcessor extends AbstractProcessor {
     if (base == null) {
       return true;
     }
-    // Parameters and resources share one namespace, outputs have their own (conditions too).
-    java.util.Set<String> entities = new HashSet<>();
-    base.tree().path("Resources").fieldNames().forEachRemaining(entities::add);
-    java.util.Set<String> baseParameters = new HashSet<>();
-    base.tree().path("Parameters").fieldNames().forEachRemaining(baseParameters::add);
-    entities.addAll(baseParameters);
-    java.util.Set<String> outputs = new HashSet<>();
-    base.tree().path("Outputs").fieldNames().forEachRemaining(outputs::add);
     ObjectNode generated = new TemplateBuilder(DEFAULT_CODE).build(List.of(function));
     int before = reporter.errorCount();
     for (String section : List.of("Parameters", "Resources", "Outputs")) {
       for (java.util.Iterator<String> ids = generated.path(section).fieldNames();
           ids.hasNext(); ) {
         String id = ids.next();
-        boolean reused = section.equals("Parameters") && baseParameters.contains(id);
-        boolean taken = section.equals("Outputs") ? outputs.contains(id) : entities.contains(id);
-        if (taken && !reused) {
+        String clash = base.clashWith(section, id);
+        if (clash != null) {
           reporter.report(Diagnostic.LOGICAL_ID_TAKEN, function.origin().whole(),
-              function.displayName(), id, "(" + sectionOf(base, id) + ")");
+              function.displayName(), id, "(" + clash + ")");
         }
       }
     }
     return reporter.errorCount() == before;
   }
 
-  private static String sectionOf(BaseTemplate base, String id) {
-    for (String section : List.of("Parameters", "Resources", "Conditions", "Outputs")) {
-      if (base.tree().path(section).has(id)) {
-        return section + "." + id;
-      }
-    }
-    return id;
-  }
 
   /**
    * Deletes {@code name} from the class output if an earlier build left it there. The Filer can
    * only create files, so the file is deleted by its path; an output that is not a directory
    * (an in-memory compiler) holds nothing from earlier builds.
    */
+  private void removeStaleTemplates() {
+    removeStale(TEMPLATE_YAML);
+    removeStale(TEMPLATE_JSON);
+  }
+
   private void removeStale(String name) {
     try {
       java.net.URI uri = processingEnv.getFiler()

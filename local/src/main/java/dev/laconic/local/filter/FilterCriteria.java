@@ -32,9 +32,4 @@ public final class FilterCriteria {
     }
     return false;
   }
-
-  /** The patterns, as written. */
-  public List<FilterPattern> patterns() {
-    return patterns;
-  }
 }

@@ -35,7 +35,7 @@ public final class FunctionInvoker {
     record Success() implements Outcome {}
 
     /** Records before {@code index} succeeded; retry from it. */
-    record PartialFailure(int index, String sequenceNumber) implements Outcome {}
+    record PartialFailure(int index) implements Outcome {}
 
     /** The whole batch failed. */
     record Failure(String reason) implements Outcome {}
@@ -143,7 +143,7 @@ public final class FunctionInvoker {
       }
       earliest = Math.min(earliest, index);
     }
-    return new Outcome.PartialFailure(earliest, sequenceNumber(records.get(earliest)));
+    return new Outcome.PartialFailure(earliest);
   }
 
   static String sequenceNumber(ObjectNode record) {

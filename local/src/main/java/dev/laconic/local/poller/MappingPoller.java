@@ -111,11 +111,6 @@ public final class MappingPoller implements AutoCloseable {
     return poller;
   }
 
-  /** The mapping this poller runs. */
-  public MappingDefinition mapping() {
-    return mapping;
-  }
-
   /**
    * Waits until the shards were found and their iterators taken, so that with LATEST every
    * record written from now on is delivered.

@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.laconic.processor.model.ArnRef;
 import java.util.ArrayList;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,26 +82,38 @@ public final class BaseTemplate {
     return tree;
   }
 
-  /** The logical ids of its resources, parameters, conditions and outputs. */
-  public Set<String> logicalIds() {
-    Set<String> ids = new LinkedHashSet<>();
-    for (String section : List.of("Parameters", "Resources", "Conditions", "Outputs")) {
-      tree.path(section).fieldNames().forEachRemaining(ids::add);
+  /**
+   * The entry of this template that a generated entry {@code id} of {@code section} would clash
+   * with, such as {@code Resources.OrdersTable}; null when it is free. Parameters and resources
+   * share one namespace, outputs have their own; a parameter this template declares is reused,
+   * not a clash.
+   */
+  public String clashWith(String section, String id) {
+    List<String> shared = section.equals("Outputs") ? List.of("Outputs")
+        : section.equals("Parameters") ? List.of("Resources") : List.of("Parameters", "Resources");
+    for (String taken : shared) {
+      if (tree.path(taken).has(id)) {
+        return taken + "." + id;
+      }
     }
-    return ids;
+    return null;
   }
 
-  /** The type of resource {@code logicalId}, or null when there is none. */
-  public String resourceType(String logicalId) {
+  /** Resource {@code logicalId}, for an {@code @Name} value; null when there is none. */
+  public ArnRef.Resource resource(String logicalId) {
     JsonNode resource = tree.path("Resources").path(logicalId);
-    return resource.isObject() ? resource.path("Type").asText(null) : null;
+    if (!resource.isObject() || !resource.path("Type").isTextual()) {
+      return null;
+    }
+    return new ArnRef.Resource(logicalId, resource.path("Type").asText(),
+        resource.path("Properties").path("StreamSpecification").isObject());
   }
 
   /**
    * {@code generated} merged into this template: this template's sections and entries first, in
    * their order and unchanged; the generated parameters, resources and outputs after them,
    * except parameters this template already declares. Logical ids must not clash (checked by
-   * the caller with {@link #logicalIds()}).
+   * the caller with {@link #clashWith}).
    */
   public ObjectNode merge(ObjectNode generated) {
     ObjectNode merged = tree.deepCopy();
