@@ -9,6 +9,7 @@ import dev.laconic.processor.cfn.TemplateWriter;
 import dev.laconic.processor.diag.Diagnostic;
 import dev.laconic.processor.diag.Origin;
 import dev.laconic.processor.diag.Reporter;
+import dev.laconic.processor.diag.ValidationReport;
 import com.palantir.javapoet.JavaFile;
 import dev.laconic.processor.generate.AdapterGenerator;
 import dev.laconic.processor.generate.MapperGenerator;
@@ -174,7 +175,7 @@ public final class LaconicProcessor extends AbstractProcessor {
   private void processRound(RoundEnvironment round) {
     HandlerParser parser = new HandlerParser(processingEnv.getElementUtils(),
         processingEnv.getTypeUtils(), reporter, mapperNames, this::baseResource);
-    Validator validator = new Validator(reporter, javaRelease());
+    Validator validator = new Validator(javaRelease());
     AdapterGenerator generator = new AdapterGenerator(
         processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated")
             != null, adapterFlavor());
@@ -194,10 +195,11 @@ public final class LaconicProcessor extends AbstractProcessor {
     parsed.sort(FunctionModel.TEMPLATE_ORDER);
     // Project-wide checks run in the round that brings the functions, while javac can still
     // place messages on their elements; later rounds check only what they add.
-    validator.validateProject(functions, parsed);
+    reporter.report(validator.validateProject(functions, parsed));
     List<FunctionModel> valid = new ArrayList<>();
     for (FunctionModel function : parsed) {
-      if (validator.validate(function) && freeOfBaseTemplate(function)) {
+      if (reporter.report(validator.validate(function))
+          && reporter.report(freeOfBaseTemplate(function))) {
         valid.add(function);
       }
       functions.add(function);
@@ -398,24 +400,24 @@ public final class LaconicProcessor extends AbstractProcessor {
    * Whether the logical ids {@code function} generates are free in the user's template: a
    * parameter the user declares is reused, any other shared id is an error on the function.
    */
-  private boolean freeOfBaseTemplate(FunctionModel function) {
+  private ValidationReport freeOfBaseTemplate(FunctionModel function) {
     if (base == null) {
-      return true;
+      return ValidationReport.clean();
     }
     ObjectNode generated = new TemplateBuilder(DEFAULT_CODE).build(List.of(function));
-    int before = reporter.errorCount();
+    ValidationReport.Builder report = ValidationReport.builder();
     for (String section : List.of("Parameters", "Resources", "Outputs")) {
       for (java.util.Iterator<String> ids = generated.path(section).fieldNames();
           ids.hasNext(); ) {
         String id = ids.next();
         String clash = base.clashWith(section, id);
         if (clash != null) {
-          reporter.report(Diagnostic.LOGICAL_ID_TAKEN, function.origin().whole(),
+          report.report(Diagnostic.LOGICAL_ID_TAKEN, function.origin().whole(),
               function.displayName(), id, "(" + clash + ")");
         }
       }
     }
-    return reporter.errorCount() == before;
+    return report.build();
   }
 
 

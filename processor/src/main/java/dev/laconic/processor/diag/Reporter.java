@@ -34,8 +34,30 @@ public final class Reporter {
 
   /** Reports {@code diagnostic} at {@code location}; it is printed on the next flush. */
   public void report(Diagnostic diagnostic, Origin.Location location, Object... args) {
-    reports.add(new Report(diagnostic, location, diagnostic.message(args)));
-    if (diagnostic.kind() == Kind.ERROR) {
+    add(new Report(diagnostic, location, diagnostic.message(args)));
+  }
+
+  /**
+   * Queues every problem of {@code report} for the next flush.
+   *
+   * @return whether the report is clean, so a step can report and branch in one call
+   */
+  public boolean report(ValidationReport report) {
+    report.items().forEach(this::add);
+    return report.isClean();
+  }
+
+  /**
+   * Queues {@code report} unless the same message was already queued at the same place: a type
+   * or a class-level statement shared by several handlers is checked for each, and its problem
+   * is printed once.
+   */
+  private void add(Report report) {
+    if (reports.contains(report)) {
+      return;
+    }
+    reports.add(report);
+    if (report.diagnostic().kind() == Kind.ERROR) {
       errors++;
     }
   }
@@ -50,11 +72,6 @@ public final class Reporter {
   /** Whether any error was reported since this reporter was created. */
   public boolean hasErrors() {
     return errors > 0;
-  }
-
-  /** How many errors were reported so far: compare two counts to see if a step added any. */
-  public int errorCount() {
-    return errors;
   }
 
   private void print(Report report) {

@@ -3,6 +3,7 @@ package dev.laconic.processor.parse;
 import dev.laconic.processor.diag.Diagnostic;
 import dev.laconic.processor.diag.Origin;
 import dev.laconic.processor.diag.Reporter;
+import dev.laconic.processor.diag.ValidationReport;
 import dev.laconic.processor.model.ArnRef;
 import dev.laconic.processor.model.CompositeMapping;
 import dev.laconic.processor.model.FunctionModel;
@@ -69,7 +70,7 @@ public final class HandlerParser {
     this.triggerReader = new DynamoStreamTriggerReader(elements, baseResources);
     this.policyReader = new PolicyReader(elements, baseResources);
     this.settingsReader = new FunctionSettingsReader(elements);
-    this.mappedTypeReader = new MappedTypeReader(elements, types, reporter, mapperNames);
+    this.mappedTypeReader = new MappedTypeReader(elements, types, mapperNames);
   }
 
   /** What one round yields. */
@@ -92,11 +93,13 @@ public final class HandlerParser {
     List<FunctionModel> functions = new ArrayList<>();
     List<ExecutableElement> deferred = new ArrayList<>();
     for (ExecutableElement method : triggered) {
-      int errors = reporter.errorCount();
+      problems = ValidationReport.builder();
       FunctionModel function = parse(method);
+      ValidationReport found = problems.build();
+      reporter.report(found);
       if (function != null) {
         functions.add(function);
-      } else if (waiting && reporter.errorCount() == errors) {
+      } else if (waiting && found.isClean()) {
         deferred.add(method);
       }
     }
@@ -131,6 +134,8 @@ public final class HandlerParser {
 
   /** Whether the last method parsed waits for an unresolved type. */
   private boolean waiting;
+  /** The problems of the method being parsed. */
+  private ValidationReport.Builder problems = ValidationReport.builder();
 
   private FunctionModel parse(ExecutableElement method) {
     waiting = false;
@@ -148,7 +153,7 @@ public final class HandlerParser {
     List<CompositeMapping> mappings = List.of();
     if (shape.item() != null) {
       mappings = mappedTypeReader.read(shape.item(), packageOf(type),
-          method.getParameters().get(0));
+          method.getParameters().get(0), problems);
       if (mappings == null) {
         waiting = mappedTypeReader.deferred();
         return null;
@@ -172,11 +177,11 @@ public final class HandlerParser {
   private boolean librariesPresent(Origin at) {
     String events = firstMissing(DYNAMODB_EVENT, STREAMS_RESPONSE);
     if (events != null) {
-      reporter.report(Diagnostic.MISSING_EVENTS_LIBRARY, at.whole(), events);
+      problems.report(Diagnostic.MISSING_EVENTS_LIBRARY, at.whole(), events);
     }
     String core = firstMissing(CONTEXT, REQUEST_HANDLER);
     if (core != null) {
-      reporter.report(Diagnostic.MISSING_CORE_LIBRARY, at.whole(), core);
+      problems.report(Diagnostic.MISSING_CORE_LIBRARY, at.whole(), core);
     }
     return events == null && core == null;
   }
@@ -192,14 +197,14 @@ public final class HandlerParser {
 
   /** Checks the class and its enclosing classes; reports each class once per build. */
   private boolean checkClass(TypeElement type) {
-    List<Diagnostic> problems = new ArrayList<>();
+    List<Diagnostic> wrong = new ArrayList<>();
     String name = String.join(".", simpleNames(type));
     if (type.getKind() != ElementKind.CLASS || type.getModifiers().contains(Modifier.ABSTRACT)) {
-      problems.add(Diagnostic.CLASS_NOT_CONCRETE);
+      wrong.add(Diagnostic.CLASS_NOT_CONCRETE);
     }
     for (Element t = type; t instanceof TypeElement nested; t = t.getEnclosingElement()) {
       if (!nested.getModifiers().contains(Modifier.PUBLIC)) {
-        problems.add(Diagnostic.CLASS_NOT_PUBLIC);
+        wrong.add(Diagnostic.CLASS_NOT_PUBLIC);
         break;
       }
     }
@@ -207,39 +212,41 @@ public final class HandlerParser {
       if (nested.getNestingKind() != NestingKind.TOP_LEVEL
           && (nested.getNestingKind() != NestingKind.MEMBER
               || !nested.getModifiers().contains(Modifier.STATIC))) {
-        problems.add(Diagnostic.CLASS_NOT_STATIC);
+        wrong.add(Diagnostic.CLASS_NOT_STATIC);
         break;
       }
     }
     if (!type.getTypeParameters().isEmpty()) {
-      problems.add(Diagnostic.CLASS_GENERIC);
+      wrong.add(Diagnostic.CLASS_GENERIC);
     }
     boolean constructible = ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
         .anyMatch(c -> c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC));
     if (!constructible && type.getKind() == ElementKind.CLASS) {
-      problems.add(Diagnostic.CLASS_NO_CONSTRUCTOR);
+      wrong.add(Diagnostic.CLASS_NO_CONSTRUCTOR);
     }
-    if (!problems.isEmpty() && classesReported.add(type.getQualifiedName().toString())) {
-      for (Diagnostic problem : problems) {
-        reporter.report(problem, Origin.of(type).whole(), name);
+    if (!wrong.isEmpty() && classesReported.add(type.getQualifiedName().toString())) {
+      for (Diagnostic problem : wrong) {
+        problems.report(problem, Origin.of(type).whole(), name);
       }
     }
-    return problems.isEmpty();
+    return wrong.isEmpty();
   }
 
   private boolean checkMethod(ExecutableElement method) {
     String name = method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName();
-    int before = reporter.errorCount();
+    ValidationReport.Builder report = ValidationReport.builder();
     if (!method.getModifiers().contains(Modifier.PUBLIC)) {
-      reporter.report(Diagnostic.METHOD_NOT_PUBLIC, Origin.of(method).whole(), name);
+      report.report(Diagnostic.METHOD_NOT_PUBLIC, Origin.of(method).whole(), name);
     }
     if (method.getModifiers().contains(Modifier.STATIC)) {
-      reporter.report(Diagnostic.METHOD_STATIC, Origin.of(method).whole(), name);
+      report.report(Diagnostic.METHOD_STATIC, Origin.of(method).whole(), name);
     }
     if (!method.getTypeParameters().isEmpty()) {
-      reporter.report(Diagnostic.METHOD_GENERIC, Origin.of(method).whole(), name);
+      report.report(Diagnostic.METHOD_GENERIC, Origin.of(method).whole(), name);
     }
-    return reporter.errorCount() == before;
+    ValidationReport found = report.build();
+    problems.add(found);
+    return found.isClean();
   }
 
   /** A handler's shape and, for typed handlers, the element of the item type. */
@@ -284,7 +291,7 @@ public final class HandlerParser {
         && (parameters.size() == 1 || context)
         && (returnsVoid || (returnsResponse && input == HandlerShape.Input.BATCH));
     if (!accepted) {
-      reporter.report(Diagnostic.BAD_SIGNATURE, Origin.of(method).whole(), describe(method));
+      problems.report(Diagnostic.BAD_SIGNATURE, Origin.of(method).whole(), describe(method));
       return null;
     }
     HandlerShape shape = new HandlerShape(input, context, returnsResponse,

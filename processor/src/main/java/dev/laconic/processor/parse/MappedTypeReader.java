@@ -4,7 +4,7 @@ import dev.laconic.annotations.DynamoAttribute;
 import dev.laconic.annotations.DynamoIgnore;
 import dev.laconic.processor.diag.Diagnostic;
 import dev.laconic.processor.diag.Origin;
-import dev.laconic.processor.diag.Reporter;
+import dev.laconic.processor.diag.ValidationReport;
 import dev.laconic.processor.model.CompositeMapping;
 import dev.laconic.processor.model.MappedProperty;
 import dev.laconic.processor.model.MappedType;
@@ -63,7 +63,8 @@ final class MappedTypeReader {
 
   private final Elements elements;
   private final Types types;
-  private final Reporter reporter;
+  /** Where the problems of the current {@link #read} go. */
+  private ValidationReport.Builder problems;
   /** Mapper class names already given out in this build, to the type each maps. */
   private final Map<String, String> mapperNames;
   /** Types read so far in this round. */
@@ -75,11 +76,9 @@ final class MappedTypeReader {
    * @param mapperNames the mapper names given out in earlier rounds of this build, to the type
    *     each maps; this reader adds the ones it gives out
    */
-  MappedTypeReader(Elements elements, Types types, Reporter reporter,
-      Map<String, String> mapperNames) {
+  MappedTypeReader(Elements elements, Types types, Map<String, String> mapperNames) {
     this.elements = elements;
     this.types = types;
-    this.reporter = reporter;
     this.mapperNames = mapperNames;
   }
 
@@ -89,14 +88,17 @@ final class MappedTypeReader {
    *
    * @param usedFrom the package of the adapter that will name {@code item}
    * @param usedAt the handler parameter that takes {@code item}, where its problems are reported
+   * @param problems where the problems found go
    */
-  List<CompositeMapping> read(TypeElement item, String usedFrom, Element usedAt) {
+  List<CompositeMapping> read(TypeElement item, String usedFrom, Element usedAt,
+      ValidationReport.Builder problems) {
     Map<String, CompositeMapping> needed = new LinkedHashMap<>();
-    int errorsBefore = reporter.errorCount();
+    ValidationReport.Builder found = ValidationReport.builder();
+    this.problems = found;
     unresolved = false;
     boolean ok = composite(item, usedFrom, usedAt, needed);
-    return ok && !unresolved && reporter.errorCount() == errorsBefore
-        ? List.copyOf(needed.values()) : null;
+    problems.add(found.build());
+    return ok && !unresolved && found.isClean() ? List.copyOf(needed.values()) : null;
   }
 
   /** Whether the last {@link #read} met a type javac has not resolved (yet). */
@@ -278,9 +280,12 @@ final class MappedTypeReader {
       }
     }
     if (noArguments) {
-      int errors = reporter.errorCount();
+      ValidationReport.Builder all = problems;
+      problems = ValidationReport.builder();
       boolean throwing = setters(type, candidates);
-      if (reporter.errorCount() > errors) {
+      ValidationReport setterProblems = problems.build();
+      problems = all.add(setterProblems);
+      if (!setterProblems.isClean()) {
         broken.add(name);
         return null;
       }
@@ -366,7 +371,7 @@ final class MappedTypeReader {
             types.erasure(parameterType))) {
           candidates.set(at, candidate); // an override: the subclass's declaration counts
         } else {
-          reporter.report(Diagnostic.SETTER_OVERLOADED, Origin.of(method).whole(), property,
+          problems.report(Diagnostic.SETTER_OVERLOADED, Origin.of(method).whole(), property,
               type.getQualifiedName(), candidates.get(at).type(), parameterType);
         }
         throwing |= !method.getThrownTypes().isEmpty();
@@ -502,14 +507,14 @@ final class MappedTypeReader {
   }
 
   private MappedType unsupported(Element at, String where, TypeMirror type) {
-    reporter.report(Diagnostic.MAPPED_TYPE_UNSUPPORTED, Origin.of(at).whole(), where, type);
+    problems.report(Diagnostic.MAPPED_TYPE_UNSUPPORTED, Origin.of(at).whole(), where, type);
     return null;
   }
 
   /** Reports a problem of a type used by several handlers once, at its first use. */
   private void fail(String type, Diagnostic diagnostic, Element usedAt, Object... args) {
     if (broken.add(type)) {
-      reporter.report(diagnostic, Origin.of(usedAt).whole(), args);
+      problems.report(diagnostic, Origin.of(usedAt).whole(), args);
     }
   }
 

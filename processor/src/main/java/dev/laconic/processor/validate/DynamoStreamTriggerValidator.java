@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.laconic.annotations.StartingPosition;
 import dev.laconic.processor.diag.Diagnostic;
 import dev.laconic.processor.diag.Origin;
-import dev.laconic.processor.diag.Reporter;
+import dev.laconic.processor.diag.ValidationReport;
 import dev.laconic.processor.model.ArnKind;
 import dev.laconic.processor.model.ArnRef;
 import dev.laconic.processor.model.StreamTriggerModel;
@@ -44,102 +44,102 @@ final class DynamoStreamTriggerValidator {
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .build();
 
-  private final Reporter reporter;
+  private DynamoStreamTriggerValidator() {}
 
-  DynamoStreamTriggerValidator(Reporter reporter) {
-    this.reporter = reporter;
-  }
-
-  void validate(StreamTriggerModel trigger) {
+  static ValidationReport validate(StreamTriggerModel trigger) {
+    ValidationReport.Builder report = ValidationReport.builder();
     var at = trigger.origin();
     if (trigger.streamArn() instanceof ArnRef.Literal literal
         && !ArnKind.DYNAMODB_STREAM.matches(literal.arn())) {
-      reporter.report(Diagnostic.STREAM_ARN_INVALID, at.at("streamArn"), literal.arn(),
+      report.report(Diagnostic.STREAM_ARN_INVALID, at.at("streamArn"), literal.arn(),
           streamArnHint(literal.arn()));
     }
     if (trigger.streamArn() instanceof ArnRef.Resource table) {
       if (table.type() == null) {
-        reporter.report(Diagnostic.RESOURCE_NOT_FOUND, at.at("streamArn"), "streamArn",
+        report.report(Diagnostic.RESOURCE_NOT_FOUND, at.at("streamArn"), "streamArn",
             table.source(), table.logicalId());
       } else if (!table.type().equals("AWS::DynamoDB::Table")) {
-        reporter.report(Diagnostic.RESOURCE_WRONG_TYPE, at.at("streamArn"), "streamArn",
+        report.report(Diagnostic.RESOURCE_WRONG_TYPE, at.at("streamArn"), "streamArn",
             table.source(), table.type(), "an AWS::DynamoDB::Table with a stream");
       } else if (!table.hasStream()) {
-        reporter.report(Diagnostic.TABLE_WITHOUT_STREAM, at.at("streamArn"), table.source(),
+        report.report(Diagnostic.TABLE_WITHOUT_STREAM, at.at("streamArn"), table.source(),
             table.logicalId());
       }
     }
     if (trigger.startingPosition() == StartingPosition.AT_TIMESTAMP) {
-      reporter.report(Diagnostic.STARTING_POSITION_INVALID, at.at("startingPosition"),
+      report.report(Diagnostic.STARTING_POSITION_INVALID, at.at("startingPosition"),
           trigger.startingPosition());
     }
-    range(trigger.batchSize(), 1, 10_000, Diagnostic.BATCH_SIZE_RANGE, at.at("batchSize"));
-    range(trigger.maximumBatchingWindowInSeconds(), 0, 300, Diagnostic.BATCHING_WINDOW_RANGE,
+    report.range(trigger.batchSize(), 1, 10_000, Diagnostic.BATCH_SIZE_RANGE,
+        at.at("batchSize"));
+    report.range(trigger.maximumBatchingWindowInSeconds(), 0, 300, Diagnostic.BATCHING_WINDOW_RANGE,
         at.at("maximumBatchingWindowInSeconds"));
-    range(trigger.maximumRetryAttempts(), -1, 10_000, Diagnostic.RETRY_ATTEMPTS_RANGE,
+    report.range(trigger.maximumRetryAttempts(), -1, 10_000, Diagnostic.RETRY_ATTEMPTS_RANGE,
         at.at("maximumRetryAttempts"));
     int age = trigger.maximumRecordAgeInSeconds();
     if (age != -1 && (age < 60 || age > 604_800)) {
-      reporter.report(Diagnostic.RECORD_AGE_RANGE, at.at("maximumRecordAgeInSeconds"), age);
+      report.report(Diagnostic.RECORD_AGE_RANGE, at.at("maximumRecordAgeInSeconds"), age);
     }
-    range(trigger.parallelizationFactor(), 1, 10, Diagnostic.PARALLELIZATION_RANGE,
+    report.range(trigger.parallelizationFactor(), 1, 10, Diagnostic.PARALLELIZATION_RANGE,
         at.at("parallelizationFactor"));
-    range(trigger.tumblingWindowInSeconds(), 0, 900, Diagnostic.TUMBLING_WINDOW_RANGE,
+    report.range(trigger.tumblingWindowInSeconds(), 0, 900, Diagnostic.TUMBLING_WINDOW_RANGE,
         at.at("tumblingWindowInSeconds"));
     trigger.onFailure().ifPresent(destination -> {
       if (destination instanceof ArnRef.Resource resource) {
         if (resource.type() == null) {
-          reporter.report(Diagnostic.RESOURCE_NOT_FOUND, at.at("onFailure"), "onFailure",
+          report.report(Diagnostic.RESOURCE_NOT_FOUND, at.at("onFailure"), "onFailure",
               resource.source(), resource.logicalId());
         } else if (!java.util.Set.of("AWS::SQS::Queue", "AWS::SNS::Topic", "AWS::S3::Bucket")
             .contains(resource.type())) {
-          reporter.report(Diagnostic.RESOURCE_WRONG_TYPE, at.at("onFailure"), "onFailure",
+          report.report(Diagnostic.RESOURCE_WRONG_TYPE, at.at("onFailure"), "onFailure",
               resource.source(), resource.type(),
               "an AWS::SQS::Queue, an AWS::SNS::Topic or an AWS::S3::Bucket");
         }
       }
       if (destination instanceof ArnRef.Literal literal
           && !ArnKind.FAILURE_DESTINATION.matches(literal.arn())) {
-        reporter.report(Diagnostic.ON_FAILURE_INVALID, at.at("onFailure"), literal.arn());
+        report.report(Diagnostic.ON_FAILURE_INVALID, at.at("onFailure"), literal.arn());
       }
     });
-    validateFilters(trigger);
+    validateFilters(trigger, report);
+    return report.build();
   }
 
-  private void validateFilters(StreamTriggerModel trigger) {
+  private static void validateFilters(StreamTriggerModel trigger,
+      ValidationReport.Builder report) {
     List<String> filters = trigger.filters();
     var at = trigger.origin();
     if (filters.size() > MAX_FILTERS) {
-      reporter.report(Diagnostic.TOO_MANY_FILTERS, at.at("filters"), filters.size());
+      report.report(Diagnostic.TOO_MANY_FILTERS, at.at("filters"), filters.size());
     } else if (filters.size() > DEFAULT_FILTER_QUOTA) {
-      reporter.report(Diagnostic.MANY_FILTERS, at.at("filters"), filters.size());
+      report.report(Diagnostic.MANY_FILTERS, at.at("filters"), filters.size());
     }
     for (int i = 0; i < filters.size(); i++) {
       String filter = filters.get(i);
       if (filter.length() > MAX_FILTER_LENGTH) {
-        reporter.report(Diagnostic.FILTER_TOO_LONG, at.at("filters", i), i, filter.length());
+        report.report(Diagnostic.FILTER_TOO_LONG, at.at("filters", i), i, filter.length());
         continue;
       }
       JsonNode pattern;
       try {
         pattern = JSON.readTree(filter);
       } catch (JsonProcessingException e) {
-        reporter.report(Diagnostic.FILTER_NOT_JSON, at.at("filters", i), i,
+        report.report(Diagnostic.FILTER_NOT_JSON, at.at("filters", i), i,
             e.getOriginalMessage());
         continue;
       }
       if (pattern == null || !pattern.isObject()) {
-        reporter.report(Diagnostic.FILTER_NOT_OBJECT, at.at("filters", i), i,
+        report.report(Diagnostic.FILTER_NOT_OBJECT, at.at("filters", i), i,
             pattern == null || pattern.isMissingNode() ? "nothing" : typeOf(pattern));
         continue;
       }
-      checkFields(trigger, i, pattern, RECORD_FIELDS, "");
+      checkFields(trigger, i, pattern, RECORD_FIELDS, "", report);
     }
   }
 
   /** Walks a pattern: known field names where the record's shape is fixed, arrays at leaves. */
-  private void checkFields(
-      StreamTriggerModel trigger, int index, JsonNode pattern, List<String> fields, String path) {
+  private static void checkFields(StreamTriggerModel trigger, int index, JsonNode pattern,
+      List<String> fields, String path, ValidationReport.Builder report) {
     for (Map.Entry<String, JsonNode> field : pattern.properties()) {
       String name = field.getKey();
       JsonNode value = field.getValue();
@@ -147,23 +147,23 @@ final class DynamoStreamTriggerValidator {
       if (name.equals("$or") && value.isArray()) {
         for (JsonNode alternative : value) {
           if (alternative.isObject()) {
-            checkFields(trigger, index, alternative, fields, path);
+            checkFields(trigger, index, alternative, fields, path, report);
           }
         }
         continue;
       }
       if (fields != null && !fields.contains(name)) {
         String nearest = Suggestions.nearest(name, fields);
-        reporter.report(Diagnostic.FILTER_UNKNOWN_FIELD, at, index, path + name,
+        report.report(Diagnostic.FILTER_UNKNOWN_FIELD, at, index, path + name,
             String.join(", ", fields), nearest == null ? "" : " Did you mean \"" + nearest + "\"?");
         continue;
       }
       if (value.isObject()) {
         List<String> nested = FREE_FORM.contains(name) || fields == null
             ? null : NESTED_FIELDS.get(name);
-        checkFields(trigger, index, value, nested, path + name + ".");
+        checkFields(trigger, index, value, nested, path + name + ".", report);
       } else if (!value.isArray()) {
-        reporter.report(Diagnostic.FILTER_VALUE_NOT_ARRAY, at, index, path + name,
+        report.report(Diagnostic.FILTER_VALUE_NOT_ARRAY, at, index, path + name,
             value.toString());
       }
     }
@@ -189,12 +189,5 @@ final class DynamoStreamTriggerValidator {
       return " A parameter is written ${Name}, with braces.";
     }
     return "";
-  }
-
-  private void range(int value, int min, int max, Diagnostic diagnostic,
-      Origin.Location at) {
-    if (value < min || value > max) {
-      reporter.report(diagnostic, at, value);
-    }
   }
 }

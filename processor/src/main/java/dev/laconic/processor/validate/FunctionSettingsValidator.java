@@ -1,7 +1,7 @@
 package dev.laconic.processor.validate;
 
 import dev.laconic.processor.diag.Diagnostic;
-import dev.laconic.processor.diag.Reporter;
+import dev.laconic.processor.diag.ValidationReport;
 import dev.laconic.processor.model.FunctionSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -34,51 +34,52 @@ final class FunctionSettingsValidator {
   static final List<Integer> RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
       365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
-  private final Reporter reporter;
   private final int javaRelease;
 
   /** @param javaRelease the Java release the sources are compiled for */
-  FunctionSettingsValidator(Reporter reporter, int javaRelease) {
-    this.reporter = reporter;
+  FunctionSettingsValidator(int javaRelease) {
     this.javaRelease = javaRelease;
   }
 
-  void validate(FunctionSettings settings) {
+  ValidationReport validate(FunctionSettings settings) {
+    ValidationReport.Builder report = ValidationReport.builder();
     var at = settings.origin();
     if (!settings.name().isEmpty() && !NAME.matcher(settings.name()).matches()) {
-      reporter.report(Diagnostic.FUNCTION_NAME_INVALID, at.at("name"), settings.name());
+      report.report(Diagnostic.FUNCTION_NAME_INVALID, at.at("name"), settings.name());
     }
     if (settings.memorySize() < 128 || settings.memorySize() > 10_240) {
-      reporter.report(Diagnostic.MEMORY_SIZE_RANGE, at.at("memorySize"), settings.memorySize());
+      report.report(Diagnostic.MEMORY_SIZE_RANGE, at.at("memorySize"), settings.memorySize());
     }
     if (settings.timeout() < 1 || settings.timeout() > 900) {
-      reporter.report(Diagnostic.TIMEOUT_RANGE, at.at("timeout"), settings.timeout());
+      report.report(Diagnostic.TIMEOUT_RANGE, at.at("timeout"), settings.timeout());
     }
     int runtimeJava = settings.runtime().javaVersion();
     if (runtimeJava < javaRelease) {
-      reporter.report(Diagnostic.RUNTIME_TOO_OLD, at.at("runtime"), settings.runtime(),
+      report.report(Diagnostic.RUNTIME_TOO_OLD, at.at("runtime"), settings.runtime(),
           runtimeJava, javaRelease, javaRelease, runtimeJava);
     }
-    validateEnvironment(settings);
+    validateEnvironment(settings, report);
     if (settings.description().length() > 256) {
-      reporter.report(Diagnostic.DESCRIPTION_TOO_LONG, at.at("description"),
+      report.report(Diagnostic.DESCRIPTION_TOO_LONG, at.at("description"),
           settings.description().length());
     }
     if (settings.reservedConcurrency() < -1) {
-      reporter.report(Diagnostic.RESERVED_CONCURRENCY_RANGE, at.at("reservedConcurrency"),
+      report.report(Diagnostic.RESERVED_CONCURRENCY_RANGE, at.at("reservedConcurrency"),
           settings.reservedConcurrency());
     } else if (settings.reservedConcurrency() == 0) {
-      reporter.report(Diagnostic.RESERVED_CONCURRENCY_ZERO, at.at("reservedConcurrency"));
+      report.report(Diagnostic.RESERVED_CONCURRENCY_ZERO, at.at("reservedConcurrency"));
     }
     if (!RETENTION_DAYS.contains(settings.logRetentionDays())) {
-      reporter.report(Diagnostic.LOG_RETENTION_INVALID, at.at("logRetentionDays"),
+      report.report(Diagnostic.LOG_RETENTION_INVALID, at.at("logRetentionDays"),
           settings.logRetentionDays(),
           RETENTION_DAYS.stream().map(String::valueOf).collect(Collectors.joining(", ")),
           nearestRetention(settings.logRetentionDays()));
     }
+    return report.build();
   }
 
-  private void validateEnvironment(FunctionSettings settings) {
+  private static void validateEnvironment(FunctionSettings settings,
+      ValidationReport.Builder report) {
     var at = settings.origin();
     Set<String> seen = new HashSet<>();
     int bytes = 0;
@@ -87,21 +88,21 @@ final class FunctionSettingsValidator {
       String entry = entries.get(i);
       int equals = entry.indexOf('=');
       if (equals < 0) {
-        reporter.report(Diagnostic.ENV_ENTRY_MALFORMED, at.at("environment", i), entry);
+        report.report(Diagnostic.ENV_ENTRY_MALFORMED, at.at("environment", i), entry);
         continue;
       }
       String key = entry.substring(0, equals);
       if (!ENV_KEY.matcher(key).matches()) {
-        reporter.report(Diagnostic.ENV_KEY_INVALID, at.at("environment", i), key);
+        report.report(Diagnostic.ENV_KEY_INVALID, at.at("environment", i), key);
       } else if (RESERVED_ENV_KEYS.contains(key)) {
-        reporter.report(Diagnostic.ENV_KEY_RESERVED, at.at("environment", i), key);
+        report.report(Diagnostic.ENV_KEY_RESERVED, at.at("environment", i), key);
       } else if (!seen.add(key)) {
-        reporter.report(Diagnostic.ENV_KEY_DUPLICATE, at.at("environment", i), key);
+        report.report(Diagnostic.ENV_KEY_DUPLICATE, at.at("environment", i), key);
       }
       bytes += entry.getBytes(StandardCharsets.UTF_8).length - 1;
     }
     if (bytes > 4096) {
-      reporter.report(Diagnostic.ENV_TOO_LARGE, at.at("environment"), bytes);
+      report.report(Diagnostic.ENV_TOO_LARGE, at.at("environment"), bytes);
     }
   }
 

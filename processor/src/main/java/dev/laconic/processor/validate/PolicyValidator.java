@@ -1,7 +1,7 @@
 package dev.laconic.processor.validate;
 
 import dev.laconic.processor.diag.Diagnostic;
-import dev.laconic.processor.diag.Reporter;
+import dev.laconic.processor.diag.ValidationReport;
 import dev.laconic.processor.model.ArnKind;
 import dev.laconic.processor.model.ArnRef;
 import dev.laconic.processor.model.PolicyModel;
@@ -20,44 +20,42 @@ final class PolicyValidator {
    */
   private static final Pattern EMBEDDED_PARAMETER = Pattern.compile("\\$\\{[A-Za-z0-9]+\\}");
 
-  private final Reporter reporter;
+  private PolicyValidator() {}
 
-  PolicyValidator(Reporter reporter) {
-    this.reporter = reporter;
-  }
-
-  void validate(PolicyModel policy) {
+  static ValidationReport validate(PolicyModel policy) {
+    ValidationReport.Builder report = ValidationReport.builder();
     var at = policy.origin();
     if (policy.actions().isEmpty()) {
-      reporter.report(Diagnostic.POLICY_ACTIONS_EMPTY, at.at("actions"));
+      report.report(Diagnostic.POLICY_ACTIONS_EMPTY, at.at("actions"));
     }
     for (int i = 0; i < policy.actions().size(); i++) {
       String action = policy.actions().get(i);
       if (action.equals("*")) {
-        reporter.report(Diagnostic.POLICY_ACTION_WILDCARD, at.at("actions", i));
+        report.report(Diagnostic.POLICY_ACTION_WILDCARD, at.at("actions", i));
       } else if (!ACTION.matcher(action).matches()) {
-        reporter.report(Diagnostic.POLICY_ACTION_INVALID, at.at("actions", i), action);
+        report.report(Diagnostic.POLICY_ACTION_INVALID, at.at("actions", i), action);
       }
     }
     if (policy.resources().isEmpty()) {
-      reporter.report(Diagnostic.POLICY_RESOURCES_EMPTY, at.at("resources"));
+      report.report(Diagnostic.POLICY_RESOURCES_EMPTY, at.at("resources"));
     }
     for (int i = 0; i < policy.resources().size(); i++) {
       if (policy.resources().get(i) instanceof ArnRef.Resource resource
           && resource.type() == null) {
-        reporter.report(Diagnostic.RESOURCE_NOT_FOUND, at.at("resources", i), "resources",
+        report.report(Diagnostic.RESOURCE_NOT_FOUND, at.at("resources", i), "resources",
             resource.source(), resource.logicalId());
       }
       if (policy.resources().get(i) instanceof ArnRef.Literal literal) {
         if (literal.arn().equals("*")) {
-          reporter.report(Diagnostic.POLICY_RESOURCE_WILDCARD, at.at("resources", i),
+          report.report(Diagnostic.POLICY_RESOURCE_WILDCARD, at.at("resources", i),
               String.join(", ", policy.actions()));
         } else if (!ArnKind.ANY.matches(literal.arn())
             || EMBEDDED_PARAMETER.matcher(literal.arn()).find()) {
-          reporter.report(Diagnostic.POLICY_RESOURCE_INVALID, at.at("resources", i),
+          report.report(Diagnostic.POLICY_RESOURCE_INVALID, at.at("resources", i),
               literal.arn());
         }
       }
     }
+    return report.build();
   }
 }

@@ -1,7 +1,7 @@
 package dev.laconic.processor.validate;
 
 import dev.laconic.processor.diag.Diagnostic;
-import dev.laconic.processor.diag.Reporter;
+import dev.laconic.processor.diag.ValidationReport;
 import dev.laconic.processor.model.ArnKind;
 import dev.laconic.processor.model.CompositeMapping;
 import dev.laconic.processor.model.FunctionModel;
@@ -27,47 +27,38 @@ public final class Validator {
   /** CloudFormation: logical ids (parameters included) are alphanumeric, at most 255. */
   private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9]{1,255}");
 
-  private final Reporter reporter;
   private final FunctionSettingsValidator settings;
-  private final DynamoStreamTriggerValidator triggers;
-  private final PolicyValidator policies;
-  private final MappingValidator mappings;
 
   /** @param javaRelease the Java release the sources are compiled for, such as 17 */
-  public Validator(Reporter reporter, int javaRelease) {
-    this.reporter = reporter;
-    this.settings = new FunctionSettingsValidator(reporter, javaRelease);
-    this.triggers = new DynamoStreamTriggerValidator(reporter);
-    this.policies = new PolicyValidator(reporter);
-    this.mappings = new MappingValidator(reporter);
+  public Validator(int javaRelease) {
+    this.settings = new FunctionSettingsValidator(javaRelease);
   }
 
-  /** Validates one function; true when it has no error, so its adapter can be generated. */
-  public boolean validate(FunctionModel function) {
-    int before = reporter.errorCount();
-    settings.validate(function.settings());
+  /** Validates one function; a clean report lets its adapter be generated. */
+  public ValidationReport validate(FunctionModel function) {
+    ValidationReport.Builder report = ValidationReport.builder();
+    report.add(settings.validate(function.settings()));
     Set<String> streams = new HashSet<>();
     for (StreamTriggerModel trigger : function.triggers()) {
-      triggers.validate(trigger);
+      report.add(DynamoStreamTriggerValidator.validate(trigger));
       if (!streams.add(trigger.streamArn().source())) {
-        reporter.report(Diagnostic.DUPLICATE_STREAM, trigger.origin().at("streamArn"),
+        report.report(Diagnostic.DUPLICATE_STREAM, trigger.origin().at("streamArn"),
             trigger.streamArn().source());
       }
     }
     for (PolicyModel policy : function.policies()) {
-      policies.validate(policy);
+      report.add(PolicyValidator.validate(policy));
     }
-    boolean mapped = true;
     for (CompositeMapping mapping : function.mappings()) {
-      mapped &= mappings.validate(mapping);
+      report.add(MappingValidator.validate(mapping));
     }
     for (ParameterUse use : ParameterUse.of(function)) {
       if (!PARAMETER_NAME.matcher(use.name()).matches()) {
-        reporter.report(Diagnostic.PARAMETER_NAME_INVALID, use.at(), use.attribute(),
+        report.report(Diagnostic.PARAMETER_NAME_INVALID, use.at(), use.attribute(),
             "${" + use.name() + "}");
       }
     }
-    return mapped && reporter.errorCount() == before;
+    return report.build();
   }
 
   /**
@@ -76,8 +67,9 @@ public final class Validator {
    * involve an {@code added} function are reported, on the later of the two in template order
    * when both are new, so every build reports the same.
    */
-  public boolean validateProject(List<FunctionModel> earlier, List<FunctionModel> added) {
-    int before = reporter.errorCount();
+  public ValidationReport validateProject(List<FunctionModel> earlier,
+      List<FunctionModel> added) {
+    ValidationReport.Builder report = ValidationReport.builder();
     List<FunctionModel> all = new ArrayList<>(earlier);
     all.addAll(added);
     all.sort(FunctionModel.TEMPLATE_ORDER);
@@ -93,7 +85,7 @@ public final class Validator {
         FunctionModel other = names.putIfAbsent(name, function);
         if (other != null && (reportable.contains(function) || reportable.contains(other))) {
           FunctionModel at = reportable.contains(function) ? function : other;
-          reporter.report(Diagnostic.DUPLICATE_FUNCTION_NAME,
+          report.report(Diagnostic.DUPLICATE_FUNCTION_NAME,
               at.settings().origin().at("name"), name,
               (at == function ? other : function).displayName());
         }
@@ -101,7 +93,7 @@ public final class Validator {
       FunctionModel sameStem = stems.putIfAbsent(function.logicalIdStem(), function);
       if (sameStem != null && (reportable.contains(function) || reportable.contains(sameStem))) {
         FunctionModel at = reportable.contains(function) ? function : sameStem;
-        reporter.report(Diagnostic.LOGICAL_ID_CLASH, at.origin().whole(),
+        report.report(Diagnostic.LOGICAL_ID_CLASH, at.origin().whole(),
             sameStem.qualifiedClassName() + "." + sameStem.methodName(),
             function.qualifiedClassName() + "." + function.methodName(),
             function.logicalIdStem());
@@ -112,11 +104,11 @@ public final class Validator {
           kinds.put(use.name(), use);
         } else if (use.kind() != ArnKind.ANY && use.kind() != first.kind()
             && reportable.contains(function)) {
-          reporter.report(Diagnostic.PARAMETER_KIND_CONFLICT, use.at(), use.name(),
+          report.report(Diagnostic.PARAMETER_KIND_CONFLICT, use.at(), use.name(),
               use.kind().description(), first.kind().description());
         }
       }
     }
-    return reporter.errorCount() == before;
+    return report.build();
   }
 }
