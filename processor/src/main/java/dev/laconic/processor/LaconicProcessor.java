@@ -14,7 +14,7 @@ import com.palantir.javapoet.JavaFile;
 import dev.laconic.processor.generate.AdapterGenerator;
 import dev.laconic.processor.generate.MapperGenerator;
 import dev.laconic.processor.model.ArnRef;
-import dev.laconic.processor.model.CompositeMapping;
+import dev.laconic.processor.model.CompositeType;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.parse.HandlerParser;
 import dev.laconic.processor.validate.Validator;
@@ -213,9 +213,9 @@ public final class LaconicProcessor extends AbstractProcessor {
       if (recoveredClasses.contains(function.qualifiedClassName())) {
         continue; // compiled by an earlier build, adapter and mappers included
       }
-      for (CompositeMapping mapping : function.mappings()) {
-        if (mappersWritten.add(mapping.type().qualifiedName())) {
-          write(mappers.generate(mapping), mapping.origin());
+      for (CompositeType composite : function.composites()) {
+        if (mappersWritten.add(composite.type().qualifiedName())) {
+          write(mappers.generate(composite), composite.origin());
         }
       }
       write(generator.generate(function), function.origin());

@@ -11,7 +11,7 @@ import java.util.List;
  * @param classNames the handler class's simple names from the outermost, e.g. [Outer, Inner]
  * @param methodName the handler method
  * @param policies class-level statements first, then the method's, each in source order
- * @param mappings for typed handlers, how to build the item type and every type nested in it,
+ * @param composites for typed handlers, how to build the item type and every type nested in it,
  *     the item type first; empty otherwise
  */
 public record FunctionModel(
@@ -22,7 +22,7 @@ public record FunctionModel(
     FunctionSettings settings,
     List<StreamTriggerModel> triggers,
     List<PolicyModel> policies,
-    List<CompositeMapping> mappings,
+    List<CompositeType> composites,
     Origin origin) {
 
   /**
@@ -39,7 +39,7 @@ public record FunctionModel(
     classNames = List.copyOf(classNames);
     triggers = List.copyOf(triggers);
     policies = List.copyOf(policies);
-    mappings = List.copyOf(mappings);
+    composites = List.copyOf(composites);
   }
 
   /** A function whose handler takes raw stream types, so nothing is mapped. */

@@ -5,7 +5,7 @@ import dev.laconic.processor.diag.Origin;
 import dev.laconic.processor.diag.Reporter;
 import dev.laconic.processor.diag.ValidationReport;
 import dev.laconic.processor.model.ArnRef;
-import dev.laconic.processor.model.CompositeMapping;
+import dev.laconic.processor.model.CompositeType;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.HandlerShape;
 import dev.laconic.processor.model.PolicyModel;
@@ -150,11 +150,11 @@ public final class HandlerParser {
     if (!placed || shape == null) {
       return null;
     }
-    List<CompositeMapping> mappings = List.of();
+    List<CompositeType> composites = List.of();
     if (shape.item() != null) {
-      mappings = mappedTypeReader.read(shape.item(), packageOf(type),
+      composites = mappedTypeReader.read(shape.item(), packageOf(type),
           method.getParameters().get(0), problems);
-      if (mappings == null) {
+      if (composites == null) {
         waiting = mappedTypeReader.deferred();
         return null;
       }
@@ -169,7 +169,7 @@ public final class HandlerParser {
         settingsReader.read(method),
         triggers,
         policies,
-        mappings,
+        composites,
         Origin.of(method));
   }
 

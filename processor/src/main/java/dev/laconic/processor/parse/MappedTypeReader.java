@@ -5,7 +5,7 @@ import dev.laconic.annotations.DynamoIgnore;
 import dev.laconic.processor.diag.Diagnostic;
 import dev.laconic.processor.diag.Origin;
 import dev.laconic.processor.diag.ValidationReport;
-import dev.laconic.processor.model.CompositeMapping;
+import dev.laconic.processor.model.CompositeType;
 import dev.laconic.processor.model.MappedProperty;
 import dev.laconic.processor.model.MappedType;
 import dev.laconic.processor.model.ScalarKind;
@@ -36,7 +36,7 @@ import javax.lang.model.util.Types;
 
 /**
  * Reads the user's record or class that a typed handler takes, and every type nested in it, into
- * {@link CompositeMapping}s. Problems only javac's types reveal (an unsupported Java type, no
+ * {@link CompositeType}s. Problems only javac's types reveal (an unsupported Java type, no
  * usable constructor, a type the mapper cannot reach) are reported here, on the component that
  * uses the type (for the item type itself, on the handler's parameter); a type with a problem
  * yields nothing, so no mapper or adapter is generated for it.
@@ -68,7 +68,7 @@ final class MappedTypeReader {
   /** Mapper class names already given out in this build, to the type each maps. */
   private final Map<String, String> mapperNames;
   /** Types read so far in this round. */
-  private final Map<String, CompositeMapping> read = new HashMap<>();
+  private final Map<String, CompositeType> read = new HashMap<>();
   private final Set<String> broken = new HashSet<>();
   private boolean unresolved;
 
@@ -83,16 +83,16 @@ final class MappedTypeReader {
   }
 
   /**
-   * The mappings {@code item} needs, itself first then nested types in the order first met, or
+   * The composite types {@code item} needs, itself first then nested types in the order first met, or
    * null when any of them has a problem (reported) or is not resolved yet ({@link #deferred()}).
    *
    * @param usedFrom the package of the adapter that will name {@code item}
    * @param usedAt the handler parameter that takes {@code item}, where its problems are reported
    * @param problems where the problems found go
    */
-  List<CompositeMapping> read(TypeElement item, String usedFrom, Element usedAt,
+  List<CompositeType> read(TypeElement item, String usedFrom, Element usedAt,
       ValidationReport.Builder problems) {
-    Map<String, CompositeMapping> needed = new LinkedHashMap<>();
+    Map<String, CompositeType> needed = new LinkedHashMap<>();
     ValidationReport.Builder found = ValidationReport.builder();
     this.problems = found;
     unresolved = false;
@@ -108,45 +108,45 @@ final class MappedTypeReader {
 
   /** Reads {@code type} and its nested types into {@code needed}; false if any is broken. */
   private boolean composite(TypeElement type, String usedFrom, Element usedAt,
-      Map<String, CompositeMapping> needed) {
+      Map<String, CompositeType> needed) {
     String name = type.getQualifiedName().toString();
     if (broken.contains(name)) {
       return false;
     }
     if (needed.containsKey(name)) {
-      return true; // already in this mapping, or being read higher up (a recursive type)
+      return true; // already among the needed types, or being read higher up (a recursive type)
     }
     if (!accessible(type, usedFrom)) {
       fail(name, Diagnostic.MAPPED_TYPE_NOT_ACCESSIBLE, usedAt, name,
           usedFrom.isEmpty() ? "the unnamed package" : usedFrom);
       return false;
     }
-    CompositeMapping known = read.get(name);
+    CompositeType known = read.get(name);
     if (known != null) {
       return addWithNested(known, needed);
     }
     needed.put(name, null); // reserve the slot: nested uses of this type stop here
     boolean unresolvedBefore = unresolved;
     unresolved = false;
-    CompositeMapping mapping = mappingOf(type, usedAt, needed);
+    CompositeType composite = compositeOf(type, usedAt, needed);
     boolean waiting = unresolved;
     unresolved |= unresolvedBefore;
-    if (mapping == null) {
+    if (composite == null) {
       if (!waiting) {
         broken.add(name);
       }
       needed.remove(name);
       return false;
     }
-    read.put(name, mapping);
-    needed.put(name, mapping);
+    read.put(name, composite);
+    needed.put(name, composite);
     return true;
   }
 
-  /** Adds an already read mapping and, again, what it nests: another root may need them too. */
-  private boolean addWithNested(CompositeMapping mapping, Map<String, CompositeMapping> needed) {
-    needed.put(mapping.type().qualifiedName(), mapping);
-    for (MappedProperty property : mapping.properties()) {
+  /** Adds an already read type and, again, what it nests: another root may need them too. */
+  private boolean addWithNested(CompositeType composite, Map<String, CompositeType> needed) {
+    needed.put(composite.type().qualifiedName(), composite);
+    for (MappedProperty property : composite.properties()) {
       if (property.type() != null && !addNested(property.type(), needed)) {
         return false;
       }
@@ -154,7 +154,7 @@ final class MappedTypeReader {
     return true;
   }
 
-  private boolean addNested(MappedType type, Map<String, CompositeMapping> needed) {
+  private boolean addNested(MappedType type, Map<String, CompositeType> needed) {
     if (type instanceof MappedType.Composite composite) {
       String name = composite.type().qualifiedName();
       return needed.containsKey(name)
@@ -164,8 +164,8 @@ final class MappedTypeReader {
     return inner == null || addNested(inner, needed);
   }
 
-  private CompositeMapping mappingOf(TypeElement type, Element usedAt,
-      Map<String, CompositeMapping> needed) {
+  private CompositeType compositeOf(TypeElement type, Element usedAt,
+      Map<String, CompositeType> needed) {
     String name = type.getQualifiedName().toString();
     if (!type.getTypeParameters().isEmpty()) {
       fail(name, Diagnostic.MAPPED_TYPE_GENERIC, usedAt, name);
@@ -190,7 +190,7 @@ final class MappedTypeReader {
         properties.add(property);
       }
     }
-    return ok ? new CompositeMapping(typeRef(type), creation.kind, properties,
+    return ok ? new CompositeType(typeRef(type), creation.kind, properties,
         creation.declaresExceptions, Origin.of(type)) : null;
   }
 
@@ -234,7 +234,7 @@ final class MappedTypeReader {
       List<Element> alsoAnnotated) {}
 
   /** How an instance is made, and whether that may throw a checked exception. */
-  private record Creation(CompositeMapping.Creation kind, boolean declaresExceptions) {}
+  private record Creation(CompositeType.Creation kind, boolean declaresExceptions) {}
 
   /**
    * How {@code type} is created, filling {@code candidates}; null when it cannot be (reported).
@@ -257,7 +257,7 @@ final class MappedTypeReader {
         candidates.add(new Candidate(field != null ? field : component, componentName,
             component.asType(), null, listOf(component, accessors.get(componentName))));
       }
-      return new Creation(CompositeMapping.Creation.CONSTRUCTOR, false);
+      return new Creation(CompositeType.Creation.CONSTRUCTOR, false);
     }
     boolean creatable = type.getKind() == ElementKind.CLASS
         && !type.getModifiers().contains(Modifier.ABSTRACT)
@@ -290,7 +290,7 @@ final class MappedTypeReader {
         return null;
       }
       if (!candidates.isEmpty()) {
-        return new Creation(CompositeMapping.Creation.SETTERS, throwing);
+        return new Creation(CompositeType.Creation.SETTERS, throwing);
       }
     }
     if (withParameters.size() > 1) {
@@ -319,7 +319,7 @@ final class MappedTypeReader {
               getters.get(getterName(parameterName, "get")),
               getters.get(getterName(parameterName, "is")))));
     }
-    return new Creation(CompositeMapping.Creation.CONSTRUCTOR,
+    return new Creation(CompositeType.Creation.CONSTRUCTOR,
         !constructor.getThrownTypes().isEmpty());
   }
 
@@ -390,7 +390,7 @@ final class MappedTypeReader {
   }
 
   private MappedProperty property(TypeElement owner, Candidate candidate, String from,
-      Map<String, CompositeMapping> needed) {
+      Map<String, CompositeType> needed) {
     Element annotated = candidate.element();
     AnnotationReader attribute = annotation(candidate, ATTRIBUTE);
     boolean ignored = annotation(candidate, IGNORE) != null;
@@ -427,7 +427,7 @@ final class MappedTypeReader {
    * (reported on the component with the whole type, or waiting for an unresolved type).
    */
   private MappedType type(TypeMirror type, TypeMirror whole, Element at, String where,
-      String from, Map<String, CompositeMapping> needed, boolean inOptional) {
+      String from, Map<String, CompositeType> needed, boolean inOptional) {
     if (type.getKind() == TypeKind.ERROR) {
       unresolved = true; // perhaps generated in a later round; javac reports it otherwise
       return null;
@@ -478,7 +478,7 @@ final class MappedTypeReader {
   }
 
   private MappedType collection(String collection, DeclaredType declared, TypeMirror whole,
-      Element at, String where, String from, Map<String, CompositeMapping> needed) {
+      Element at, String where, String from, Map<String, CompositeType> needed) {
     List<? extends TypeMirror> arguments = declared.getTypeArguments();
     int expected = collection.equals("Map") ? 2 : 1;
     if (arguments.size() != expected) {

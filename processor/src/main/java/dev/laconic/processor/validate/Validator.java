@@ -3,7 +3,7 @@ package dev.laconic.processor.validate;
 import dev.laconic.processor.diag.Diagnostic;
 import dev.laconic.processor.diag.ValidationReport;
 import dev.laconic.processor.model.ArnKind;
-import dev.laconic.processor.model.CompositeMapping;
+import dev.laconic.processor.model.CompositeType;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.ParameterUse;
 import dev.laconic.processor.model.PolicyModel;
@@ -49,8 +49,8 @@ public final class Validator {
     for (PolicyModel policy : function.policies()) {
       report.add(PolicyValidator.validate(policy));
     }
-    for (CompositeMapping mapping : function.mappings()) {
-      report.add(MappingValidator.validate(mapping));
+    for (CompositeType composite : function.composites()) {
+      report.add(CompositeTypeValidator.validate(composite));
     }
     for (ParameterUse use : ParameterUse.of(function)) {
       if (!PARAMETER_NAME.matcher(use.name()).matches()) {

@@ -2,7 +2,7 @@ package dev.laconic.processor.validate;
 
 import dev.laconic.processor.diag.Diagnostic;
 import dev.laconic.processor.diag.ValidationReport;
-import dev.laconic.processor.model.CompositeMapping;
+import dev.laconic.processor.model.CompositeType;
 import dev.laconic.processor.model.MappedProperty;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,15 +12,15 @@ import java.util.Map;
  * handlers is checked for each; the {@link dev.laconic.processor.diag.Reporter} prints a problem
  * found twice at the same place once.
  */
-final class MappingValidator {
+final class CompositeTypeValidator {
 
-  private MappingValidator() {}
+  private CompositeTypeValidator() {}
 
-  static ValidationReport validate(CompositeMapping mapping) {
+  static ValidationReport validate(CompositeType composite) {
     ValidationReport.Builder report = ValidationReport.builder();
     Map<String, MappedProperty> byAttribute = new HashMap<>();
-    String owner = mapping.type().displayName();
-    for (MappedProperty property : mapping.properties()) {
+    String owner = composite.type().displayName();
+    for (MappedProperty property : composite.properties()) {
       if (property.ignored()) {
         continue;
       }

@@ -14,7 +14,7 @@ import java.util.List;
  *     mapper must then catch
  * @param origin the type's element
  */
-public record CompositeMapping(TypeRef type, Creation creation, List<MappedProperty> properties,
+public record CompositeType(TypeRef type, Creation creation, List<MappedProperty> properties,
     boolean declaresExceptions, Origin origin) {
 
   /** How the mapper creates an instance. */
@@ -28,7 +28,7 @@ public record CompositeMapping(TypeRef type, Creation creation, List<MappedPrope
     SETTERS
   }
 
-  public CompositeMapping {
+  public CompositeType {
     properties = List.copyOf(properties);
   }
 }
