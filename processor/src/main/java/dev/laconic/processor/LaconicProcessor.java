@@ -17,6 +17,8 @@ import dev.laconic.processor.model.ArnRef;
 import dev.laconic.processor.model.CompositeType;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.parse.HandlerParser;
+import dev.laconic.processor.source.EventSource;
+import dev.laconic.processor.source.EventSources;
 import dev.laconic.processor.validate.Validator;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -125,14 +127,17 @@ public final class LaconicProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(
-        "dev.laconic.annotations.DynamoStreamTrigger",
-        "dev.laconic.annotations.DynamoStreamTriggers",
+    Set<String> supported = new java.util.TreeSet<>(Set.of(
         "dev.laconic.annotations.IamPolicy",
         "dev.laconic.annotations.IamPolicies",
         "dev.laconic.annotations.DynamoAttribute",
         "dev.laconic.annotations.DynamoIgnore",
-        "dev.laconic.annotations.LambdaFunction");
+        "dev.laconic.annotations.LambdaFunction"));
+    for (EventSource<?> source : EventSources.ALL) {
+      supported.add(source.annotation());
+      supported.add(source.container());
+    }
+    return supported;
   }
 
   @Override
@@ -218,7 +223,8 @@ public final class LaconicProcessor extends AbstractProcessor {
           write(mappers.generate(composite), composite.origin());
         }
       }
-      write(generator.generate(function), function.origin());
+      write(generator.generate(function, EventSources.of(function).adapter(function)),
+          function.origin());
     }
   }
 

@@ -9,13 +9,13 @@ import dev.laconic.processor.model.ArnRef;
  * CloudFormation intrinsic functions in their long (JSON) form, which reads the same in YAML and
  * JSON and needs no custom YAML tags.
  */
-final class Intrinsics {
+public final class Intrinsics {
 
-  static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private Intrinsics() {}
 
-  static ObjectNode ref(String logicalId) {
+  public static ObjectNode ref(String logicalId) {
     return NODES.objectNode().put("Ref", logicalId);
   }
 
@@ -24,13 +24,13 @@ final class Intrinsics {
       "AWS::SecretsManager::Secret", "AWS::Lambda::LayerVersion",
       "AWS::StepFunctions::StateMachine", "AWS::IAM::ManagedPolicy");
 
-  static ObjectNode getAtt(String logicalId, String attribute) {
+  public static ObjectNode getAtt(String logicalId, String attribute) {
     ObjectNode node = NODES.objectNode();
     node.putArray("Fn::GetAtt").add(logicalId).add(attribute);
     return node;
   }
 
-  static ObjectNode sub(String template) {
+  public static ObjectNode sub(String template) {
     return NODES.objectNode().put("Fn::Sub", template);
   }
 
@@ -39,7 +39,7 @@ final class Intrinsics {
    * its ARN: {@code Ref} for an SNS topic (whose Ref is its ARN), {@code Fn::GetAtt [X, Arn]}
    * otherwise.
    */
-  static JsonNode arn(ArnRef ref) {
+  public static JsonNode arn(ArnRef ref) {
     if (ref instanceof ArnRef.Parameter parameter) {
       return ref(parameter.name());
     }
@@ -51,13 +51,13 @@ final class Intrinsics {
   }
 
   /** A stream: a table of the base template gives {@code Fn::GetAtt [Table, StreamArn]}. */
-  static JsonNode streamArn(ArnRef ref) {
+  public static JsonNode streamArn(ArnRef ref) {
     return ref instanceof ArnRef.Resource resource ? getAtt(resource.logicalId(), "StreamArn")
         : arn(ref);
   }
 
   /** {@code arn} followed by {@code suffix}, e.g. a bucket's objects: {@code arn:aws:s3:::b/*}. */
-  static JsonNode arnWithSuffix(ArnRef ref, String suffix) {
+  public static JsonNode arnWithSuffix(ArnRef ref, String suffix) {
     if (ref instanceof ArnRef.Parameter parameter) {
       return sub("${" + parameter.name() + "}" + suffix);
     }

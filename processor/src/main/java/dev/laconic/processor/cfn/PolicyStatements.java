@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /** The statements of one function's IAM policy, in the order they are added. */
-final class PolicyStatements {
+public final class PolicyStatements {
 
   private final ArrayNode statements = NODES.arrayNode();
 
   /** Adds a statement; {@code sid} must be unique in the policy and alphanumeric. */
-  PolicyStatements add(String sid, String effect, List<String> actions, List<JsonNode> resources) {
+  public PolicyStatements add(String sid, String effect, List<String> actions, List<JsonNode> resources) {
     ObjectNode statement = statements.addObject();
     statement.put("Sid", sid);
     statement.put("Effect", effect);
@@ -24,12 +24,12 @@ final class PolicyStatements {
     return this;
   }
 
-  PolicyStatements allow(String sid, List<String> actions, List<JsonNode> resources) {
+  public PolicyStatements allow(String sid, List<String> actions, List<JsonNode> resources) {
     return add(sid, "Allow", actions, resources);
   }
 
   /** The policy document. */
-  ObjectNode document() {
+  public ObjectNode document() {
     ObjectNode document = NODES.objectNode();
     document.put("Version", "2012-10-17");
     document.set("Statement", statements);

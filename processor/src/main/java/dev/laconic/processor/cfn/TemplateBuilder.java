@@ -11,6 +11,8 @@ import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.FunctionSettings;
 import dev.laconic.processor.model.ParameterUse;
 import dev.laconic.processor.model.PolicyModel;
+import dev.laconic.processor.source.EventSource;
+import dev.laconic.processor.source.EventSources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +111,7 @@ public final class TemplateBuilder {
       lambda.putObject("SnapStart").put("ApplyOn", "PublishedVersions");
     }
 
-    DynamoStreamMappings.addMappings(function, functionId, policyId, resources);
+    addMappings(function, functionId, policyId, resources);
 
     output(outputs, stem + "FunctionName", "Name of the function of " + function.displayName(),
         Intrinsics.ref(functionId));
@@ -123,7 +125,9 @@ public final class TemplateBuilder {
     // may write its own logs and nothing else (no logs:CreateLogGroup, the stack creates it).
     statements.allow("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
         List.of(Intrinsics.getAtt(logGroupId, "Arn")));
-    DynamoStreamMappings.addPermissions(function, statements);
+    for (EventSources.Triggers<?> group : EventSources.groups(function)) {
+      group.addPermissions(function, statements);
+    }
     if (function.settings().tracing() == Tracing.ACTIVE) {
       // X-Ray's write actions have no resource-level permissions.
       statements.allow("WriteXRayTraces",
@@ -136,6 +140,32 @@ public final class TemplateBuilder {
           declared.actions(), declared.resources().stream().map(Intrinsics::arn).toList());
     }
     return statements.document();
+  }
+
+  /**
+   * The event source mappings, named {@code <Stem><Suffix>}, {@code <Stem><Suffix>2}, ... in source
+   * order ({@code OrderEventsEchoStreamMapping}), so adding a trigger never renames (and so
+   * replaces) an existing mapping.
+   */
+  private static void addMappings(FunctionModel function, String functionId, String policyId,
+      ObjectNode resources) {
+    for (EventSources.Triggers<?> group : EventSources.groups(function)) {
+      List<ObjectNode> properties = group.mappingProperties(function, functionId);
+      for (int i = 0; i < properties.size(); i++) {
+        ObjectNode mapping = resources.putObject(mappingId(function, group.source(), i));
+        mapping.put("Type", "AWS::Lambda::EventSourceMapping");
+        // Without it the first deploy can create the mapping before the role may read the
+        // source, and CloudFormation fails with "Cannot access stream".
+        mapping.put("DependsOn", policyId);
+        mapping.set("Properties", properties.get(i));
+      }
+    }
+  }
+
+  /** The logical id of the {@code index}th mapping of {@code source} in {@code function}. */
+  static String mappingId(FunctionModel function, EventSource<?> source, int index) {
+    return function.logicalIdStem() + source.mappingIdSuffix()
+        + (index == 0 ? "" : String.valueOf(index + 1));
   }
 
   private static ObjectNode trustLambda() {

@@ -58,20 +58,7 @@ public enum Diagnostic {
   CLASS_GENERIC(108, Kind.ERROR,
       "Class %s must not declare type parameters: the adapter cannot choose them."),
   BAD_SIGNATURE(109, Kind.ERROR,
-      "%s is not an accepted handler signature. A @DynamoStreamTrigger method must be one of:\n"
-          + "  void                 m(DynamodbEvent event)\n"
-          + "  void                 m(DynamodbEvent event, Context context)\n"
-          + "  StreamsEventResponse m(DynamodbEvent event)\n"
-          + "  StreamsEventResponse m(DynamodbEvent event, Context context)\n"
-          + "  void                 m(DynamodbEvent.DynamodbStreamRecord record)\n"
-          + "  void                 m(DynamodbEvent.DynamodbStreamRecord record, Context context)\n"
-          + "  void                 m(T newImage)\n"
-          + "  void                 m(T newImage, Context context)\n"
-          + "  void                 m(StreamChange<T> change)\n"
-          + "  void                 m(StreamChange<T> change, Context context)\n"
-          + "with DynamodbEvent and StreamsEventResponse from com.amazonaws.services.lambda.runtime"
-          + ".events, Context from com.amazonaws.services.lambda.runtime, StreamChange from"
-          + " dev.laconic.stream, and T a record or class of your own."),
+      "%s is not an accepted handler signature. A @%s method must be one of:\n%s"),
   NO_TRIGGER(110, Kind.ERROR,
       "@%s on %s has no effect: the method has no trigger. Add @DynamoStreamTrigger."),
   CLASS_POLICY_UNUSED(111, Kind.WARNING,
@@ -147,8 +134,8 @@ public enum Diagnostic {
       "filters has %d patterns, above Lambda's default quota of 5 per event source mapping. The"
           + " deployment fails unless the account's quota was raised."),
   FILTER_UNKNOWN_FIELD(315, Kind.WARNING,
-      "filters[%d] matches on \"%s\", which a DynamoDB stream record does not have, so the pattern"
-          + " never matches. A record has %s.%s"),
+      "filters[%d] matches on \"%s\", which %s does not have, so the pattern never matches."
+          + " A record has %s.%s"),
   DUPLICATE_STREAM(316, Kind.ERROR,
       "streamArn = \"%s\" is already read by this function. It must differ: Lambda allows one"
           + " event source mapping per function and stream."),

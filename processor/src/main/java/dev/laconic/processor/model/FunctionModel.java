@@ -7,6 +7,7 @@ import java.util.List;
 /**
  * One Lambda function: a handler method with its triggers, IAM statements and settings.
  *
+ * @param triggers in source order, all of one event source
  * @param packageName the handler's package, where the adapter is generated ("" for none)
  * @param classNames the handler class's simple names from the outermost, e.g. [Outer, Inner]
  * @param methodName the handler method
@@ -20,7 +21,7 @@ public record FunctionModel(
     String methodName,
     HandlerShape shape,
     FunctionSettings settings,
-    List<StreamTriggerModel> triggers,
+    List<TriggerModel> triggers,
     List<PolicyModel> policies,
     List<CompositeType> composites,
     Origin origin) {
@@ -44,7 +45,7 @@ public record FunctionModel(
 
   /** A function whose handler takes raw stream types, so nothing is mapped. */
   public FunctionModel(String packageName, List<String> classNames, String methodName,
-      HandlerShape shape, FunctionSettings settings, List<StreamTriggerModel> triggers,
+      HandlerShape shape, FunctionSettings settings, List<TriggerModel> triggers,
       List<PolicyModel> policies, Origin origin) {
     this(packageName, classNames, methodName, shape, settings, triggers, policies, List.of(),
         origin);

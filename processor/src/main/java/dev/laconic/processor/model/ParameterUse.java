@@ -18,15 +18,8 @@ public record ParameterUse(String name, ArnKind kind, String attribute, Origin.L
   /** Every parameter use of {@code function}, in source order: triggers, then policies. */
   public static List<ParameterUse> of(FunctionModel function) {
     List<ParameterUse> uses = new ArrayList<>();
-    for (StreamTriggerModel trigger : function.triggers()) {
-      if (trigger.streamArn() instanceof ArnRef.Parameter p) {
-        uses.add(new ParameterUse(p.name(), ArnKind.DYNAMODB_STREAM, "streamArn",
-            trigger.origin().at("streamArn")));
-      }
-      if (trigger.onFailure().orElse(null) instanceof ArnRef.Parameter p) {
-        uses.add(new ParameterUse(p.name(), ArnKind.FAILURE_DESTINATION, "onFailure",
-            trigger.origin().at("onFailure")));
-      }
+    for (TriggerModel trigger : function.triggers()) {
+      uses.addAll(trigger.parameterUses());
     }
     for (PolicyModel policy : function.policies()) {
       for (int i = 0; i < policy.resources().size(); i++) {

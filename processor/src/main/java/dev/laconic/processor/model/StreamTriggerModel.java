@@ -3,6 +3,7 @@ package dev.laconic.processor.model;
 import dev.laconic.annotations.MappingMetric;
 import dev.laconic.annotations.StartingPosition;
 import dev.laconic.processor.diag.Origin;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,11 +22,30 @@ public record StreamTriggerModel(
     Optional<ArnRef> onFailure,
     List<String> filters,
     List<MappingMetric> metrics,
-    Origin origin) {
+    Origin origin) implements TriggerModel {
 
   public StreamTriggerModel {
     filters = List.copyOf(filters);
     metrics = List.copyOf(metrics);
+  }
+
+  @Override
+  public ArnRef sourceArn() {
+    return streamArn;
+  }
+
+  @Override
+  public List<ParameterUse> parameterUses() {
+    List<ParameterUse> uses = new ArrayList<>();
+    if (streamArn instanceof ArnRef.Parameter p) {
+      uses.add(new ParameterUse(p.name(), ArnKind.DYNAMODB_STREAM, "streamArn",
+          origin.at("streamArn")));
+    }
+    if (onFailure.orElse(null) instanceof ArnRef.Parameter p) {
+      uses.add(new ParameterUse(p.name(), ArnKind.FAILURE_DESTINATION, "onFailure",
+          origin.at("onFailure")));
+    }
+    return uses;
   }
 
   /** A trigger on {@code streamArn} with every other setting at its default. */

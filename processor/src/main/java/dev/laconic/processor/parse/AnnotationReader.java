@@ -17,7 +17,7 @@ import javax.lang.model.util.Elements;
  * resolve (the user's code does not compile) reads as the attribute's default: javac reports that
  * error itself, and no output is written for a build with errors.
  */
-final class AnnotationReader {
+public final class AnnotationReader {
 
   private final Element element;
   private final AnnotationMirror mirror;
@@ -41,7 +41,7 @@ final class AnnotationReader {
   }
 
   /** Where this annotation and its explicit values are in the source. */
-  Origin origin() {
+  public Origin origin() {
     Map<String, List<AnnotationValue>> arrays = new LinkedHashMap<>();
     explicit.forEach((name, value) -> {
       if (value.getValue() instanceof List<?> list) {
@@ -58,25 +58,25 @@ final class AnnotationReader {
     return repeated == null ? origin : origin.repeated(repeated);
   }
 
-  String string(String name, String fallback) {
+  public String string(String name, String fallback) {
     return raw(name) instanceof String value ? value : fallback;
   }
 
-  int integer(String name, int fallback) {
+  public int integer(String name, int fallback) {
     return raw(name) instanceof Integer value ? value : fallback;
   }
 
-  boolean bool(String name, boolean fallback) {
+  public boolean bool(String name, boolean fallback) {
     return raw(name) instanceof Boolean value ? value : fallback;
   }
 
-  <E extends Enum<E>> E enumConstant(String name, Class<E> type, E fallback) {
+  public <E extends Enum<E>> E enumConstant(String name, Class<E> type, E fallback) {
     return raw(name) instanceof VariableElement constant
         ? enumValue(type, constant.getSimpleName().toString(), fallback)
         : fallback;
   }
 
-  List<String> strings(String name) {
+  public List<String> strings(String name) {
     List<String> out = new ArrayList<>();
     for (AnnotationValue item : items(name)) {
       if (item.getValue() instanceof String value) {
@@ -86,7 +86,7 @@ final class AnnotationReader {
     return out;
   }
 
-  <E extends Enum<E>> List<E> enumConstants(String name, Class<E> type) {
+  public <E extends Enum<E>> List<E> enumConstants(String name, Class<E> type) {
     List<E> out = new ArrayList<>();
     for (AnnotationValue item : items(name)) {
       if (item.getValue() instanceof VariableElement constant) {

@@ -9,7 +9,10 @@ import dev.laconic.processor.model.CompositeType;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.HandlerShape;
 import dev.laconic.processor.model.PolicyModel;
-import dev.laconic.processor.model.StreamTriggerModel;
+import dev.laconic.processor.model.TriggerModel;
+import dev.laconic.processor.source.EventSource;
+import dev.laconic.processor.source.EventSources;
+import dev.laconic.processor.source.Signatures.Signature;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -39,18 +42,13 @@ import javax.lang.model.util.Types;
  */
 public final class HandlerParser {
 
-  static final String DYNAMODB_EVENT = "com.amazonaws.services.lambda.runtime.events.DynamodbEvent";
-  static final String STREAM_RECORD = DYNAMODB_EVENT + ".DynamodbStreamRecord";
-  static final String STREAMS_RESPONSE =
-      "com.amazonaws.services.lambda.runtime.events.StreamsEventResponse";
   static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
   static final String REQUEST_HANDLER = "com.amazonaws.services.lambda.runtime.RequestHandler";
-  static final String STREAM_CHANGE = "dev.laconic.stream.StreamChange";
 
   private final Elements elements;
   private final Types types;
   private final Reporter reporter;
-  private final DynamoStreamTriggerReader triggerReader;
+  private final java.util.function.Function<String, ArnRef.Resource> baseResources;
   private final PolicyReader policyReader;
   private final FunctionSettingsReader settingsReader;
   private final MappedTypeReader mappedTypeReader;
@@ -67,7 +65,7 @@ public final class HandlerParser {
     this.elements = elements;
     this.types = types;
     this.reporter = reporter;
-    this.triggerReader = new DynamoStreamTriggerReader(elements, baseResources);
+    this.baseResources = baseResources;
     this.policyReader = new PolicyReader(elements, baseResources);
     this.settingsReader = new FunctionSettingsReader(elements);
     this.mappedTypeReader = new MappedTypeReader(elements, types, mapperNames);
@@ -84,8 +82,10 @@ public final class HandlerParser {
    */
   public Parsed parse(RoundEnvironment round, List<ExecutableElement> retried) {
     Set<ExecutableElement> triggered = new LinkedHashSet<>();
-    triggered.addAll(methodsAnnotated(round, DynamoStreamTriggerReader.ANNOTATION));
-    triggered.addAll(methodsAnnotated(round, DynamoStreamTriggerReader.CONTAINER));
+    for (EventSource<?> source : EventSources.ALL) {
+      triggered.addAll(methodsAnnotated(round, source.annotation()));
+      triggered.addAll(methodsAnnotated(round, source.container()));
+    }
 
     reportUntriggered(round, triggered);
     triggered.addAll(retried);
@@ -113,8 +113,7 @@ public final class HandlerParser {
   public List<ExecutableElement> handlersOf(TypeElement type) {
     List<ExecutableElement> handlers = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (Annotations.find(method, DynamoStreamTriggerReader.ANNOTATION) != null
-          || Annotations.find(method, DynamoStreamTriggerReader.CONTAINER) != null) {
+      if (hasTrigger(method)) {
         handlers.add(method);
       }
     }
@@ -139,14 +138,23 @@ public final class HandlerParser {
 
   private FunctionModel parse(ExecutableElement method) {
     waiting = false;
-    List<StreamTriggerModel> triggers = triggerReader.read(method);
+    List<TriggerModel> triggers = new ArrayList<>();
+    EventSource<?> source = null;
+    for (EventSource<?> candidate : EventSources.ALL) {
+      for (Annotations.Found found : Annotations.repeated(elements, method,
+          candidate.annotation(), candidate.container())) {
+        triggers.add(candidate.read(new AnnotationReader(elements, method, found.mirror(),
+            found.repeated()), baseResources));
+        source = source == null ? candidate : source;
+      }
+    }
     Origin at = triggers.isEmpty() ? Origin.of(method) : triggers.get(0).origin();
-    if (!librariesPresent(at)) {
+    if (source == null || !librariesPresent(at, source)) {
       return null;
     }
     TypeElement type = (TypeElement) method.getEnclosingElement();
     boolean placed = checkClass(type) & checkMethod(method);
-    Shape shape = shapeOf(method);
+    Shape shape = shapeOf(method, source);
     if (!placed || shape == null) {
       return null;
     }
@@ -174,8 +182,8 @@ public final class HandlerParser {
   }
 
   /** Reports the first missing type of each AWS library once per method. */
-  private boolean librariesPresent(Origin at) {
-    String events = firstMissing(DYNAMODB_EVENT, STREAMS_RESPONSE);
+  private boolean librariesPresent(Origin at, EventSource<?> source) {
+    String events = firstMissing(source.requiredTypes().toArray(String[]::new));
     if (events != null) {
       problems.report(Diagnostic.MISSING_EVENTS_LIBRARY, at.whole(), events);
     }
@@ -253,7 +261,7 @@ public final class HandlerParser {
   private record Shape(HandlerShape shape, TypeElement item) {}
 
   /** The handler's shape, or null (reported) when the signature is not one of the accepted. */
-  private Shape shapeOf(ExecutableElement method) {
+  private Shape shapeOf(ExecutableElement method, EventSource<?> source) {
     List<TypeMirror> parameters =
         method.getParameters().stream().map(Element::asType).collect(Collectors.toList());
     TypeMirror returnType = method.getReturnType();
@@ -263,38 +271,52 @@ public final class HandlerParser {
       waiting = true;
       return null;
     }
-    HandlerShape.Input input = null;
-    TypeElement item = null;
     TypeMirror first = parameters.isEmpty() ? null : parameters.get(0);
-    if (first == null) {
-      input = null;
-    } else if (is(first, DYNAMODB_EVENT)) {
-      input = HandlerShape.Input.BATCH;
-    } else if (is(first, STREAM_RECORD)) {
-      input = HandlerShape.Input.RECORD;
-    } else if (is(first, STREAM_CHANGE)) {
-      List<? extends TypeMirror> arguments = ((DeclaredType) first).getTypeArguments();
-      if (arguments.size() == 1 && arguments.get(0).getKind() == TypeKind.ERROR) {
-        waiting = true; // StreamChange<Gen> with Gen not generated yet
-        return null;
+    Signature matched = null;
+    TypeElement item = null;
+    boolean fixedType = false;
+    // A first parameter of one of the source's own types decides the signature; any other type
+    // of the user's own is the item type T.
+    for (Signature signature : first == null ? List.<Signature>of()
+        : source.signatures().accepted()) {
+      if (signature.parameterType() == null || !is(first, signature.parameterType())) {
+        continue;
       }
-      item = arguments.size() == 1 ? itemType(arguments.get(0)) : null;
-      input = item == null ? null : HandlerShape.Input.CHANGE;
-    } else {
-      item = itemType(first);
-      input = item == null ? null : HandlerShape.Input.NEW_IMAGE;
+      fixedType = true;
+      if (signature.typed()) {
+        List<? extends TypeMirror> arguments = ((DeclaredType) first).getTypeArguments();
+        if (arguments.size() == 1 && arguments.get(0).getKind() == TypeKind.ERROR) {
+          waiting = true; // StreamChange<Gen> with Gen not generated yet
+          return null;
+        }
+        item = arguments.size() == 1 ? itemType(arguments.get(0)) : null;
+        matched = item == null ? null : signature;
+      } else {
+        matched = signature;
+      }
+      break;
+    }
+    for (Signature signature : first == null || fixedType ? List.<Signature>of()
+        : source.signatures().accepted()) {
+      if (signature.parameterType() == null) {
+        item = itemType(first);
+        matched = item == null ? null : signature;
+        break;
+      }
     }
     boolean context = parameters.size() == 2 && is(parameters.get(1), CONTEXT);
     boolean returnsVoid = returnType.getKind() == TypeKind.VOID;
-    boolean returnsResponse = is(returnType, STREAMS_RESPONSE);
-    boolean accepted = input != null
+    boolean accepted = matched != null
         && (parameters.size() == 1 || context)
-        && (returnsVoid || (returnsResponse && input == HandlerShape.Input.BATCH));
+        && matched.returnTypes().stream().anyMatch(allowed -> allowed.equals(Signature.VOID)
+            ? returnsVoid : is(returnType, allowed));
     if (!accepted) {
-      problems.report(Diagnostic.BAD_SIGNATURE, Origin.of(method).whole(), describe(method));
+      String annotation = source.annotation();
+      problems.report(Diagnostic.BAD_SIGNATURE, Origin.of(method).whole(), describe(method),
+          annotation.substring(annotation.lastIndexOf('.') + 1), source.signatures().help());
       return null;
     }
-    HandlerShape shape = new HandlerShape(input, context, returnsResponse,
+    HandlerShape shape = new HandlerShape(matched.input(), context, !returnsVoid,
         !method.getThrownTypes().isEmpty(),
         item == null ? null : MappedTypeReader.typeRef(item));
     return new Shape(shape, item);
@@ -337,8 +359,7 @@ public final class HandlerParser {
       }
       for (TypeElement type : ElementFilter.typesIn(annotated(round, annotation))) {
         boolean used = ElementFilter.methodsIn(type.getEnclosedElements()).stream()
-            .anyMatch(m -> Annotations.find(m, DynamoStreamTriggerReader.ANNOTATION) != null
-                || Annotations.find(m, DynamoStreamTriggerReader.CONTAINER) != null);
+            .anyMatch(HandlerParser::hasTrigger);
         if (!used) {
           reporter.report(Diagnostic.CLASS_POLICY_UNUSED,
               Origin.of(type, Annotations.find(type, annotation)).whole(),
@@ -346,6 +367,17 @@ public final class HandlerParser {
         }
       }
     }
+  }
+
+  /** Whether {@code method} carries a trigger annotation of any event source. */
+  private static boolean hasTrigger(ExecutableElement method) {
+    for (EventSource<?> source : EventSources.ALL) {
+      if (Annotations.find(method, source.annotation()) != null
+          || Annotations.find(method, source.container()) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Set<ExecutableElement> methodsAnnotated(RoundEnvironment round, String annotation) {

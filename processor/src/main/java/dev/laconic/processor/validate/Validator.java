@@ -7,12 +7,11 @@ import dev.laconic.processor.model.CompositeType;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.ParameterUse;
 import dev.laconic.processor.model.PolicyModel;
-import dev.laconic.processor.model.StreamTriggerModel;
+import dev.laconic.processor.source.EventSources;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,13 +37,8 @@ public final class Validator {
   public ValidationReport validate(FunctionModel function) {
     ValidationReport.Builder report = ValidationReport.builder();
     report.add(settings.validate(function.settings()));
-    Set<String> streams = new HashSet<>();
-    for (StreamTriggerModel trigger : function.triggers()) {
-      report.add(DynamoStreamTriggerValidator.validate(trigger));
-      if (!streams.add(trigger.streamArn().source())) {
-        report.report(Diagnostic.DUPLICATE_STREAM, trigger.origin().at("streamArn"),
-            trigger.streamArn().source());
-      }
+    for (EventSources.Triggers<?> group : EventSources.groups(function)) {
+      report.add(group.validate(function));
     }
     for (PolicyModel policy : function.policies()) {
       report.add(PolicyValidator.validate(policy));

@@ -1,4 +1,4 @@
-package dev.laconic.processor.cfn;
+package dev.laconic.processor.source.dynamodb;
 
 import static dev.laconic.processor.cfn.Intrinsics.NODES;
 
@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.laconic.annotations.MappingMetric;
+import dev.laconic.processor.cfn.Intrinsics;
+import dev.laconic.processor.cfn.PolicyStatements;
 import dev.laconic.processor.model.ArnKind;
 import dev.laconic.processor.model.ArnRef;
 import dev.laconic.processor.model.FunctionModel;
@@ -16,21 +18,22 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The DynamoDB stream part of a function: one {@code AWS::Lambda::EventSourceMapping} per
- * trigger, and the permissions reading the streams and sending to failure destinations needs.
+ * The DynamoDB stream part of a function's template: the properties of one {@code
+ * AWS::Lambda::EventSourceMapping} per trigger, and the permissions reading the streams and
+ * sending to failure destinations needs.
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html">Using Lambda with
  *     DynamoDB</a>
  */
-final class DynamoStreamMappings {
+final class DynamoStreamTemplate {
 
-  private DynamoStreamMappings() {}
+  private DynamoStreamTemplate() {}
 
   /** Grants reading each stream, listing streams, and sending to each failure destination. */
-  static void addPermissions(FunctionModel function, PolicyStatements policy) {
+  static void addPermissions(List<StreamTriggerModel> triggers, PolicyStatements policy) {
     Set<ArnRef> streams = new LinkedHashSet<>();
     Set<ArnRef> destinations = new LinkedHashSet<>();
-    for (StreamTriggerModel trigger : function.triggers()) {
+    for (StreamTriggerModel trigger : triggers) {
       streams.add(trigger.streamArn());
       trigger.onFailure().ifPresent(destinations::add);
     }
@@ -89,26 +92,9 @@ final class DynamoStreamMappings {
     }
   }
 
-  /**
-   * The mappings, named {@code <Stem>StreamMapping}, {@code <Stem>StreamMapping2}, ... in source
-   * order, so adding a trigger never renames (and so replaces) an existing mapping.
-   */
-  static void addMappings(FunctionModel function, String functionId, String policyId,
-      ObjectNode resources) {
-    List<StreamTriggerModel> triggers = function.triggers();
-    for (int i = 0; i < triggers.size(); i++) {
-      String id = function.logicalIdStem() + "StreamMapping" + (i == 0 ? "" : String.valueOf(i + 1));
-      ObjectNode mapping = resources.putObject(id);
-      mapping.put("Type", "AWS::Lambda::EventSourceMapping");
-      // Without it the first deploy can create the mapping before the role may read the
-      // stream, and CloudFormation fails with "Cannot access stream".
-      mapping.put("DependsOn", policyId);
-      mapping.set("Properties", properties(function, triggers.get(i), functionId));
-    }
-  }
-
-  private static ObjectNode properties(
-      FunctionModel function, StreamTriggerModel trigger, String functionId) {
+  /** The properties of the mapping of {@code trigger}. */
+  static ObjectNode mappingProperties(
+      StreamTriggerModel trigger, FunctionModel function, String functionId) {
     ObjectNode p = NODES.objectNode();
     p.set("FunctionName", Intrinsics.ref(functionId));
     p.set("EventSourceArn", Intrinsics.streamArn(trigger.streamArn()));
