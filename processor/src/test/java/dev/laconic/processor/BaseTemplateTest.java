@@ -66,8 +66,7 @@ class BaseTemplateTest {
   Compilation compile(String base, String handler) throws IOException {
     Path file = dir.resolve("template.yaml");
     Files.writeString(file, base, StandardCharsets.UTF_8);
-    return Compilations.laconic()
-        .withOptions(Compilations.CODE, "-Alaconic.baseTemplate=" + file)
+    return Compilations.laconic(Compilations.CODE, "-Alaconic.baseTemplate=" + file)
         .compile(source("Handler", handler));
   }
 

@@ -6,6 +6,7 @@ import com.google.testing.compile.JavaFileObjects;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,11 +18,45 @@ final class Compilations {
 
   static final String CODE = "-Alaconic.code=../../app.jar";
 
+  /**
+   * The Java release test compilations target, whatever JDK runs the tests: the release the
+   * project supports at least, so a newer JDK neither changes what is compiled nor makes Laconic
+   * reject its default runtime as too old (LACONIC-204).
+   */
+  static final String RELEASE = "17";
+
   private Compilations() {}
+
+  /**
+   * {@code options} for a test compilation, after {@code --release} {@link #RELEASE} unless they
+   * name a release themselves.
+   */
+  static List<String> options(String... options) {
+    return options(List.of(options));
+  }
+
+  static List<String> options(List<String> options) {
+    if (options.stream().anyMatch(o -> o.equals("--release") || o.startsWith("--release="))) {
+      return options;
+    }
+    List<String> all = new ArrayList<>(List.of("--release", RELEASE));
+    all.addAll(options);
+    return all;
+  }
+
+  /** compile-testing's javac with {@link #options(String...)}. */
+  static Compiler javac(String... options) {
+    return Compiler.javac().withOptions(options(options));
+  }
 
   /** javac with Laconic, the test class path and a code location. */
   static Compiler laconic() {
-    return Compiler.javac().withProcessors(new LaconicProcessor()).withOptions(CODE);
+    return laconic(CODE);
+  }
+
+  /** javac with Laconic, the test class path and {@code options} instead of a code location. */
+  static Compiler laconic(String... options) {
+    return javac(options).withProcessors(new LaconicProcessor());
   }
 
   static Compilation compile(JavaFileObject... sources) {
@@ -57,7 +92,7 @@ final class Compilations {
           javac.getStandardFileManager(null, null, java.nio.charset.StandardCharsets.UTF_8)) {
         files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(dir.toFile()));
         files.setLocation(StandardLocation.CLASS_PATH, classPathWithout("\0"));
-        boolean compiled = javac.getTask(null, files, null, List.of("-proc:none"), null,
+        boolean compiled = javac.getTask(null, files, null, options("-proc:none"), null,
             List.of(source(name, body))).call();
         if (!compiled) {
           throw new IllegalStateException("could not precompile " + name);

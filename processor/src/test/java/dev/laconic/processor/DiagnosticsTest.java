@@ -432,7 +432,7 @@ class DiagnosticsTest {
   @MethodSource("cases")
   void reportsOnTheValue(Case c) {
     Compiler compiler = Compiler.javac().withProcessors(new LaconicProcessor())
-        .withOptions(c.options());
+        .withOptions(Compilations.options(c.options()));
     if (c.classPath() != null) {
       compiler = compiler.withClasspath(c.classPath());
     }
@@ -457,11 +457,10 @@ class DiagnosticsTest {
 
   @Test
   void internalErrorsBecomeOneDiagnosticNotACrash() {
-    Compilation compilation = Compiler.javac()
+    Compilation compilation = Compilations.javac(Compilations.CODE)
         .withProcessors(new LaconicProcessor(round -> {
           throw new IllegalStateException("simulated bug");
         }))
-        .withOptions(Compilations.CODE)
         .compile(handler(TRIGGER));
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining("[LACONIC-001] Laconic failed unexpectedly while"

@@ -57,7 +57,7 @@ class FuzzTest {
         boolean success;
         try {
           JavaCompiler.CompilationTask task = javac.getTask(javacOutput, outputs, diagnostics,
-              List.of(Compilations.CODE, "-proc:only"), null,
+              Compilations.options(Compilations.CODE, "-proc:only"), null,
               List.of(new Source("test/Fuzz.java", source)));
           task.setProcessors(List.of(new LaconicProcessor()));
           success = task.call();

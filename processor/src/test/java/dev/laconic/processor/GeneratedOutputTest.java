@@ -63,8 +63,8 @@ class GeneratedOutputTest {
 
   @Test
   void requestHandlerFlavorMatchesGolden() {
-    Compilation compilation = Compilations.laconic()
-        .withOptions(Compilations.CODE, "-Alaconic.adapter=request-handler")
+    Compilation compilation = Compilations.laconic(Compilations.CODE,
+        "-Alaconic.adapter=request-handler")
         .compile(sources(HANDLERS));
     assertThat(compilation).succeededWithoutWarnings();
     Goldens.assertMatches("request-handler/Laconic_Audit_Changes_record.java",

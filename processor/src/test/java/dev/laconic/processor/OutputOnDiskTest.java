@@ -49,7 +49,7 @@ class OutputOnDiskTest {
       classPath.add(classes.toFile()); // as build tools do: earlier output is on the class path
       files.setLocation(StandardLocation.CLASS_PATH, classPath);
       JavaCompiler.CompilationTask task = javac.getTask(null, files, collector,
-          List.of(Compilations.CODE, "-implicit:none"), null, List.of(sources));
+          Compilations.options(Compilations.CODE, "-implicit:none"), null, List.of(sources));
       task.setProcessors(List.of(new LaconicProcessor()));
       boolean success = task.call();
       diagnostics = collector.getDiagnostics().toString();

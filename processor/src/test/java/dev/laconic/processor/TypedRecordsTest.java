@@ -193,9 +193,8 @@ class TypedRecordsTest {
 
   @Test
   void typesAnotherProcessorGeneratesAreWaitedFor() {
-    Compilation compilation = com.google.testing.compile.Compiler.javac()
+    Compilation compilation = Compilations.javac(Compilations.CODE)
         .withProcessors(new LaconicProcessor(), new GeneratesGen())
-        .withOptions(Compilations.CODE)
         .compile(source("Foo", "public record Foo(String id, Gen gen) {}\n"),
             source("Handler", "public class Handler {\n"
                 + TRIGGER + "\npublic void a(Foo foo) {}\n"
