@@ -1,5 +1,7 @@
 package dev.laconic.processor.validate;
 
+import dev.laconic.processor.cfn.BaseTemplate;
+import dev.laconic.processor.cfn.TemplateBuilder;
 import dev.laconic.processor.diag.Diagnostic;
 import dev.laconic.processor.diag.ValidationReport;
 import dev.laconic.processor.model.ArnKind;
@@ -50,6 +52,26 @@ public final class Validator {
       if (!PARAMETER_NAME.matcher(use.name()).matches()) {
         report.report(Diagnostic.PARAMETER_NAME_INVALID, use.at(), use.attribute(),
             "${" + use.name() + "}");
+      }
+    }
+    return report.build();
+  }
+
+  /**
+   * Checks that the logical ids {@code function} generates are free in the user's template
+   * {@code base}: a parameter the user declares is reused, any other shared id is an error on the
+   * function.
+   */
+  public ValidationReport validateAgainst(BaseTemplate base, FunctionModel function) {
+    ValidationReport.Builder report = ValidationReport.builder();
+    Map<String, List<String>> ids = TemplateBuilder.logicalIds(function);
+    for (String section : List.of("Parameters", "Resources", "Outputs")) {
+      for (String id : ids.get(section)) {
+        String clash = base.clashWith(section, id);
+        if (clash != null) {
+          report.report(Diagnostic.LOGICAL_ID_TAKEN, function.origin().whole(),
+              function.displayName(), id, "(" + clash + ")");
+        }
       }
     }
     return report.build();

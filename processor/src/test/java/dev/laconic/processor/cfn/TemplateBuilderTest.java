@@ -128,6 +128,21 @@ class TemplateBuilderTest {
     assertTrue(json.endsWith("}\n"));
   }
 
+  @Test
+  void logicalIdsNameEveryEntryTheTemplateGivesAFunctionWithoutBuildingIt() {
+    FunctionModel function = function("Orders", "echo", BATCH,
+        FunctionSettings.defaults(Origin.NONE),
+        StreamTriggerModel.of(new ArnRef.Parameter("OrdersStream"), 10),
+        new StreamTriggerModel(new ArnRef.Literal(STREAM), StartingPosition.LATEST, 10, true, 0,
+            3, -1, false, 1, 0, Optional.of(new ArnRef.Parameter("Failures")), List.of(),
+            List.of(), Origin.NONE));
+    JsonNode template = build(function);
+    var ids = TemplateBuilder.logicalIds(function);
+    for (String section : List.of("Parameters", "Resources", "Outputs")) {
+      assertEquals(fieldNames(template.get(section)), ids.get(section), section);
+    }
+  }
+
   private static List<String> fieldNames(JsonNode node) {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
