@@ -4,8 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.laconic.stream.BatchItemFailures;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -26,29 +25,9 @@ public final class Laconic_Audit_Changes_record implements RequestHandler<Dynamo
       try {
         handler.record(record);
       } catch (Exception e) {
-        return failedAt(record, e, context);
+        return BatchItemFailures.firstFailure("Audit.Changes.record", record, e, context);
       }
     }
     return new StreamsEventResponse(List.of());
-  }
-
-  /**
-   * Logs the failure and reports {@code record} as the first failure of the batch:
-   * Lambda then retries from this record, so no record after it is skipped.
-   */
-  private static StreamsEventResponse failedAt(DynamodbEvent.DynamodbStreamRecord record,
-      Exception failure, Context context) {
-    String sequenceNumber = record == null || record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
-    StringWriter trace = new StringWriter();
-    failure.printStackTrace(new PrintWriter(trace));
-    String message = "Audit.Changes.record failed on record with sequence number " + sequenceNumber + " (event id " + (record == null ? null : record.getEventID())
-            + "); reporting it as a batch item failure so Lambda retries from it.\n" + trace;
-    if (context != null && context.getLogger() != null) {
-      context.getLogger().log(message);
-    } else {
-      System.err.println(message);
-    }
-    // A null or empty identifier makes Lambda fail and retry the whole batch.
-    return new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(sequenceNumber)));
   }
 }

@@ -94,7 +94,6 @@ public final class AdapterGenerator {
       adapter.addMethod(batchHandleRequest(function, source));
     } else {
       adapter.addMethod(perRecordHandleRequest(function, source));
-      adapter.addMethod(source.failedAt(function));
     }
     return JavaFile.builder(function.packageName(), adapter.build())
         .skipJavaLangImports(true)
@@ -170,7 +169,7 @@ public final class AdapterGenerator {
         .beginControlFlow("try")
         .addCode(source.recordCall(function))
         .nextControlFlow("catch ($T e)", Exception.class)
-        .addStatement("return failedAt(record, e, context)")
+        .addStatement("return $L", source.failure(function))
         .endControlFlow()
         .endControlFlow()
         .addStatement("return $L", source.noFailures())

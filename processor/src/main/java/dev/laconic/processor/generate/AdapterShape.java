@@ -2,7 +2,6 @@ package dev.laconic.processor.generate;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.MethodSpec;
 import dev.laconic.processor.model.FunctionModel;
 
 /**
@@ -34,8 +33,9 @@ public interface AdapterShape {
   CodeBlock noFailures();
 
   /**
-   * The adapter's {@code failedAt(record, failure, context)} method: logs the failure and returns
-   * the response that reports it.
+   * An expression for the response when the handler threw {@code e} on {@code record}: a call
+   * into the run-time library that logs the failure and reports the record, so no adapter carries
+   * its own copy of that logic.
    */
-  MethodSpec failedAt(FunctionModel function);
+  CodeBlock failure(FunctionModel function);
 }

@@ -2,13 +2,11 @@ package dev.laconic.processor.source.dynamodb;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.MethodSpec;
 import dev.laconic.processor.generate.AdapterShape;
 import dev.laconic.processor.generate.MapperGenerator;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.HandlerShape;
 import java.util.List;
-import javax.lang.model.element.Modifier;
 
 /**
  * How a DynamoDB stream adapter reads, calls and answers: {@code DynamodbEvent} in, {@code
@@ -22,11 +20,10 @@ final class DynamoStreamAdapter implements AdapterShape {
   private static final ClassName EVENT = ClassName.get(EVENTS, "DynamodbEvent");
   private static final ClassName RECORD = EVENT.nestedClass("DynamodbStreamRecord");
   private static final ClassName RESPONSE = ClassName.get(EVENTS, "StreamsEventResponse");
-  private static final ClassName FAILURE = RESPONSE.nestedClass("BatchItemFailure");
-  private static final ClassName CONTEXT =
-      ClassName.get("com.amazonaws.services.lambda.runtime", "Context");
   private static final ClassName STREAM_RECORDS =
       ClassName.get("dev.laconic.stream", "StreamRecords");
+  private static final ClassName BATCH_ITEM_FAILURES =
+      ClassName.get("dev.laconic.stream", "BatchItemFailures");
   private static final ClassName STREAM_EVENT_JSON =
       ClassName.get("dev.laconic.stream", "StreamEventJson");
 
@@ -76,31 +73,8 @@ final class DynamoStreamAdapter implements AdapterShape {
   }
 
   @Override
-  public MethodSpec failedAt(FunctionModel function) {
-    return MethodSpec.methodBuilder("failedAt")
-        .addJavadoc("Logs the failure and reports {@code record} as the first failure of the batch:"
-            + "\nLambda then retries from this record, so no record after it is skipped.\n")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(RESPONSE)
-        .addParameter(RECORD, "record")
-        .addParameter(Exception.class, "failure")
-        .addParameter(CONTEXT, "context")
-        .addStatement("String sequenceNumber = record == null || record.getDynamodb() == null"
-            + " ? null : record.getDynamodb().getSequenceNumber()")
-        .addStatement("$T trace = new $T()", java.io.StringWriter.class, java.io.StringWriter.class)
-        .addStatement("failure.printStackTrace(new $T(trace))", java.io.PrintWriter.class)
-        .addStatement("String message = $S + sequenceNumber + $S"
-                + " + (record == null ? null : record.getEventID())\n    + $S + trace",
-            function.displayName() + " failed on record with sequence number ", " (event id ",
-            "); reporting it as a batch item failure so Lambda retries from it.\n")
-        .beginControlFlow("if (context != null && context.getLogger() != null)")
-        .addStatement("context.getLogger().log(message)")
-        .nextControlFlow("else")
-        .addStatement("System.err.println(message)")
-        .endControlFlow()
-        .addComment("A null or empty identifier makes Lambda fail and retry the whole batch.")
-        .addStatement("return new $T($T.of(new $T(sequenceNumber)))", RESPONSE, List.class,
-            FAILURE)
-        .build();
+  public CodeBlock failure(FunctionModel function) {
+    return CodeBlock.of("$T.firstFailure($S, record, e, context)", BATCH_ITEM_FAILURES,
+        function.displayName());
   }
 }
