@@ -15,7 +15,7 @@ import dev.laconic.processor.model.ArnRef;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.FunctionSettings;
 import dev.laconic.processor.model.HandlerShape;
-import dev.laconic.processor.model.StreamTriggerModel;
+import dev.laconic.processor.model.DynamoStreamTriggerModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +31,7 @@ class TemplateBuilderTest {
       new HandlerShape(HandlerShape.Input.RECORD, false, false, false);
 
   static FunctionModel function(String className, String method, HandlerShape shape,
-      FunctionSettings settings, StreamTriggerModel... triggers) {
+      FunctionSettings settings, DynamoStreamTriggerModel... triggers) {
     return new FunctionModel("com.example", List.of(className), method, shape, settings,
         List.of(triggers), List.of(), Origin.NONE);
   }
@@ -43,7 +43,7 @@ class TemplateBuilderTest {
   @Test
   void defaultsAreLeftOutButStartingPositionAndBatchSize() {
     JsonNode template = build(function("Orders", "echo", BATCH,
-        FunctionSettings.defaults(Origin.NONE), StreamTriggerModel.of(new ArnRef.Literal(STREAM), 100)));
+        FunctionSettings.defaults(Origin.NONE), DynamoStreamTriggerModel.of(new ArnRef.Literal(STREAM), 100)));
     JsonNode mapping = template.at("/Resources/OrdersEchoStreamMapping/Properties");
     assertEquals(List.of("FunctionName", "EventSourceArn", "StartingPosition", "BatchSize"),
         fieldNames(mapping));
@@ -59,14 +59,14 @@ class TemplateBuilderTest {
   @Test
   void perRecordFunctionsReportBatchItemFailures() {
     JsonNode template = build(function("Orders", "audit", RECORD,
-        FunctionSettings.defaults(Origin.NONE), StreamTriggerModel.of(new ArnRef.Literal(STREAM), 10)));
+        FunctionSettings.defaults(Origin.NONE), DynamoStreamTriggerModel.of(new ArnRef.Literal(STREAM), 10)));
     assertEquals("ReportBatchItemFailures", template
         .at("/Resources/OrdersAuditStreamMapping/Properties/FunctionResponseTypes/0").asText());
   }
 
   @Test
   void aParameterUsedByTwoFunctionsIsDeclaredOnceWithTheStreamPattern() {
-    StreamTriggerModel trigger = StreamTriggerModel.of(new ArnRef.Parameter("OrdersStream"), 10);
+    DynamoStreamTriggerModel trigger = DynamoStreamTriggerModel.of(new ArnRef.Parameter("OrdersStream"), 10);
     JsonNode template = build(
         function("B", "second", BATCH, FunctionSettings.defaults(Origin.NONE), trigger),
         function("A", "first", BATCH, FunctionSettings.defaults(Origin.NONE), trigger));
@@ -82,7 +82,7 @@ class TemplateBuilderTest {
   @Test
   void aLiteralTopicGetsOnlyPublishOnThatTopic() {
     String topic = "arn:aws:sns:eu-west-1:123456789012:order-failures";
-    StreamTriggerModel trigger = new StreamTriggerModel(new ArnRef.Literal(STREAM),
+    DynamoStreamTriggerModel trigger = new DynamoStreamTriggerModel(new ArnRef.Literal(STREAM),
         StartingPosition.LATEST, 10, true, 0, 3, -1, false, 1, 0,
         Optional.of(new ArnRef.Literal(topic)), List.of(), List.of(MappingMetric.EVENT_COUNT),
         Origin.NONE);
@@ -107,7 +107,7 @@ class TemplateBuilderTest {
             "FLOAT=1e3", "TIME=12:30", "TILDE=~", "NULLISH=null", "PLAIN=orders"),
         "", -1, 14, Tracing.PASS_THROUGH, false, Origin.NONE);
     String yaml = TemplateWriter.yaml(build(function("Orders", "echo", BATCH, settings,
-        StreamTriggerModel.of(new ArnRef.Literal(STREAM), 10))));
+        DynamoStreamTriggerModel.of(new ArnRef.Literal(STREAM), 10))));
     for (String quoted : List.of("DATE: \"2010-09-09\"", "FLAG: \"yes\"", "\"OFF\": \"off\"",
         "NUM: \"0123\"", "FLOAT: \"1e3\"", "TIME: \"12:30\"", "TILDE: \"~\"",
         "NULLISH: \"null\"", "PLAIN: orders", "AWSTemplateFormatVersion: \"2010-09-09\"")) {
@@ -117,13 +117,13 @@ class TemplateBuilderTest {
     assertTrue(yaml.endsWith("\n"));
     // and the YAML reads back to the very same tree
     assertEquals(build(function("Orders", "echo", BATCH, settings,
-        StreamTriggerModel.of(new ArnRef.Literal(STREAM), 10))), CfnSchemaValidator.readTemplate(yaml));
+        DynamoStreamTriggerModel.of(new ArnRef.Literal(STREAM), 10))), CfnSchemaValidator.readTemplate(yaml));
   }
 
   @Test
   void jsonHasUnixLineEndingsAndATrailingNewline() {
     String json = TemplateWriter.json(build(function("Orders", "echo", BATCH,
-        FunctionSettings.defaults(Origin.NONE), StreamTriggerModel.of(new ArnRef.Literal(STREAM), 10))));
+        FunctionSettings.defaults(Origin.NONE), DynamoStreamTriggerModel.of(new ArnRef.Literal(STREAM), 10))));
     assertFalse(json.contains("\r"));
     assertTrue(json.endsWith("}\n"));
   }
@@ -132,8 +132,8 @@ class TemplateBuilderTest {
   void logicalIdsNameEveryEntryTheTemplateGivesAFunctionWithoutBuildingIt() {
     FunctionModel function = function("Orders", "echo", BATCH,
         FunctionSettings.defaults(Origin.NONE),
-        StreamTriggerModel.of(new ArnRef.Parameter("OrdersStream"), 10),
-        new StreamTriggerModel(new ArnRef.Literal(STREAM), StartingPosition.LATEST, 10, true, 0,
+        DynamoStreamTriggerModel.of(new ArnRef.Parameter("OrdersStream"), 10),
+        new DynamoStreamTriggerModel(new ArnRef.Literal(STREAM), StartingPosition.LATEST, 10, true, 0,
             3, -1, false, 1, 0, Optional.of(new ArnRef.Parameter("Failures")), List.of(),
             List.of(), Origin.NONE));
     JsonNode template = build(function);

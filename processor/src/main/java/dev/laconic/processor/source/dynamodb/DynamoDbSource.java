@@ -11,7 +11,7 @@ import dev.laconic.processor.generate.AdapterShape;
 import dev.laconic.processor.model.ArnRef;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.HandlerShape.Input;
-import dev.laconic.processor.model.StreamTriggerModel;
+import dev.laconic.processor.model.DynamoStreamTriggerModel;
 import dev.laconic.processor.parse.AnnotationReader;
 import dev.laconic.processor.source.EventSource;
 import dev.laconic.processor.source.Signatures;
@@ -27,7 +27,7 @@ import java.util.function.Function;
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html">Using Lambda with
  *     DynamoDB</a>
  */
-public final class DynamoDbSource implements EventSource<StreamTriggerModel> {
+public final class DynamoDbSource implements EventSource<DynamoStreamTriggerModel> {
 
   static final String EVENTS = "com.amazonaws.services.lambda.runtime.events";
   static final String DYNAMODB_EVENT = EVENTS + ".DynamodbEvent";
@@ -65,15 +65,15 @@ public final class DynamoDbSource implements EventSource<StreamTriggerModel> {
   }
 
   @Override
-  public Class<StreamTriggerModel> triggerType() {
-    return StreamTriggerModel.class;
+  public Class<DynamoStreamTriggerModel> triggerType() {
+    return DynamoStreamTriggerModel.class;
   }
 
   @Override
-  public StreamTriggerModel read(AnnotationReader a,
+  public DynamoStreamTriggerModel read(AnnotationReader a,
       Function<String, ArnRef.Resource> baseResources) {
     String onFailure = a.string("onFailure", "");
-    return new StreamTriggerModel(
+    return new DynamoStreamTriggerModel(
         ArnRef.parse(a.string("streamArn", ""), baseResources),
         a.enumConstant("startingPosition", StartingPosition.class, StartingPosition.TRIM_HORIZON),
         a.integer("batchSize", 100),
@@ -101,12 +101,12 @@ public final class DynamoDbSource implements EventSource<StreamTriggerModel> {
   }
 
   @Override
-  public ValidationReport validate(List<StreamTriggerModel> triggers, FunctionModel function) {
+  public ValidationReport validate(List<DynamoStreamTriggerModel> triggers, FunctionModel function) {
     return DynamoStreamValidator.validate(triggers);
   }
 
   @Override
-  public void addPermissions(List<StreamTriggerModel> triggers, FunctionModel function,
+  public void addPermissions(List<DynamoStreamTriggerModel> triggers, FunctionModel function,
       PolicyStatements statements) {
     DynamoStreamTemplate.addPermissions(triggers, statements);
   }
@@ -117,7 +117,7 @@ public final class DynamoDbSource implements EventSource<StreamTriggerModel> {
   }
 
   @Override
-  public ObjectNode mappingProperties(StreamTriggerModel trigger, FunctionModel function,
+  public ObjectNode mappingProperties(DynamoStreamTriggerModel trigger, FunctionModel function,
       String functionId) {
     return DynamoStreamTemplate.mappingProperties(trigger, function, functionId);
   }

@@ -11,7 +11,7 @@ import dev.laconic.processor.cfn.PolicyStatements;
 import dev.laconic.processor.model.ArnKind;
 import dev.laconic.processor.model.ArnRef;
 import dev.laconic.processor.model.FunctionModel;
-import dev.laconic.processor.model.StreamTriggerModel;
+import dev.laconic.processor.model.DynamoStreamTriggerModel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,10 +30,10 @@ final class DynamoStreamTemplate {
   private DynamoStreamTemplate() {}
 
   /** Grants reading each stream, listing streams, and sending to each failure destination. */
-  static void addPermissions(List<StreamTriggerModel> triggers, PolicyStatements policy) {
+  static void addPermissions(List<DynamoStreamTriggerModel> triggers, PolicyStatements policy) {
     Set<ArnRef> streams = new LinkedHashSet<>();
     Set<ArnRef> destinations = new LinkedHashSet<>();
-    for (StreamTriggerModel trigger : triggers) {
+    for (DynamoStreamTriggerModel trigger : triggers) {
       streams.add(trigger.streamArn());
       trigger.onFailure().ifPresent(destinations::add);
     }
@@ -94,7 +94,7 @@ final class DynamoStreamTemplate {
 
   /** The properties of the mapping of {@code trigger}. */
   static ObjectNode mappingProperties(
-      StreamTriggerModel trigger, FunctionModel function, String functionId) {
+      DynamoStreamTriggerModel trigger, FunctionModel function, String functionId) {
     ObjectNode p = NODES.objectNode();
     p.set("FunctionName", Intrinsics.ref(functionId));
     p.set("EventSourceArn", Intrinsics.streamArn(trigger.streamArn()));

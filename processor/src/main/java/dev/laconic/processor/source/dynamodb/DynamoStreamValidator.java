@@ -5,7 +5,7 @@ import dev.laconic.processor.diag.Diagnostic;
 import dev.laconic.processor.diag.ValidationReport;
 import dev.laconic.processor.model.ArnKind;
 import dev.laconic.processor.model.ArnRef;
-import dev.laconic.processor.model.StreamTriggerModel;
+import dev.laconic.processor.model.DynamoStreamTriggerModel;
 import dev.laconic.processor.validate.FilterPatterns;
 import java.util.HashSet;
 import java.util.List;
@@ -34,10 +34,10 @@ final class DynamoStreamValidator {
   private DynamoStreamValidator() {}
 
   /** Checks each trigger of a function, and that no stream is read twice. */
-  static ValidationReport validate(List<StreamTriggerModel> triggers) {
+  static ValidationReport validate(List<DynamoStreamTriggerModel> triggers) {
     ValidationReport.Builder report = ValidationReport.builder();
     Set<String> streams = new HashSet<>();
-    for (StreamTriggerModel trigger : triggers) {
+    for (DynamoStreamTriggerModel trigger : triggers) {
       report.add(validate(trigger));
       if (!streams.add(trigger.streamArn().source())) {
         report.report(Diagnostic.DUPLICATE_STREAM, trigger.origin().at("streamArn"),
@@ -47,7 +47,7 @@ final class DynamoStreamValidator {
     return report.build();
   }
 
-  private static ValidationReport validate(StreamTriggerModel trigger) {
+  private static ValidationReport validate(DynamoStreamTriggerModel trigger) {
     ValidationReport.Builder report = ValidationReport.builder();
     var at = trigger.origin();
     if (trigger.streamArn() instanceof ArnRef.Literal literal

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** One {@code @DynamoStreamTrigger}: a DynamoDB stream and how the mapping polls it. */
-public record StreamTriggerModel(
+public record DynamoStreamTriggerModel(
     ArnRef streamArn,
     StartingPosition startingPosition,
     int batchSize,
@@ -24,7 +24,7 @@ public record StreamTriggerModel(
     List<MappingMetric> metrics,
     Origin origin) implements TriggerModel {
 
-  public StreamTriggerModel {
+  public DynamoStreamTriggerModel {
     filters = List.copyOf(filters);
     metrics = List.copyOf(metrics);
   }
@@ -49,8 +49,8 @@ public record StreamTriggerModel(
   }
 
   /** A trigger on {@code streamArn} with every other setting at its default. */
-  public static StreamTriggerModel of(ArnRef streamArn, int batchSize) {
-    return new StreamTriggerModel(streamArn, StartingPosition.TRIM_HORIZON, batchSize, true, 0, -1,
+  public static DynamoStreamTriggerModel of(ArnRef streamArn, int batchSize) {
+    return new DynamoStreamTriggerModel(streamArn, StartingPosition.TRIM_HORIZON, batchSize, true, 0, -1,
         -1, false, 1, 0, Optional.empty(), List.of(), List.of(), Origin.NONE);
   }
 }
