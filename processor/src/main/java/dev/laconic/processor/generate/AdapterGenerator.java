@@ -90,7 +90,7 @@ public final class AdapterGenerator {
     if (flavor == Flavor.STREAM) {
       adapter.addMethod(streamHandleRequest(source));
     }
-    if (shape.input() == HandlerShape.Input.BATCH) {
+    if (shape.input().wholeEvent()) {
       adapter.addMethod(batchHandleRequest(function, source));
     } else {
       adapter.addMethod(perRecordHandleRequest(function, source));
@@ -111,8 +111,8 @@ public final class AdapterGenerator {
         .addParameter(CONTEXT, "context")
         .addException(java.io.IOException.class)
         .addComment("The whole event is read before the handler sees any of it.")
-        .addStatement("$T.write(handle($T.read(input), context), output)", source.json(),
-            source.json())
+        .addStatement("$T.$L(handle($T.$L(input), context), output)", source.writer(),
+            source.writeMethod(), source.reader(), source.readMethod())
         .build();
   }
 
@@ -167,9 +167,9 @@ public final class AdapterGenerator {
         .endControlFlow()
         .beginControlFlow("for ($T record : event.getRecords())", source.record())
         .beginControlFlow("try")
-        .addCode(source.recordCall(function))
+        .addCode(source.recordCall())
         .nextControlFlow("catch ($T e)", Exception.class)
-        .addStatement("return $L", source.failure(function))
+        .addStatement("return $L", source.failure())
         .endControlFlow()
         .endControlFlow()
         .addStatement("return $L", source.noFailures())

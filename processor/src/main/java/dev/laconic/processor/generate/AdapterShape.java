@@ -2,40 +2,25 @@ package dev.laconic.processor.generate;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import dev.laconic.processor.model.FunctionModel;
 
 /**
- * What an event source puts into an adapter: the types it reads and answers with, and the code
- * that hands one record to a per-record handler and reports one that failed. The {@link
- * AdapterGenerator} builds the rest, the same for every source.
+ * What an event source puts into one function's adapter: the types it reads and answers with,
+ * the run-time library methods that read and write them, and the code that hands one record to a
+ * per-record handler and reports one that failed. The {@link AdapterGenerator} builds the rest,
+ * the same for every source.
+ *
+ * @param event the event type the adapter's {@code handle} takes, such as {@code DynamodbEvent}
+ * @param record the record type of the event's {@code getRecords()}
+ * @param response the response type, such as {@code StreamsEventResponse}
+ * @param reader the class whose static {@code readMethod(InputStream)} reads the event
+ * @param writer the class whose static {@code writeMethod(response, OutputStream)} writes the
+ *     response as the Lambda runtime does
+ * @param recordCall for per-record handlers, the statement that calls the handler with
+ *     {@code record}; null for handlers of the whole event
+ * @param noFailures an expression for a response that reports no failure
+ * @param failure an expression for the response when the handler threw {@code e} on {@code
+ *     record}: a call into the run-time library that logs the failure and reports the record
  */
-public interface AdapterShape {
-
-  /** The event type, such as {@code DynamodbEvent}. */
-  ClassName event();
-
-  /** The record type of the event's {@code getRecords()}. */
-  ClassName record();
-
-  /** The response type, such as {@code StreamsEventResponse}. */
-  ClassName response();
-
-  /**
-   * The class whose static {@code read(InputStream)} and {@code write(response, OutputStream)}
-   * the stream flavor calls, such as {@code StreamEventJson}.
-   */
-  ClassName json();
-
-  /** The statement calling the handler with {@code record}, for per-record handlers. */
-  CodeBlock recordCall(FunctionModel function);
-
-  /** An expression for a response that reports no failure. */
-  CodeBlock noFailures();
-
-  /**
-   * An expression for the response when the handler threw {@code e} on {@code record}: a call
-   * into the run-time library that logs the failure and reports the record, so no adapter carries
-   * its own copy of that logic.
-   */
-  CodeBlock failure(FunctionModel function);
-}
+public record AdapterShape(ClassName event, ClassName record, ClassName response,
+    ClassName reader, String readMethod, ClassName writer, String writeMethod,
+    CodeBlock recordCall, CodeBlock noFailures, CodeBlock failure) {}

@@ -124,6 +124,6 @@ public final class DynamoDbSource implements EventSource<DynamoStreamTriggerMode
 
   @Override
   public AdapterShape adapter(FunctionModel function) {
-    return DynamoStreamAdapter.INSTANCE;
+    return DynamoStreamAdapter.of(function);
   }
 }

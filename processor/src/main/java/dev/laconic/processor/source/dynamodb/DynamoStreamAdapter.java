@@ -10,47 +10,43 @@ import java.util.List;
 
 /**
  * How a DynamoDB stream adapter reads, calls and answers: {@code DynamodbEvent} in, {@code
- * StreamsEventResponse} out, a failing record reported by its sequence number.
+ * StreamsEventResponse} out, a failing record reported by its sequence number; for tumbling
+ * windows {@code DynamodbTimeWindowEvent} in and {@code TimeWindowEventResponse} out.
  */
-final class DynamoStreamAdapter implements AdapterShape {
-
-  static final DynamoStreamAdapter INSTANCE = new DynamoStreamAdapter();
+final class DynamoStreamAdapter {
 
   private static final String EVENTS = "com.amazonaws.services.lambda.runtime.events";
   private static final ClassName EVENT = ClassName.get(EVENTS, "DynamodbEvent");
+  private static final ClassName WINDOW_EVENT = ClassName.get(EVENTS, "DynamodbTimeWindowEvent");
   private static final ClassName RECORD = EVENT.nestedClass("DynamodbStreamRecord");
   private static final ClassName RESPONSE = ClassName.get(EVENTS, "StreamsEventResponse");
+  private static final ClassName WINDOW_RESPONSE =
+      ClassName.get(EVENTS, "TimeWindowEventResponse");
   private static final ClassName STREAM_RECORDS =
       ClassName.get("dev.laconic.stream", "StreamRecords");
   private static final ClassName BATCH_ITEM_FAILURES =
       ClassName.get("dev.laconic.stream", "BatchItemFailures");
   private static final ClassName STREAM_EVENT_JSON =
       ClassName.get("dev.laconic.stream", "StreamEventJson");
+  private static final ClassName TIME_WINDOW_JSON =
+      ClassName.get("dev.laconic.stream", "TimeWindowJson");
 
   private DynamoStreamAdapter() {}
 
-  @Override
-  public ClassName event() {
-    return EVENT;
+  static AdapterShape of(FunctionModel function) {
+    HandlerShape shape = function.shape();
+    if (shape.input() == HandlerShape.Input.WINDOW) {
+      return new AdapterShape(WINDOW_EVENT, RECORD, WINDOW_RESPONSE, STREAM_EVENT_JSON,
+          "readWindow", TIME_WINDOW_JSON, "write", null, null, null);
+    }
+    return new AdapterShape(EVENT, RECORD, RESPONSE, STREAM_EVENT_JSON, "read",
+        STREAM_EVENT_JSON, "write", recordCall(function),
+        CodeBlock.of("new $T($T.of())", RESPONSE, List.class),
+        CodeBlock.of("$T.firstFailure($S, record, e, context)", BATCH_ITEM_FAILURES,
+            function.displayName()));
   }
 
-  @Override
-  public ClassName record() {
-    return RECORD;
-  }
-
-  @Override
-  public ClassName response() {
-    return RESPONSE;
-  }
-
-  @Override
-  public ClassName json() {
-    return STREAM_EVENT_JSON;
-  }
-
-  @Override
-  public CodeBlock recordCall(FunctionModel function) {
+  private static CodeBlock recordCall(FunctionModel function) {
     HandlerShape shape = function.shape();
     String context = shape.takesContext() ? ", context" : "";
     return switch (shape.input()) {
@@ -63,18 +59,8 @@ final class DynamoStreamAdapter implements AdapterShape {
           .build();
       case CHANGE -> CodeBlock.of("handler.$L($T.toChange(record)$L);\n", function.methodName(),
           MapperGenerator.mapperName(shape.itemType()), context);
-      default -> CodeBlock.of("handler.$L(record$L);\n", function.methodName(), context);
+      case RECORD -> CodeBlock.of("handler.$L(record$L);\n", function.methodName(), context);
+      default -> null; // the whole event goes to the handler
     };
-  }
-
-  @Override
-  public CodeBlock noFailures() {
-    return CodeBlock.of("new $T($T.of())", RESPONSE, List.class);
-  }
-
-  @Override
-  public CodeBlock failure(FunctionModel function) {
-    return CodeBlock.of("$T.firstFailure($S, record, e, context)", BATCH_ITEM_FAILURES,
-        function.displayName());
   }
 }
