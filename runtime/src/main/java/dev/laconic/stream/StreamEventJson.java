@@ -1,6 +1,7 @@
 package dev.laconic.stream;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -21,8 +22,11 @@ import java.io.OutputStream;
  * {@code ByteBuffer}s, maps in event order; the response is written byte for byte as the runtime
  * writes it. The whole event is read before anything is returned, so a malformed event never
  * reaches the handler in part. The runtime's lenient coercions of other shapes (a single value
- * for a list, an empty string for an object) are errors here, as are bytes that are not valid
- * UTF-8. Needs jackson-core 2.13 or later.
+ * for a list, an empty string for an object, a string or number for a boolean) are errors here,
+ * as are bytes that are not valid UTF-8. Needs jackson-core 2.13 or later.
+ *
+ * <p>A tumbling-window event ({@link #readWindow}) is read the same way; its response is written
+ * by {@link TimeWindowJson}.
  */
 public final class StreamEventJson {
 
@@ -50,6 +54,41 @@ public final class StreamEventJson {
           event.setRecords(EventJson.isNull(parser) ? null : RECORDS.records(parser, source));
         } else {
           parser.skipChildren();
+        }
+      }
+      return event;
+    } catch (JsonProcessingException e) {
+      throw JSON.notJson(e);
+    }
+  }
+
+  /**
+   * The tumbling-window event in {@code input}: the records of {@link #read}, and the window, the
+   * state and the flags Lambda adds for a mapping with {@code TumblingWindowInSeconds}; null for
+   * the JSON {@code null}.
+   *
+   * @throws MalformedEventException when the input is not a DynamoDB stream event
+   */
+  public static DynamodbTimeWindowEvent readWindow(InputStream input) throws IOException {
+    byte[] source = input.readAllBytes();
+    try (JsonParser parser = JSON.parser(source)) {
+      if (!JSON.startObject(parser)) {
+        return null;
+      }
+      DynamodbTimeWindowEvent event = new DynamodbTimeWindowEvent();
+      for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+        parser.nextToken();
+        switch (name) {
+          case "Records" -> event.setRecords(
+              EventJson.isNull(parser) ? null : RECORDS.records(parser, source));
+          case "window" -> event.setWindow(JSON.window(parser));
+          case "state" -> event.setState(JSON.textMap(parser, name));
+          case "shardId" -> event.setShardId(JSON.text(parser, name));
+          case "eventSourceARN" -> event.setEventSourceArn(JSON.text(parser, name));
+          case "isFinalInvokeForWindow" -> event.setIsFinalInvokeForWindow(JSON.bool(parser, name));
+          case "isWindowTerminatedEarly" ->
+              event.setIsWindowTerminatedEarly(JSON.bool(parser, name));
+          default -> parser.skipChildren();
         }
       }
       return event;

@@ -1,0 +1,203 @@
+package dev.laconic.testing;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+
+/**
+ * Writes random parts of Lambda events as JSON, in the shapes Lambda sends, with now and then a
+ * field left out, a null, or a field the readers do not know.
+ */
+public final class RandomRecords {
+
+  private final Fuzz fuzz;
+
+  public RandomRecords(Fuzz fuzz) {
+    this.fuzz = fuzz;
+  }
+
+  /** A DynamoDB stream record, as a stream event's {@code Records} element. */
+  public void dynamodbRecord(JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    maybeText(json, "eventID", fuzz.id());
+    maybeText(json, "eventName", fuzz.pick("INSERT", "MODIFY", "REMOVE"));
+    maybeText(json, "eventVersion", "1.1");
+    maybeText(json, "eventSource", "aws:dynamodb");
+    maybeText(json, "awsRegion", fuzz.pick("eu-west-1", "us-east-1"));
+    if (fuzz.chance(90)) {
+      json.writeFieldName("dynamodb");
+      json.writeStartObject();
+      if (fuzz.chance(80)) {
+        json.writeFieldName("ApproximateCreationDateTime");
+        epochSeconds(json);
+      }
+      if (fuzz.chance(90)) {
+        json.writeFieldName("Keys");
+        item(json, 0);
+      }
+      if (fuzz.chance(70)) {
+        json.writeFieldName("NewImage");
+        item(json, 0);
+      }
+      if (fuzz.chance(50)) {
+        json.writeFieldName("OldImage");
+        item(json, 0);
+      }
+      maybeText(json, "SequenceNumber", Long.toUnsignedString(fuzz.nextLong()));
+      if (fuzz.chance(80)) {
+        json.writeNumberField("SizeBytes", fuzz.between(1, 400_000));
+      }
+      if (fuzz.chance(90)) {
+        // Never null: the runtime fails on a null view type (and so do we, tested apart).
+        json.writeStringField("StreamViewType",
+            fuzz.pick("NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"));
+      }
+      unknown(json);
+      json.writeEndObject();
+    }
+    if (fuzz.chance(20)) {
+      json.writeFieldName("userIdentity");
+      json.writeStartObject();
+      json.writeStringField("principalId", "dynamodb.amazonaws.com");
+      json.writeStringField("type", "Service");
+      json.writeEndObject();
+    }
+    maybeText(json, "eventSourceARN", fuzz.id());
+    unknown(json);
+    json.writeEndObject();
+  }
+
+  /** An item: attribute names to typed values, nested up to three levels. */
+  public void item(JsonGenerator json, int depth) throws IOException {
+    json.writeStartObject();
+    int attributes = fuzz.between(0, depth == 0 ? 6 : 3);
+    for (int i = 0; i < attributes; i++) {
+      json.writeFieldName(fuzz.chance(80) ? "a" + i : fuzz.text() + i);
+      attributeValue(json, depth);
+    }
+    json.writeEndObject();
+  }
+
+  private void attributeValue(JsonGenerator json, int depth) throws IOException {
+    json.writeStartObject();
+    String type = depth >= 2
+        ? fuzz.pick("S", "N", "B", "BOOL", "NULL")
+        : fuzz.pick("S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL");
+    json.writeFieldName(type);
+    switch (type) {
+      case "S" -> json.writeString(fuzz.text());
+      case "N" -> json.writeString(fuzz.pick("0", "-1", "3.14", "1E+2", "99999999999999999999"));
+      case "B" -> json.writeString(Fuzz.base64(fuzz.bytes()));
+      case "SS", "NS", "BS" -> {
+        json.writeStartArray();
+        int members = fuzz.between(0, 3);
+        for (int i = 0; i < members; i++) {
+          json.writeString(type.equals("SS") ? fuzz.text() + i
+              : type.equals("NS") ? Integer.toString(i) : Fuzz.base64(fuzz.bytes()));
+        }
+        json.writeEndArray();
+      }
+      case "M" -> item(json, depth + 1);
+      case "L" -> {
+        json.writeStartArray();
+        int elements = fuzz.between(0, 3);
+        for (int i = 0; i < elements; i++) {
+          attributeValue(json, depth + 1);
+        }
+        json.writeEndArray();
+      }
+      case "NULL" -> json.writeBoolean(true);
+      default -> json.writeBoolean(fuzz.chance(50));
+    }
+    json.writeEndObject();
+  }
+
+  /**
+   * Epoch seconds in the notations the runtime's date reader meets: whole, fractional, with an
+   * exponent, in a string, or 0.
+   */
+  public void epochSeconds(JsonGenerator json) throws IOException {
+    long seconds = 1_400_000_000L + fuzz.between(0, 400_000_000);
+    switch (fuzz.between(0, 5)) {
+      case 0 -> json.writeNumber(seconds);
+      case 1 -> json.writeNumber(seconds + fuzz.between(0, 999) / 1000.0);
+      case 2 -> json.writeRawValue(seconds / 1e9 + "E9");
+      case 3 -> json.writeString(Long.toString(seconds) + "." + fuzz.between(0, 999));
+      case 4 -> json.writeNumber(seconds + fuzz.nextDouble());
+      default -> json.writeNumber(0);
+    }
+  }
+
+  /** The window fields of a tumbling-window event. */
+  public void windowFields(JsonGenerator json) throws IOException {
+    if (fuzz.chance(85)) {
+      json.writeFieldName("window");
+      if (fuzz.chance(10)) {
+        json.writeNull();
+      } else {
+        json.writeStartObject();
+        maybeText(json, "start", "2020-12-09T07:04:00Z");
+        maybeText(json, "end", "2020-12-09T07:06:00Z");
+        unknown(json);
+        json.writeEndObject();
+      }
+    }
+    if (fuzz.chance(85)) {
+      json.writeFieldName("state");
+      if (fuzz.chance(10)) {
+        json.writeNull();
+      } else {
+        json.writeStartObject();
+        int entries = fuzz.between(0, 4);
+        for (int i = 0; i < entries; i++) {
+          json.writeFieldName(fuzz.text());
+          // The documentation's example state holds numbers; the runtime reads them as text.
+          switch (fuzz.between(0, 4)) {
+            case 0 -> json.writeNumber(fuzz.between(0, 1000));
+            case 1 -> json.writeRawValue("1.50");
+            case 2 -> json.writeBoolean(fuzz.chance(50));
+            case 3 -> json.writeNull();
+            default -> json.writeString(fuzz.text());
+          }
+        }
+        json.writeEndObject();
+      }
+    }
+    maybeText(json, "shardId", "shardId-00000000000" + fuzz.between(0, 9));
+    maybeText(json, "eventSourceARN", fuzz.id());
+    for (String flag : new String[] {"isFinalInvokeForWindow", "isWindowTerminatedEarly"}) {
+      if (fuzz.chance(85)) {
+        json.writeFieldName(flag);
+        if (fuzz.chance(10)) {
+          json.writeNull();
+        } else {
+          json.writeBoolean(fuzz.chance(50));
+        }
+      }
+    }
+  }
+
+  /** Writes {@code name} most of the time: usually {@code value}, now and then null. */
+  public void maybeText(JsonGenerator json, String name, String value) throws IOException {
+    if (fuzz.chance(90)) {
+      json.writeFieldName(name);
+      if (fuzz.chance(5)) {
+        json.writeNull();
+      } else {
+        json.writeString(value);
+      }
+    }
+  }
+
+  /** Now and then a field no reader knows, of any shape. */
+  public void unknown(JsonGenerator json) throws IOException {
+    if (fuzz.chance(15)) {
+      json.writeFieldName(fuzz.pick("extra", "Unknown", "records", "eventSourceArn"));
+      switch (fuzz.between(0, 3)) {
+        case 0 -> json.writeString(fuzz.text());
+        case 1 -> json.writeRawValue("{\"a\": [1, {\"b\": null}], \"c\": \"d\"}");
+        case 2 -> json.writeRawValue("[[], {}, 3]");
+        default -> json.writeNull();
+      }
+    }
+  }
+}
