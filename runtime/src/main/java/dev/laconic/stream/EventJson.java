@@ -91,7 +91,7 @@ public final class EventJson {
   public boolean startObject(JsonParser parser) throws IOException {
     JsonToken token = parser.nextToken();
     if (token == null) {
-      throw malformed(parser, "the " + noun + " is empty", null);
+      throw malformed("the " + noun + " is empty");
     }
     if (token == JsonToken.VALUE_NULL) {
       return false;
@@ -234,6 +234,11 @@ public final class EventJson {
   /** The failure for {@code problem} at the parser's current token. */
   public MalformedEventException malformed(JsonParser parser, String problem, Throwable cause) {
     return malformed(parser.currentTokenLocation(), problem, cause);
+  }
+
+  /** The failure for {@code problem} with the whole document, not at a position. */
+  public MalformedEventException malformed(String problem) {
+    return malformed((JsonLocation) null, problem, null);
   }
 
   /** The failure for JSON that the parser rejects. */

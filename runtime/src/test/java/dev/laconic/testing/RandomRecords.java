@@ -127,6 +127,43 @@ public final class RandomRecords {
     }
   }
 
+  /** A Kinesis record, as a Kinesis event's {@code Records} element. */
+  public void kinesisRecord(JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    if (fuzz.chance(95)) {
+      json.writeFieldName("kinesis");
+      json.writeStartObject();
+      maybeText(json, "kinesisSchemaVersion", "1.0");
+      maybeText(json, "partitionKey", fuzz.text());
+      maybeText(json, "sequenceNumber", "4959033827149025660855969253836157109592157598913"
+          + fuzz.between(1_000_000, 9_999_999));
+      if (fuzz.chance(90)) {
+        json.writeFieldName("data");
+        String base64 = Fuzz.base64(fuzz.bytes());
+        // Line feeds at the end and whitespace between 4-character units are base64 too.
+        json.writeString(fuzz.chance(10) ? base64 + "\n" : fuzz.chance(5) ? "" : base64);
+      }
+      if (fuzz.chance(90)) {
+        json.writeFieldName("approximateArrivalTimestamp");
+        epochSeconds(json);
+      }
+      if (fuzz.chance(30)) {
+        json.writeStringField("encryptionType", fuzz.pick("NONE", "KMS"));
+      }
+      unknown(json);
+      json.writeEndObject();
+    }
+    maybeText(json, "eventSource", "aws:kinesis");
+    maybeText(json, "eventVersion", "1.0");
+    maybeText(json, "eventID", fuzz.id());
+    maybeText(json, "eventName", "aws:kinesis:record");
+    maybeText(json, "invokeIdentityArn", "arn:aws:iam::123456789012:role/lambda-role");
+    maybeText(json, "awsRegion", fuzz.pick("eu-west-1", "us-east-2"));
+    maybeText(json, "eventSourceARN", fuzz.id());
+    unknown(json);
+    json.writeEndObject();
+  }
+
   /** The window fields of a tumbling-window event. */
   public void windowFields(JsonGenerator json) throws IOException {
     if (fuzz.chance(85)) {
