@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * How the Lambda Java runtime's serializer reads the values of an event, for the event readers of
@@ -80,6 +81,33 @@ public final class EventJson {
     JsonGenerator json = RELAXED.createGenerator(output);
     json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     return json;
+  }
+
+  /**
+   * Writes {@code "batchItemFailures": [...]} as the runtime writes the list of any of the
+   * events library's three partial-batch responses: a null element as {@code null}, a null
+   * identifier left out, a null list not at all.
+   */
+  public static <T> void writeBatchItemFailures(JsonGenerator json, List<T> failures,
+      Function<T, String> itemIdentifier) throws IOException {
+    if (failures == null) {
+      return;
+    }
+    json.writeFieldName("batchItemFailures");
+    json.writeStartArray();
+    for (T failure : failures) {
+      if (failure == null) {
+        json.writeNull();
+      } else {
+        json.writeStartObject();
+        String identifier = itemIdentifier.apply(failure);
+        if (identifier != null) {
+          json.writeStringField("itemIdentifier", identifier);
+        }
+        json.writeEndObject();
+      }
+    }
+    json.writeEndArray();
   }
 
   /**

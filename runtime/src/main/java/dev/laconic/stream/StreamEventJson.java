@@ -107,22 +107,8 @@ public final class StreamEventJson {
       }
       // The runtime's serializer leaves null fields out.
       json.writeStartObject();
-      if (response.getBatchItemFailures() != null) {
-        json.writeFieldName("batchItemFailures");
-        json.writeStartArray();
-        for (StreamsEventResponse.BatchItemFailure failure : response.getBatchItemFailures()) {
-          if (failure == null) {
-            json.writeNull();
-          } else {
-            json.writeStartObject();
-            if (failure.getItemIdentifier() != null) {
-              json.writeStringField("itemIdentifier", failure.getItemIdentifier());
-            }
-            json.writeEndObject();
-          }
-        }
-        json.writeEndArray();
-      }
+      EventJson.writeBatchItemFailures(json, response.getBatchItemFailures(),
+          StreamsEventResponse.BatchItemFailure::getItemIdentifier);
       json.writeEndObject();
     }
   }

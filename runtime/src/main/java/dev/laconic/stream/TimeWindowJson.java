@@ -50,22 +50,8 @@ public final class TimeWindowJson {
         }
         json.writeEndObject();
       }
-      if (response.getBatchItemFailures() != null) {
-        json.writeFieldName("batchItemFailures");
-        json.writeStartArray();
-        for (TimeWindowEventResponse.BatchItemFailure failure : response.getBatchItemFailures()) {
-          if (failure == null) {
-            json.writeNull();
-          } else {
-            json.writeStartObject();
-            if (failure.getItemIdentifier() != null) {
-              json.writeStringField("itemIdentifier", failure.getItemIdentifier());
-            }
-            json.writeEndObject();
-          }
-        }
-        json.writeEndArray();
-      }
+      EventJson.writeBatchItemFailures(json, response.getBatchItemFailures(),
+          TimeWindowEventResponse.BatchItemFailure::getItemIdentifier);
       json.writeEndObject();
     }
   }

@@ -164,6 +164,76 @@ public final class RandomRecords {
     json.writeEndObject();
   }
 
+  /** An SQS message, as an SQS event's {@code Records} element. */
+  public void sqsMessage(JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    maybeText(json, "messageId", fuzz.id());
+    maybeText(json, "receiptHandle", "AQEB" + fuzz.id());
+    maybeText(json, "body", fuzz.chance(30) ? "{\"id\": " + fuzz.between(0, 999) + "}"
+        : fuzz.text());
+    if (fuzz.chance(90)) {
+      json.writeObjectFieldStart("attributes");
+      for (String name : new String[] {"ApproximateReceiveCount", "SentTimestamp", "SenderId",
+          "ApproximateFirstReceiveTimestamp", "MessageGroupId", "MessageDeduplicationId"}) {
+        if (fuzz.chance(70)) {
+          json.writeFieldName(name);
+          if (fuzz.chance(5)) {
+            json.writeNull();
+          } else if (fuzz.chance(5)) {
+            json.writeNumber(fuzz.between(1, 5)); // the runtime keeps the number's text
+          } else {
+            json.writeString(name.startsWith("Message") || name.equals("SenderId")
+                ? fuzz.text() : Integer.toString(fuzz.between(1, 1_000_000)));
+          }
+        }
+      }
+      json.writeEndObject();
+    }
+    if (fuzz.chance(80)) {
+      json.writeObjectFieldStart("messageAttributes");
+      for (int i = fuzz.between(0, 3); i > 0; i--) {
+        json.writeFieldName(fuzz.text() + i);
+        if (fuzz.chance(5)) {
+          json.writeNull();
+          continue;
+        }
+        json.writeStartObject();
+        String dataType = fuzz.pick("String", "Number", "Binary", "String.custom");
+        if (!dataType.equals("Binary") || fuzz.chance(10)) {
+          maybeText(json, "stringValue", fuzz.text());
+        }
+        if (dataType.equals("Binary") || fuzz.chance(10)) {
+          json.writeStringField("binaryValue", Fuzz.base64(fuzz.bytes()));
+        }
+        if (fuzz.chance(70)) {
+          json.writeArrayFieldStart("stringListValues");
+          for (int v = fuzz.between(0, 2); v > 0; v--) {
+            json.writeString(fuzz.text());
+          }
+          json.writeEndArray();
+        }
+        if (fuzz.chance(70)) {
+          json.writeArrayFieldStart("binaryListValues");
+          for (int v = fuzz.between(0, 2); v > 0; v--) {
+            json.writeString(Fuzz.base64(fuzz.bytes()));
+          }
+          json.writeEndArray();
+        }
+        maybeText(json, "dataType", dataType);
+        unknown(json);
+        json.writeEndObject();
+      }
+      json.writeEndObject();
+    }
+    maybeText(json, "md5OfBody", "e4e68fb7bd0e697a0ae8f1bb342846b3");
+    maybeText(json, "md5OfMessageAttributes", "582c92c5c5b6ac403040a4f3ab3115c9");
+    maybeText(json, "eventSource", "aws:sqs");
+    maybeText(json, "eventSourceARN", "arn:aws:sqs:us-east-2:123456789012:my-queue");
+    maybeText(json, "awsRegion", "us-east-2");
+    unknown(json);
+    json.writeEndObject();
+  }
+
   /** The window fields of a tumbling-window event. */
   public void windowFields(JsonGenerator json) throws IOException {
     if (fuzz.chance(85)) {
