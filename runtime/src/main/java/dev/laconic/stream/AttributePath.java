@@ -1,7 +1,8 @@
 package dev.laconic.stream;
 
 /**
- * Where an attribute sits in an item, such as {@code order.lines[2].qty}: for messages only.
+ * Where an attribute sits in an item, or a value in a JSON document, such as
+ * {@code order.lines[2].qty}: for messages only.
  *
  * <p>A path is a chain of small immutable links; the text is built only when a message needs it,
  * so mapping an item that fits costs no string work.
@@ -18,17 +19,20 @@ public final class AttributePath {
     this.index = index;
   }
 
-  /** The path of a whole item, named for messages (mappers use the type's name, e.g. "order"). */
+  /**
+   * The path of a whole item or document, named for messages (mappers use the type's name, e.g.
+   * "order").
+   */
   public static AttributePath root(String name) {
     return new AttributePath(null, name, -1);
   }
 
-  /** The attribute {@code name} of the map at this path. */
+  /** The attribute or field {@code name} of the map or object at this path. */
   public AttributePath child(String name) {
     return new AttributePath(this, name, -1);
   }
 
-  /** The element {@code index} of the list or set at this path. */
+  /** The element {@code index} of the list, set or array at this path. */
   public AttributePath index(int index) {
     return new AttributePath(this, null, index);
   }
@@ -60,7 +64,7 @@ public final class AttributePath {
     if (name == null) {
       text.append('[').append(index).append(']');
     } else if (parent != null && !plain(name)) {
-      // A map key may hold dots or brackets; quoted, the path stays unambiguous.
+      // A map key or field name may hold dots or brackets; quoted, the path stays unambiguous.
       text.append("[\"").append(name.replace("\\", "\\\\").replace("\"", "\\\""))
           .append("\"]");
     } else {

@@ -3,7 +3,6 @@ package dev.laconic.stream;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -27,8 +26,6 @@ import java.util.UUID;
  * {@code BigDecimal} never goes through {@code double}.
  */
 public final class Attributes {
-
-  private static final int PREVIEW = 40;
 
   private Attributes() {}
 
@@ -101,31 +98,13 @@ public final class Attributes {
       throw mismatch(path, "S (UUID)", value);
     }
     try {
-      if (!isCanonicalUuid(text)) {
+      if (!ValueRules.isCanonicalUuid(text)) {
         throw new IllegalArgumentException(text);
       }
       return UUID.fromString(text);
     } catch (IllegalArgumentException e) {
       throw mismatch(path, "S holding a UUID", value);
     }
-  }
-
-  /**
-   * Whether {@code text} is a UUID in its canonical 8-4-4-4-12 hex form: the JDK's parser also
-   * accepts shortened groups such as {@code 1-2-3-4-5}, which would read as another UUID.
-   */
-  private static boolean isCanonicalUuid(String text) {
-    if (text.length() != 36) {
-      return false;
-    }
-    for (int i = 0; i < 36; i++) {
-      char c = text.charAt(i);
-      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-      if (dash ? c != '-' : Character.digit(c, 16) < 0 || c > 'f') {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -138,11 +117,7 @@ public final class Attributes {
     }
     try {
       if (value.getN() != null) {
-        BigDecimal seconds = new BigDecimal(value.getN());
-        BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
-        int nanos = seconds.subtract(whole).movePointRight(9)
-            .setScale(0, RoundingMode.DOWN).intValueExact();
-        return Instant.ofEpochSecond(whole.longValueExact(), nanos);
+        return ValueRules.epochSeconds(new BigDecimal(value.getN()));
       }
       if (value.getS() != null) {
         return Instant.parse(value.getS());
@@ -173,7 +148,7 @@ public final class Attributes {
   public static MappingException unknownConstant(
       AttributePath path, String enumType, String constants, String name) {
     return new MappingException(path, "expected S naming a constant of " + enumType + " ("
-        + constants + "), found S " + quote(name));
+        + constants + "), found S " + ValueRules.quote(name));
   }
 
   // ---- numbers -------------------------------------------------------------------------------
@@ -507,10 +482,10 @@ public final class Attributes {
       return "no attribute";
     }
     if (value.getS() != null) {
-      return "S " + quote(value.getS());
+      return "S " + ValueRules.quote(value.getS());
     }
     if (value.getN() != null) {
-      return "N " + preview(value.getN());
+      return "N " + ValueRules.preview(value.getN());
     }
     if (value.getB() != null) {
       return "B (" + value.getB().remaining() + " bytes)";
@@ -537,33 +512,5 @@ public final class Attributes {
       return "BOOL " + value.getBOOL();
     }
     return "an attribute value of no type";
-  }
-
-  /** {@code text} in quotes, cut to a preview, with quotes, backslashes and controls escaped. */
-  private static String quote(String text) {
-    StringBuilder out = new StringBuilder("\"");
-    String preview = preview(text);
-    for (int i = 0; i < preview.length(); i++) {
-      char c = preview.charAt(i);
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c == '\n') {
-        out.append("\\n");
-      } else if (c < ' ' || c == 0x7f) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.append('"').toString();
-  }
-
-  /** The first characters of {@code text}, never cutting a surrogate pair in two. */
-  private static String preview(String text) {
-    if (text.length() <= PREVIEW) {
-      return text;
-    }
-    int end = Character.isHighSurrogate(text.charAt(PREVIEW - 1)) ? PREVIEW - 1 : PREVIEW;
-    return text.substring(0, end) + "...";
   }
 }

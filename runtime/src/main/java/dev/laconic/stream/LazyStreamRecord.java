@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * A {@code StreamRecord} whose images are read from the event's bytes when first asked for:
- * {@link StreamEventJson} checks their shape while reading the event, but builds the maps only
+ * {@link DynamoRecordJson} checks their shape while reading the event, but builds the maps only
  * for a handler that uses them (a handler of new images never pays for old ones).
  *
  * <p>Every way to reach an image goes through its getter first (the base class's
@@ -40,7 +40,7 @@ final class LazyStreamRecord extends StreamRecord {
   @Override
   public synchronized Map<String, AttributeValue> getNewImage() {
     if (newImageStart >= 0) {
-      super.setNewImage(StreamEventJson.attributesAt(source, newImageStart, newImageEnd));
+      super.setNewImage(DynamoRecordJson.attributesAt(source, newImageStart, newImageEnd));
       newImageStart = -1;
       releaseSource();
     }
@@ -50,7 +50,7 @@ final class LazyStreamRecord extends StreamRecord {
   @Override
   public synchronized Map<String, AttributeValue> getOldImage() {
     if (oldImageStart >= 0) {
-      super.setOldImage(StreamEventJson.attributesAt(source, oldImageStart, oldImageEnd));
+      super.setOldImage(DynamoRecordJson.attributesAt(source, oldImageStart, oldImageEnd));
       oldImageStart = -1;
       releaseSource();
     }

@@ -61,4 +61,20 @@ class MappingExceptionTest {
     assertNull(original.sequenceNumber());
     assertNull(original.getCause());
   }
+
+  @Test
+  void inMessagePlacesTheFailureInTheMessage() {
+    MappingException original = new MappingException(QTY, "expected a number (int), found null");
+
+    MappingException placed = original.inMessage("body", "MessageID_1");
+
+    assertEquals("Cannot map the body of the message with id MessageID_1: order.lines[2].qty:"
+        + " expected a number (int), found null", placed.getMessage());
+    assertEquals("order.lines[2].qty", placed.path());
+    assertEquals("MessageID_1", placed.messageId());
+    assertNull(placed.sequenceNumber());
+    assertSame(original, placed.getCause());
+    assertArrayEquals(original.getStackTrace(), placed.getStackTrace());
+    assertNull(original.messageId());
+  }
 }
