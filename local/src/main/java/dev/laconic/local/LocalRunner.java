@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -179,9 +180,15 @@ public final class LocalRunner implements AutoCloseable {
     public Builder only(String... functionLogicalIds) {
       this.only = java.util.Set.of(functionLogicalIds);
       for (String id : only) {
-        if (application.function(id).isEmpty()) {
+        Optional<FunctionDefinition> function = application.function(id);
+        if (function.isEmpty()) {
           throw new IllegalArgumentException("no function " + id + " in the template; it has "
-              + application.functions().stream().map(FunctionDefinition::logicalId).toList());
+              + application.generatedFunctions().stream().map(FunctionDefinition::logicalId)
+                  .toList());
+        }
+        if (!function.get().generated()) {
+          throw new IllegalArgumentException(id + " is a function of the application's own"
+              + " template; the runner runs only the functions Laconic generated");
         }
       }
       return this;
@@ -213,12 +220,12 @@ public final class LocalRunner implements AutoCloseable {
         FailureSink sink = failures != null ? failures : FailureSink.printing(output);
         String regionName = region != null ? region
             : dynamo.serviceClientConfiguration().region().id();
-        for (FunctionDefinition function : application.functions()) {
+        for (FunctionDefinition function : application.generatedFunctions()) {
           if (only != null && !only.contains(function.logicalId())) {
             continue;
           }
           String functionArn = "arn:aws:lambda:" + regionName + ":" + accountId + ":function:"
-              + function.logicalId();
+              + function.name();
           for (MappingDefinition mapping : function.mappings()) {
             if (!mapping.enabled()) {
               output.accept("[laconic] " + mapping.logicalId() + " is disabled (Enabled: false);"

@@ -379,7 +379,7 @@ class LocalRunnerTest {
         List.of("{\"eventName\": [{\"sufix\": \"T\"}]}"), false, java.util.Optional.empty());
     Application withBadFilter = new Application(List.of(new dev.laconic.local.app
         .FunctionDefinition("Bad", application.function(function("Everything")).orElseThrow()
-            .handlerClass(), 3, 128, List.of(bad))));
+            .handler(), java.util.Optional.empty(), 3, 128, Map.of(), true, List.of(bad))));
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
         () -> LocalRunner.builder(withBadFilter).engine(engine).parameter("ItemsStream", table)
             .start());
