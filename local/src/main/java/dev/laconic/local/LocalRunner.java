@@ -226,6 +226,7 @@ public final class LocalRunner implements AutoCloseable {
           }
           String functionArn = "arn:aws:lambda:" + regionName + ":" + accountId + ":function:"
               + function.name();
+          LocalInvoker.environmentNote(function).ifPresent(output);
           for (MappingDefinition mapping : function.mappings()) {
             if (!mapping.enabled()) {
               output.accept("[laconic] " + mapping.logicalId() + " is disabled (Enabled: false);"
