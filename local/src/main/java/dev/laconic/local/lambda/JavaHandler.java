@@ -434,7 +434,8 @@ public final class JavaHandler {
           }
         };
       }
-      if (type instanceof Class<?> c && LambdaEventSerializers.isLambdaSupportedEvent(c.getName())) {
+      if (type instanceof Class<?> c
+          && LambdaEventSerializers.isLambdaSupportedEvent(c.getName())) {
         return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(c, loader);
       }
       return JacksonFactory.getInstance().getSerializer(type);

@@ -57,7 +57,8 @@ class LocalInvokerTest {
     assertEquals(output, result.logs());
   }
 
-  static final String STREAM_ARN = "arn:aws:dynamodb:eu-central-1:123456789012:table/ExampleTableWithStream/stream/2015-06-27T00:48:05.899";
+  static final String STREAM_ARN = "arn:aws:dynamodb:eu-central-1:123456789012"
+      + ":table/ExampleTableWithStream/stream/2015-06-27T00:48:05.899";
 
   @Test
   void theTemplatesEnvironmentIsReportedWhenTheJvmLacksIt() {
@@ -169,8 +170,8 @@ class LocalInvokerTest {
         .build()) {
       InvokeResult result = invoker.invoke("RequestHandlerFunctions.PerRecord.handle",
           event("java__dynamo_event.json"));
-      assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"4421584500000000017450439093\"}]}",
-          result.payloadText());
+      assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":"
+          + "\"4421584500000000017450439093\"}]}", result.payloadText());
       assertEquals("[RequestHandlerFunctionsPerRecordHandleFunction] INSERT"
           + " 4421584500000000017450439091", result.logs().get(0));
 

@@ -12,9 +12,12 @@ import dev.laconic.annotations.DynamoStreamTrigger;
  */
 public final class RequestHandlerFunctions {
 
+  static final String ITEMS_STREAM =
+      "arn:aws:dynamodb:us-east-1:123456789012:table/Items/stream/2026-01-01T00:00:00.000";
+
   /** One record at a time; a REMOVE fails. */
   public static class PerRecord {
-    @DynamoStreamTrigger(streamArn = "arn:aws:dynamodb:us-east-1:123456789012:table/Items/stream/2026-01-01T00:00:00.000")
+    @DynamoStreamTrigger(streamArn = ITEMS_STREAM)
     public void handle(DynamodbStreamRecord record, Context context) {
       context.getLogger().log(record.getEventName() + " "
           + record.getDynamodb().getSequenceNumber());
@@ -26,7 +29,7 @@ public final class RequestHandlerFunctions {
 
   /** A batch: logs how many records it got. */
   public static class Batch {
-    @DynamoStreamTrigger(streamArn = "arn:aws:dynamodb:us-east-1:123456789012:table/Items/stream/2026-01-01T00:00:00.000")
+    @DynamoStreamTrigger(streamArn = ITEMS_STREAM)
     public void handle(DynamodbEvent event, Context context) {
       context.getLogger().log(event.getRecords().size() + " records");
     }
