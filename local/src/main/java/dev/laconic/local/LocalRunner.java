@@ -233,7 +233,17 @@ public final class LocalRunner implements AutoCloseable {
                   + " not polling.");
               continue;
             }
-            String streamArn = streamArn(dynamo, streams, mapping);
+            String source = mapping.eventSourceArn().resolve(parameters);
+            String service = source.startsWith("arn:") ? source.split(":", 4)[2] : "dynamodb";
+            if (!service.equals("dynamodb")) {
+              // Kinesis, SQS and the others: their events are local only through invoke.
+              output.accept("[laconic] " + mapping.logicalId() + " reads " + source + "; the"
+                  + " runner polls DynamoDB streams only. Invoke " + function.logicalId()
+                  + " with an event instead (LocalMain invoke --function "
+                  + function.logicalId() + " --event FILE).");
+              continue;
+            }
+            String streamArn = streamArn(dynamo, streams, mapping, source);
             FunctionInvoker invoker = new FunctionInvoker(function, functionArn, loader, output);
             pollers.add(MappingPoller.start(mapping, streamArn, invoker, streams, sink, settings,
                 output, functionArn));
@@ -266,10 +276,9 @@ public final class LocalRunner implements AutoCloseable {
       return builder;
     }
 
-    /** The mapping's stream ARN: the value itself, or the latest stream of the named table. */
+    /** The stream ARN: {@code value} itself, or the latest stream of the table it names. */
     private String streamArn(DynamoDbClient dynamo, DynamoDbStreamsClient streams,
-        MappingDefinition mapping) {
-      String value = mapping.eventSourceArn().resolve(parameters);
+        MappingDefinition mapping, String value) {
       if (value.startsWith("arn:")) {
         try {
           streams.describeStream(r -> r.streamArn(value).limit(1));
