@@ -131,6 +131,19 @@ public final class LocalInvoker implements AutoCloseable {
         + definition.name();
     LocalContext context = new LocalContext(definition.logicalId(), definition.name(),
         functionArn, definition.memorySize(), definition.timeoutSeconds(), log);
+    // The runtime runs the function with the class loader of its code as the context's.
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader);
+    try {
+      return invoke(definition, payload, context, log, logs);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  private InvokeResult invoke(FunctionDefinition definition, byte[] payload,
+      LocalContext context, Consumer<String> log, List<String> logs) {
     JavaHandler handler;
     try {
       handler = handlers.computeIfAbsent(definition.logicalId(), id -> {
@@ -138,8 +151,9 @@ public final class LocalInvoker implements AutoCloseable {
         return JavaHandler.load(definition.handler(), loader);
       });
     } catch (JavaHandler.LoadException e) {
-      // The runtime logs the fault with its trace and returns it without frames.
-      context.getLogger().log(e.getMessage() + (e.getCause() == null ? "" : "\n" + trace(e)));
+      // The runtime logs the fault with the trace of its cause, and returns it without frames.
+      context.getLogger().log(e.getMessage()
+          + (e.getCause() == null ? "" : "\n" + trace(e.getCause())));
       return InvokeResult.failed(definition.logicalId(), context.getAwsRequestId(), e.error(),
           logs);
     }

@@ -2,6 +2,7 @@ package dev.laconic.local.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.laconic.local.engine.DynamoItems;
 import java.math.BigDecimal;
@@ -140,8 +141,9 @@ public final class EventGenerator {
     BigInteger sequence = new BigInteger(digits(56));
     String account = account(streamArn);
     ObjectNode event = JSON.createObjectNode();
+    ArrayNode records = event.putArray("Records");
     for (byte[] bytes : data) {
-      ObjectNode record = event.withArray("Records").addObject();
+      ObjectNode record = records.addObject();
       ObjectNode kinesis = record.putObject("kinesis");
       kinesis.put("kinesisSchemaVersion", "1.0");
       kinesis.put("partitionKey", partitionKey);
@@ -158,9 +160,6 @@ public final class EventGenerator {
       record.put("awsRegion", region(streamArn));
       record.put("eventSourceARN", streamArn);
       sequence = sequence.add(BigInteger.valueOf(1 + random.nextInt(1000)));
-    }
-    if (!event.has("Records")) {
-      event.putArray("Records");
     }
     return event;
   }
@@ -185,9 +184,9 @@ public final class EventGenerator {
     Instant now = clock.instant();
     BigInteger sequence = new BigInteger(digits(20));
     ObjectNode event = JSON.createObjectNode();
-    event.putArray("Records");
+    ArrayNode records = event.putArray("Records");
     for (String body : bodies) {
-      ObjectNode record = event.withArray("Records").addObject();
+      ObjectNode record = records.addObject();
       record.put("messageId", new UUID(random.nextLong(), random.nextLong()).toString());
       record.put("receiptHandle", "AQEB" + Base64.getEncoder().encodeToString(bytes(96)));
       record.put("body", body);

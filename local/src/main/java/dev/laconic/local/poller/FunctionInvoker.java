@@ -38,6 +38,7 @@ public final class FunctionInvoker {
   private final String functionArn;
   private final Consumer<String> output;
   private final JavaHandler handler;
+  private final ClassLoader loader;
 
   /**
    * Creates the function's handler once, as a Lambda execution environment does.
@@ -50,6 +51,7 @@ public final class FunctionInvoker {
     this.function = function;
     this.functionArn = functionArn;
     this.output = output;
+    this.loader = loader;
     try {
       this.handler = JavaHandler.load(function.handler(), loader);
     } catch (JavaHandler.LoadException e) {
@@ -68,6 +70,10 @@ public final class FunctionInvoker {
     LocalContext context = new LocalContext(function.logicalId(), function.name(), functionArn,
         function.memorySize(), function.timeoutSeconds(), output);
     byte[] response;
+    // The runtime runs the function with the class loader of its code as the context's.
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader);
     try {
       response = handler.invoke(JSON.writeValueAsBytes(event), context);
     } catch (Exception | Error e) {
@@ -76,6 +82,8 @@ public final class FunctionInvoker {
       e.printStackTrace(new PrintWriter(trace));
       context.getLogger().log("Invocation failed (" + records.size() + " records): " + trace);
       return new Outcome.Failure(e.toString());
+    } finally {
+      thread.setContextClassLoader(previous);
     }
     return reportsBatchItemFailures ? readResponse(response, records) : new Outcome.Success();
   }

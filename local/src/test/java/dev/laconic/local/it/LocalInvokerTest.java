@@ -178,8 +178,8 @@ class LocalInvokerTest {
       InvokeResult batch = invoker.invoke("RequestHandlerFunctionsBatchHandleFunction",
           event("powertools-java__dynamo_event_big.json"));
       assertEquals("null", batch.payloadText()); // a void batch: the adapter returns null
-      assertEquals(List.of("[RequestHandlerFunctionsBatchHandleFunction] 12 records"),
-          batch.logs());
+      assertEquals(List.of("[RequestHandlerFunctionsBatchHandleFunction] 12 records, context class"
+          + " loader true"), batch.logs());
 
       InvokeResult malformed = invoker.invoke("RequestHandlerFunctionsBatchHandleFunction",
           WRONG_SHAPE);

@@ -27,11 +27,12 @@ public final class RequestHandlerFunctions {
     }
   }
 
-  /** A batch: logs how many records it got. */
+  /** A batch: logs how many records it got, and whether its loader is the context's. */
   public static class Batch {
     @DynamoStreamTrigger(streamArn = ITEMS_STREAM)
     public void handle(DynamodbEvent event, Context context) {
-      context.getLogger().log(event.getRecords().size() + " records");
+      context.getLogger().log(event.getRecords().size() + " records, context class loader "
+          + (Thread.currentThread().getContextClassLoader() == getClass().getClassLoader()));
     }
   }
 }
