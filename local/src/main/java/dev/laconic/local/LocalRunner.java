@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -179,9 +180,15 @@ public final class LocalRunner implements AutoCloseable {
     public Builder only(String... functionLogicalIds) {
       this.only = java.util.Set.of(functionLogicalIds);
       for (String id : only) {
-        if (application.function(id).isEmpty()) {
+        Optional<FunctionDefinition> function = application.function(id);
+        if (function.isEmpty()) {
           throw new IllegalArgumentException("no function " + id + " in the template; it has "
-              + application.functions().stream().map(FunctionDefinition::logicalId).toList());
+              + application.generatedFunctions().stream().map(FunctionDefinition::logicalId)
+                  .toList());
+        }
+        if (!function.get().generated()) {
+          throw new IllegalArgumentException(id + " is a function of the application's own"
+              + " template; the runner runs only the functions Laconic generated");
         }
       }
       return this;
@@ -213,19 +220,30 @@ public final class LocalRunner implements AutoCloseable {
         FailureSink sink = failures != null ? failures : FailureSink.printing(output);
         String regionName = region != null ? region
             : dynamo.serviceClientConfiguration().region().id();
-        for (FunctionDefinition function : application.functions()) {
+        for (FunctionDefinition function : application.generatedFunctions()) {
           if (only != null && !only.contains(function.logicalId())) {
             continue;
           }
           String functionArn = "arn:aws:lambda:" + regionName + ":" + accountId + ":function:"
-              + function.logicalId();
+              + function.name();
+          LocalInvoker.environmentNote(function).ifPresent(output);
           for (MappingDefinition mapping : function.mappings()) {
             if (!mapping.enabled()) {
               output.accept("[laconic] " + mapping.logicalId() + " is disabled (Enabled: false);"
                   + " not polling.");
               continue;
             }
-            String streamArn = streamArn(dynamo, streams, mapping);
+            String source = mapping.eventSourceArn().resolve(parameters);
+            String service = source.startsWith("arn:") ? source.split(":", 4)[2] : "dynamodb";
+            if (!service.equals("dynamodb")) {
+              // Kinesis, SQS and the others: their events are local only through invoke.
+              output.accept("[laconic] " + mapping.logicalId() + " reads " + source + "; the"
+                  + " runner polls DynamoDB streams only. Invoke " + function.logicalId()
+                  + " with an event instead (LocalMain invoke --function "
+                  + function.logicalId() + " --event FILE).");
+              continue;
+            }
+            String streamArn = streamArn(dynamo, streams, mapping, source);
             FunctionInvoker invoker = new FunctionInvoker(function, functionArn, loader, output);
             pollers.add(MappingPoller.start(mapping, streamArn, invoker, streams, sink, settings,
                 output, functionArn));
@@ -258,10 +276,9 @@ public final class LocalRunner implements AutoCloseable {
       return builder;
     }
 
-    /** The mapping's stream ARN: the value itself, or the latest stream of the named table. */
+    /** The stream ARN: {@code value} itself, or the latest stream of the table it names. */
     private String streamArn(DynamoDbClient dynamo, DynamoDbStreamsClient streams,
-        MappingDefinition mapping) {
-      String value = mapping.eventSourceArn().resolve(parameters);
+        MappingDefinition mapping, String value) {
       if (value.startsWith("arn:")) {
         try {
           streams.describeStream(r -> r.streamArn(value).limit(1));

@@ -15,14 +15,21 @@ public final class LocalMainAccess {
 
   public static int run(String[] args, Consumer<String> out, Consumer<String> err, During during)
       throws InterruptedException {
-    return LocalMain.run(args, out, err, (runner, engine) -> {
-      try {
-        during.run(runner, engine);
-      } catch (InterruptedException | RuntimeException | Error e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    return run(args, new byte[0], out, err, during);
+  }
+
+  /** Runs the command line with {@code stdin} as standard input. */
+  public static int run(String[] args, byte[] stdin, Consumer<String> out, Consumer<String> err,
+      During during) throws InterruptedException {
+    return LocalMain.run(args, new java.io.ByteArrayInputStream(stdin), out, err,
+        (runner, engine) -> {
+          try {
+            during.run(runner, engine);
+          } catch (InterruptedException | RuntimeException | Error e) {
+            throw e;
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 }

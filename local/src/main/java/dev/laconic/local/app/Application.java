@@ -18,8 +18,10 @@ import java.util.Optional;
  * The functions of an application and their stream mappings, read from the
  * {@code laconic/template.json} that Laconic writes beside the compiled classes.
  *
- * <p>Only what a local run needs is read: each function's handler, timeout and memory, and each
- * mapping's settings. Other resources (roles, log groups) have no local meaning.
+ * <p>Only what a local run needs is read: each function's handler, name, timeout, memory and
+ * environment, and each mapping's settings. Other resources (roles, log groups) have no local
+ * meaning. Every function is read, those of the application's own template too; the runner runs
+ * only the {@link #generatedFunctions() generated} ones, the invoker any.
  */
 public record Application(List<FunctionDefinition> functions) {
 
@@ -100,16 +102,18 @@ public record Application(List<FunctionDefinition> functions) {
       if (type(resource.getValue()).equals("AWS::Lambda::Function")) {
         JsonNode properties = resource.getValue().path("Properties");
         String handler = properties.path("Handler").asText();
-        int separator = handler.indexOf("::");
+        int separator = handler.lastIndexOf("::");
         String handlerClass = separator < 0 ? handler : handler.substring(0, separator);
-        if (!handlerClass.substring(handlerClass.lastIndexOf('.') + 1).startsWith("Laconic_")) {
-          continue; // a function of the user's own template, not one Laconic generated
-        }
+        JsonNode name = properties.path("FunctionName");
         functions.add(new FunctionDefinition(
             resource.getKey(),
-            separator < 0 ? handler : handler.substring(0, separator),
+            handler,
+            name.isTextual() ? Optional.of(name.asText()) : Optional.empty(),
             properties.path("Timeout").asInt(3),
             properties.path("MemorySize").asInt(128),
+            environment(properties.path("Environment").path("Variables")),
+            handlerClass.substring(handlerClass.lastIndexOf('.') + 1)
+                .startsWith(FunctionDefinition.ADAPTER_PREFIX),
             mappingsByFunction.getOrDefault(resource.getKey(), List.of())));
       }
     }
@@ -119,6 +123,58 @@ public record Application(List<FunctionDefinition> functions) {
   /** The function with logical id {@code logicalId}. */
   public Optional<FunctionDefinition> function(String logicalId) {
     return functions.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst();
+  }
+
+  /** The functions Laconic generated, which the runner runs, in template order. */
+  public List<FunctionDefinition> generatedFunctions() {
+    return functions.stream().filter(FunctionDefinition::generated).toList();
+  }
+
+  /**
+   * The one function {@code name} names: its logical id, else its {@code FunctionName}, handler
+   * or display name (see {@link FunctionDefinition#isNamed}).
+   *
+   * @throws IllegalArgumentException when no function or more than one has that name; the
+   *     message lists the candidates
+   */
+  public FunctionDefinition find(String name) {
+    Optional<FunctionDefinition> byId = function(name);
+    if (byId.isPresent()) {
+      return byId.get();
+    }
+    List<FunctionDefinition> named = functions.stream().filter(f -> f.isNamed(name)).toList();
+    if (named.size() == 1) {
+      return named.get(0);
+    }
+    if (named.isEmpty()) {
+      throw new IllegalArgumentException("No function " + name + " in the template. "
+          + (functions.isEmpty() ? "It has none." : "It has:\n" + describe(functions)));
+    }
+    throw new IllegalArgumentException(name + " names " + named.size() + " functions; use a"
+        + " logical id:\n" + describe(named));
+  }
+
+  private static String describe(List<FunctionDefinition> functions) {
+    StringBuilder text = new StringBuilder();
+    for (FunctionDefinition function : functions) {
+      if (!text.isEmpty()) {
+        text.append('\n');
+      }
+      text.append("  ").append(function.logicalId()).append("  ").append(function.displayName());
+      function.functionName().ifPresent(name -> text.append("  (FunctionName ").append(name)
+          .append(')'));
+    }
+    return text.toString();
+  }
+
+  private static Map<String, String> environment(JsonNode variables) {
+    Map<String, String> environment = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> variable = it.next();
+      JsonNode value = variable.getValue();
+      environment.put(variable.getKey(), value.isValueNode() ? value.asText() : value.toString());
+    }
+    return environment;
   }
 
   private static String type(JsonNode resource) {

@@ -1,31 +1,22 @@
 package dev.laconic.local.poller;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.laconic.local.app.FunctionDefinition;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.laconic.local.lambda.JavaHandler;
+import dev.laconic.local.lambda.LocalContext;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Invokes one function the way the Lambda Java runtime does: the event goes in as JSON bytes,
- * through the runtime's own serializer ({@code aws-lambda-java-serialization}) for a
- * {@code RequestHandler<DynamodbEvent, ...>}, or as a stream for a {@code RequestStreamHandler};
- * the response comes back as JSON and is read as Lambda reads it.
+ * Invokes one function the way the Lambda Java runtime does ({@link JavaHandler}): the event goes
+ * in as JSON bytes, through the runtime's own serializer ({@code aws-lambda-java-serialization})
+ * for a {@code RequestHandler<DynamodbEvent, ...>}, or as a stream for a
+ * {@code RequestStreamHandler}; the response comes back as JSON and is read as Lambda reads it.
  */
 public final class FunctionInvoker {
 
@@ -46,28 +37,26 @@ public final class FunctionInvoker {
   private final FunctionDefinition function;
   private final String functionArn;
   private final Consumer<String> output;
-  private final Object handler;
-  private final PojoSerializer<DynamodbEvent> eventSerializer;
+  private final JavaHandler handler;
+  private final ClassLoader loader;
 
   /**
    * Creates the function's handler once, as a Lambda execution environment does.
    *
-   * @throws IllegalArgumentException when the handler class is missing or of another kind
+   * @throws IllegalArgumentException when the handler cannot be loaded: the class is missing,
+   *     cannot be created, or has no handler method Lambda would call
    */
   public FunctionInvoker(FunctionDefinition function, String functionArn, ClassLoader loader,
       Consumer<String> output) {
     this.function = function;
     this.functionArn = functionArn;
     this.output = output;
-    this.handler = instantiate(function.handlerClass(), loader);
-    if (handler instanceof RequestStreamHandler) {
-      this.eventSerializer = null;
-    } else if (handler instanceof RequestHandler<?, ?> && takesDynamodbEvent(handler.getClass())) {
-      this.eventSerializer = LambdaEventSerializers.serializerFor(DynamodbEvent.class, loader);
-    } else {
-      throw new IllegalArgumentException("Handler " + function.handlerClass() + " of "
-          + function.logicalId() + " is neither a RequestStreamHandler nor a RequestHandler of"
-          + " DynamodbEvent");
+    this.loader = loader;
+    try {
+      this.handler = JavaHandler.load(function.handler(), loader);
+    } catch (JavaHandler.LoadException e) {
+      throw new IllegalArgumentException("Handler " + function.handler() + " of "
+          + function.logicalId() + ": " + e.getMessage(), e);
     }
   }
 
@@ -78,36 +67,25 @@ public final class FunctionInvoker {
    *     without it Lambda ignores the response
    */
   Outcome invoke(ObjectNode event, List<ObjectNode> records, boolean reportsBatchItemFailures) {
-    LocalContext context = new LocalContext(function.logicalId(), functionArn,
+    LocalContext context = new LocalContext(function.logicalId(), function.name(), functionArn,
         function.memorySize(), function.timeoutSeconds(), output);
     byte[] response;
+    // The runtime runs the function with the class loader of its code as the context's.
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader);
     try {
-      response = call(JSON.writeValueAsBytes(event), context);
+      response = handler.invoke(JSON.writeValueAsBytes(event), context);
     } catch (Exception | Error e) {
       // The Java runtime reports any Throwable as a function error, and Lambda retries.
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
       context.getLogger().log("Invocation failed (" + records.size() + " records): " + trace);
       return new Outcome.Failure(e.toString());
+    } finally {
+      thread.setContextClassLoader(previous);
     }
     return reportsBatchItemFailures ? readResponse(response, records) : new Outcome.Success();
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private byte[] call(byte[] event, Context context) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    if (handler instanceof RequestStreamHandler streamHandler) {
-      streamHandler.handleRequest(new ByteArrayInputStream(event), out, context);
-      return out.toByteArray();
-    }
-    DynamodbEvent input = eventSerializer.fromJson(new ByteArrayInputStream(event));
-    Object result = ((RequestHandler) handler).handleRequest(input, context);
-    if (result == null) {
-      return new byte[0];
-    }
-    PojoSerializer serializer = JacksonFactory.getInstance().getSerializer(result.getClass());
-    serializer.toJson(result, out);
-    return out.toByteArray();
   }
 
   /**
@@ -160,33 +138,5 @@ public final class FunctionInvoker {
       }
     }
     return -1;
-  }
-
-  private static Object instantiate(String className, ClassLoader loader) {
-    try {
-      return Class.forName(className, true, loader).getDeclaredConstructor().newInstance();
-    } catch (ClassNotFoundException e) {
-      throw new IllegalArgumentException("Handler class " + className + " is not on the class"
-          + " path", e);
-    } catch (java.lang.reflect.InvocationTargetException e) {
-      throw new IllegalArgumentException("Cannot create handler " + className + ": its"
-          + " constructor threw " + e.getCause(), e.getCause());
-    } catch (ReflectiveOperationException | LinkageError e) {
-      Throwable cause = e instanceof ExceptionInInitializerError && e.getCause() != null
-          ? e.getCause() : e;
-      throw new IllegalArgumentException("Cannot create handler " + className + ": " + cause, e);
-    }
-  }
-
-  private static boolean takesDynamodbEvent(Class<?> type) {
-    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-      for (Type implemented : c.getGenericInterfaces()) {
-        if (implemented instanceof ParameterizedType parameterized
-            && parameterized.getRawType() == RequestHandler.class) {
-          return parameterized.getActualTypeArguments()[0] == DynamodbEvent.class;
-        }
-      }
-    }
-    return false;
   }
 }

@@ -379,12 +379,33 @@ class LocalRunnerTest {
         List.of("{\"eventName\": [{\"sufix\": \"T\"}]}"), false, java.util.Optional.empty());
     Application withBadFilter = new Application(List.of(new dev.laconic.local.app
         .FunctionDefinition("Bad", application.function(function("Everything")).orElseThrow()
-            .handlerClass(), 3, 128, List.of(bad))));
+            .handler(), java.util.Optional.empty(), 3, 128, Map.of(), true, List.of(bad))));
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
         () -> LocalRunner.builder(withBadFilter).engine(engine).parameter("ItemsStream", table)
             .start());
     assertTrue(error.getMessage().contains("unknown filter operator \"sufix\""),
         error.getMessage());
+  }
+
+  @Test
+  void aMappingOfAnotherSourceIsLeftToInvoke() {
+    dev.laconic.local.app.FunctionDefinition everything = application
+        .function(function("Everything")).orElseThrow();
+    dev.laconic.local.app.MappingDefinition kinesis = new dev.laconic.local.app.MappingDefinition(
+        "EverythingKinesisMapping", everything.mappings().get(0).eventSourceArn(), "LATEST",
+        100, true, 0, -1, -1, false,
+        List.of(), false, java.util.Optional.empty());
+    Application withKinesis = new Application(List.of(new dev.laconic.local.app
+        .FunctionDefinition("Everything", everything.handler(), java.util.Optional.empty(), 3,
+            128, Map.of(), true, List.of(kinesis))));
+    String stream = "arn:aws:kinesis:us-east-1:000000000000:stream/orders";
+    try (LocalRunner kinesisRunner = LocalRunner.builder(withKinesis).engine(engine)
+        .parameter("ItemsStream", stream).output(output::add).start()) {
+      assertEquals(0, kinesisRunner.pollers().size());
+    }
+    assertEquals(List.of("[laconic] EverythingKinesisMapping reads " + stream + "; the runner"
+        + " polls DynamoDB streams only. Invoke Everything with an event instead (LocalMain"
+        + " invoke --function Everything --event FILE)."), output);
   }
 
   @Test

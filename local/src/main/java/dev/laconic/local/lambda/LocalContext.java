@@ -1,4 +1,4 @@
-package dev.laconic.local.poller;
+package dev.laconic.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -10,9 +10,11 @@ import java.util.function.Consumer;
 
 /**
  * The Lambda {@code Context} of one local invocation: a fresh request id, the function's name,
- * memory and time left, and a logger that prefixes each line with the function's name.
+ * memory and time left, and a logger that prefixes each line with the function's logical id.
+ *
+ * <p>The time left counts down from the function's timeout; the timeout is not enforced.
  */
-final class LocalContext implements Context {
+public final class LocalContext implements Context {
 
   private final String functionName;
   private final String functionArn;
@@ -21,8 +23,15 @@ final class LocalContext implements Context {
   private final String requestId = UUID.randomUUID().toString();
   private final LambdaLogger logger;
 
-  LocalContext(String functionName, String functionArn, int memoryLimitInMb, int timeoutSeconds,
-      Consumer<String> output) {
+  /**
+   * A context for one invocation.
+   *
+   * @param logicalId the prefix of each logged line, such as {@code [OrderEventsEchoFunction]}
+   * @param functionName what {@link #getFunctionName()} returns
+   * @param output where logged lines go, without their trailing newline
+   */
+  public LocalContext(String logicalId, String functionName, String functionArn,
+      int memoryLimitInMb, int timeoutSeconds, Consumer<String> output) {
     this.functionName = functionName;
     this.functionArn = functionArn;
     this.memoryLimitInMb = memoryLimitInMb;
@@ -32,7 +41,7 @@ final class LocalContext implements Context {
       public void log(String message) {
         String text = message.endsWith("\n") ? message.substring(0, message.length() - 1)
             : message;
-        output.accept("[" + functionName + "] " + text);
+        output.accept("[" + logicalId + "] " + text);
       }
 
       @Override
