@@ -2,6 +2,7 @@ package shop;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import dev.laconic.annotations.Architecture;
+import dev.laconic.annotations.DestinationKind;
 import dev.laconic.annotations.DynamoStreamTrigger;
 import dev.laconic.annotations.JavaRuntime;
 import dev.laconic.annotations.LambdaFunction;
@@ -18,7 +19,8 @@ public final class Audit {
         reservedConcurrency = 5,
         tracing = Tracing.ACTIVE,
         snapStart = true)
-    @DynamoStreamTrigger(streamArn = "${OrdersStreamArn}", onFailure = "${AuditFailureArn}")
+    @DynamoStreamTrigger(streamArn = "${OrdersStreamArn}", onFailure = "${AuditFailureArn}",
+        onFailureKind = DestinationKind.SQS)
     public void record(DynamodbEvent.DynamodbStreamRecord record) {}
   }
 }

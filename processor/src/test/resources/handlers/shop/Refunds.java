@@ -20,7 +20,6 @@ public class Refunds {
       maximumRecordAgeInSeconds = 3600,
       bisectBatchOnFunctionError = true,
       parallelizationFactor = 4,
-      tumblingWindowInSeconds = 60,
       onFailure = "arn:aws:sqs:us-west-2:000000000000:refund-failures",
       filters = {
         "{\"eventName\": [\"INSERT\", \"MODIFY\"]}",

@@ -22,7 +22,14 @@ import java.lang.annotation.Target;
  * StreamsEventResponse m(DynamodbEvent event, Context context)
  * void                 m(DynamodbEvent.DynamodbStreamRecord record)
  * void                 m(DynamodbEvent.DynamodbStreamRecord record, Context context)
+ * void                 m(T newImage[, Context context])
+ * void                 m(StreamChange&lt;T&gt; change[, Context context])
+ * TimeWindowEventResponse m(DynamodbTimeWindowEvent window[, Context context])
  * </pre>
+ *
+ * <p>{@code T} is a record or class of your own, mapped from the item images. The window shape
+ * goes with {@link #tumblingWindowInSeconds()}: the handler gets the window's state and returns
+ * the new state, and a window setting without it is a compile error.
  *
  * <p>Per-record methods are called for each record in order. When one throws, the adapter logs it
  * and reports that record as the batch's first failure, so Lambda retries from that record and
@@ -92,6 +99,8 @@ public @interface DynamoStreamTrigger {
 
   /**
    * The length of a tumbling aggregation window in seconds: 0 (the default: no window) to 900.
+   * A window needs a handler of {@code DynamodbTimeWindowEvent} that returns {@code
+   * TimeWindowEventResponse}.
    */
   int tumblingWindowInSeconds() default 0;
 
@@ -101,6 +110,14 @@ public @interface DynamoStreamTrigger {
    * function the permission to send there. Default: none.
    */
   String onFailure() default "";
+
+  /**
+   * What {@link #onFailure()} is when it is a {@code ${Name}} parameter, so the role gets only
+   * that service's permission: {@link DestinationKind#SQS}, {@code SNS} or {@code S3}. Default
+   * {@link DestinationKind#AUTO}: known from a literal ARN or a base-template resource; for a
+   * parameter, all three permissions on that ARN, with a warning.
+   */
+  DestinationKind onFailureKind() default DestinationKind.AUTO;
 
   /**
    * Event filter patterns (Lambda's JSON filter rules), for example

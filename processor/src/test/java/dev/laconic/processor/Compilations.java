@@ -72,6 +72,7 @@ final class Compilations {
         import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
         import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
         import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+        import com.amazonaws.services.lambda.runtime.events.*;
         import dev.laconic.annotations.*;
         import dev.laconic.stream.StreamChange;
         import java.util.*;

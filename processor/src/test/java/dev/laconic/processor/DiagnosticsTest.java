@@ -83,6 +83,10 @@ class DiagnosticsTest {
   }
 
   static Stream<Case> cases() {
+    return Stream.concat(handlerAndDynamoCases(), SourceDiagnosticCases.cases());
+  }
+
+  static Stream<Case> handlerAndDynamoCases() {
     String bigValue = "x".repeat(4100);
     String longFilter = "{\\\"eventName\\\": [\\\"" + "I".repeat(4100) + "\\\"]}";
     return Stream.of(
@@ -148,7 +152,7 @@ class DiagnosticsTest {
                 + " return null; }")),
         new Case(Diagnostic.NO_TRIGGER,
             "[LACONIC-110] @LambdaFunction on Handler.handle has no effect: the method has no"
-                + " trigger. Add @DynamoStreamTrigger.",
+                + " trigger. Add one of @DynamoStreamTrigger, @KinesisTrigger",
             "@LambdaFunction", handler("@LambdaFunction(memorySize = 1024)")),
         new Case(Diagnostic.CLASS_POLICY_UNUSED,
             "[LACONIC-111] @IamPolicy on class Handler applies to no function",

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class GeneratedOutputTest {
 
   static final List<String> HANDLERS =
-      List.of("OrderEvents", "Refunds", "Audit", "Parcel", "Shipping");
+      List.of("OrderEvents", "Refunds", "Audit", "Parcel", "Shipping", "DailyTotals");
 
   /** Values a deployment would give the template's parameters. */
   static final Map<String, String> PARAMETERS = Map.of(
@@ -56,7 +56,7 @@ class GeneratedOutputTest {
   void adaptersMatchGoldens() {
     Compilation compilation = compileShop(HANDLERS);
     for (String adapter : List.of("Laconic_OrderEvents_echo", "Laconic_Refunds_refund",
-        "Laconic_Audit_Changes_record", "Laconic_Shipping_track")) {
+        "Laconic_Audit_Changes_record", "Laconic_Shipping_track", "Laconic_DailyTotals_total")) {
       Goldens.assertMatches(adapter + ".java", source(compilation, "shop." + adapter));
     }
   }

@@ -22,7 +22,8 @@ public final class Intrinsics {
   /** Resource types whose {@code Ref} is their ARN, and which have no {@code Arn} attribute. */
   private static final java.util.Set<String> REF_IS_ARN = java.util.Set.of("AWS::SNS::Topic",
       "AWS::SecretsManager::Secret", "AWS::Lambda::LayerVersion",
-      "AWS::StepFunctions::StateMachine", "AWS::IAM::ManagedPolicy");
+      "AWS::StepFunctions::StateMachine", "AWS::IAM::ManagedPolicy",
+      "AWS::Kinesis::StreamConsumer");
 
   public static ObjectNode getAtt(String logicalId, String attribute) {
     ObjectNode node = NODES.objectNode();

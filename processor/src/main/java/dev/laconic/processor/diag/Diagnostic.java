@@ -5,9 +5,10 @@ import javax.tools.Diagnostic.Kind;
 /**
  * Every message Laconic prints: a stable id users can search for, a severity and a message
  * format. Ids are grouped in bands and never reused: 0xx the processor and its set-up, 1xx handler
- * placement and signature, 2xx {@code @LambdaFunction}, 3xx {@code @DynamoStreamTrigger}, 4xx
- * {@code @IamPolicy}, 5xx the project as a whole, 6xx typed records (the user's types a handler
- * takes). The README's catalogue lists them all.
+ * placement and signature, 2xx {@code @LambdaFunction}, 3xx {@code @DynamoStreamTrigger} and the
+ * settings every stream trigger shares, 4xx {@code @IamPolicy}, 5xx the project as a whole, 6xx
+ * typed records (the user's types a handler takes), 7xx {@code @KinesisTrigger}, 8xx
+ * {@code @SqsTrigger}. The README's catalogue lists them all.
  *
  * <p>Wording follows one pattern: {@code <attribute> = <value>. It must ...}, then a hint.
  */
@@ -60,9 +61,12 @@ public enum Diagnostic {
   BAD_SIGNATURE(109, Kind.ERROR,
       "%s is not an accepted handler signature. A @%s method must be one of:\n%s"),
   NO_TRIGGER(110, Kind.ERROR,
-      "@%s on %s has no effect: the method has no trigger. Add @DynamoStreamTrigger."),
+      "@%s on %s has no effect: the method has no trigger. Add one of %s."),
   CLASS_POLICY_UNUSED(111, Kind.WARNING,
       "@IamPolicy on class %s applies to no function: no method of the class has a trigger."),
+  MIXED_TRIGGERS(112, Kind.ERROR,
+      "%s has triggers of two event sources, @%s and @%s. A function reads one kind of source,"
+          + " whose events its handler takes; write a handler method for each."),
 
   // 2xx: @LambdaFunction
   FUNCTION_NAME_INVALID(201, Kind.ERROR,
@@ -142,6 +146,20 @@ public enum Diagnostic {
   FILTER_VALUE_NOT_ARRAY(317, Kind.ERROR,
       "filters[%d] gives \"%s\" the value %s. It must be an array of values to match, such as"
           + " [\"INSERT\"], or an object of nested fields: Lambda rejects a bare value."),
+  WINDOW_WITHOUT_WINDOW_HANDLER(318, Kind.ERROR,
+      "tumblingWindowInSeconds = %d, but the handler does not take the window, so its state would"
+          + " be lost on every invocation. The handler must be\n  %s\nand return the new state,"
+          + " or leave tumblingWindowInSeconds at 0."),
+  WINDOW_HANDLER_WITHOUT_WINDOW(319, Kind.ERROR,
+      "The handler takes a tumbling window, but tumblingWindowInSeconds is 0, so Lambda sends no"
+          + " window. It must be between 1 and 900."),
+  ON_FAILURE_KIND_UNKNOWN(320, Kind.WARNING,
+      "onFailure = \"%s\" is a parameter, so the role may send to a queue, publish to a topic"
+          + " and write to a bucket of that ARN. Say which it is with onFailureKind = SQS, SNS or"
+          + " S3, and the role gets that permission only."),
+  ON_FAILURE_KIND_MISMATCH(321, Kind.ERROR,
+      "onFailureKind = %s, but onFailure = \"%s\" is %s. They must agree; leave onFailureKind at"
+          + " AUTO for a literal ARN or a resource of the base template."),
 
   // 4xx: @IamPolicy
   POLICY_ACTIONS_EMPTY(401, Kind.ERROR,
@@ -220,7 +238,29 @@ public enum Diagnostic {
       "The mapper of %s would be %s, which is already %s. Rename one of the two types."),
   SETTER_OVERLOADED(610, Kind.ERROR,
       "Property %s of %s has setters taking %s and %s, so the mapper cannot tell which to call."
-          + " Keep one of them public.");
+          + " Keep one of them public."),
+
+  // 7xx: @KinesisTrigger
+  KINESIS_STREAM_ARN_INVALID(701, Kind.ERROR,
+      "streamArn = \"%s\". It must be a Kinesis stream ARN such as"
+          + " arn:aws:kinesis:us-west-2:000000000000:stream/orders, ${Name} for a template"
+          + " parameter, or @Name for an AWS::Kinesis::Stream of the base template.%s"),
+  KINESIS_CONSUMER_ARN_INVALID(702, Kind.ERROR,
+      "consumerArn = \"%s\". It must be a Kinesis stream consumer ARN such as"
+          + " arn:aws:kinesis:us-west-2:000000000000:stream/orders/consumer/audit:1700000000,"
+          + " ${Name}, or @Name for an AWS::Kinesis::StreamConsumer of the base template."),
+  STARTING_TIMESTAMP_MISSING(703, Kind.ERROR,
+      "startingPosition = AT_TIMESTAMP needs startingPositionTimestamp, the instant to start"
+          + " reading from, such as \"2025-06-01T00:00:00Z\"."),
+  STARTING_TIMESTAMP_UNUSED(704, Kind.ERROR,
+      "startingPositionTimestamp = \"%s\", but startingPosition = %s. It must be set only with"
+          + " startingPosition = AT_TIMESTAMP."),
+  STARTING_TIMESTAMP_INVALID(705, Kind.ERROR,
+      "startingPositionTimestamp = \"%s\". It must be an ISO-8601 instant such as"
+          + " \"2025-06-01T00:00:00Z\"."),
+  DUPLICATE_KINESIS_SOURCE(706, Kind.ERROR,
+      "%s = \"%s\" is already read by this function. It must differ: Lambda allows one event"
+          + " source mapping per function and stream or consumer.");
 
   private final int number;
   private final Kind kind;

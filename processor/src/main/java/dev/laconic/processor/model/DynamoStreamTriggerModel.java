@@ -1,5 +1,6 @@
 package dev.laconic.processor.model;
 
+import dev.laconic.annotations.DestinationKind;
 import dev.laconic.annotations.MappingMetric;
 import dev.laconic.annotations.StartingPosition;
 import dev.laconic.processor.diag.Origin;
@@ -20,13 +21,32 @@ public record DynamoStreamTriggerModel(
     int parallelizationFactor,
     int tumblingWindowInSeconds,
     Optional<ArnRef> onFailure,
+    DestinationKind onFailureKind,
     List<String> filters,
     List<MappingMetric> metrics,
-    Origin origin) implements TriggerModel {
+    Origin origin) implements TriggerModel, StreamTrigger {
 
   public DynamoStreamTriggerModel {
     filters = List.copyOf(filters);
     metrics = List.copyOf(metrics);
+  }
+
+  /** A trigger whose on-failure destination, if any, is of the kind its ARN says. */
+  public DynamoStreamTriggerModel(ArnRef streamArn, StartingPosition startingPosition,
+      int batchSize, boolean enabled, int maximumBatchingWindowInSeconds,
+      int maximumRetryAttempts, int maximumRecordAgeInSeconds,
+      boolean bisectBatchOnFunctionError, int parallelizationFactor,
+      int tumblingWindowInSeconds, Optional<ArnRef> onFailure, List<String> filters,
+      List<MappingMetric> metrics, Origin origin) {
+    this(streamArn, startingPosition, batchSize, enabled, maximumBatchingWindowInSeconds,
+        maximumRetryAttempts, maximumRecordAgeInSeconds, bisectBatchOnFunctionError,
+        parallelizationFactor, tumblingWindowInSeconds, onFailure, DestinationKind.AUTO, filters,
+        metrics, origin);
+  }
+
+  @Override
+  public Optional<FailureDestination> failureDestination() {
+    return onFailure.map(arn -> new FailureDestination(arn, onFailureKind));
   }
 
   @Override
@@ -42,8 +62,8 @@ public record DynamoStreamTriggerModel(
           origin.at("streamArn")));
     }
     if (onFailure.orElse(null) instanceof ArnRef.Parameter p) {
-      uses.add(new ParameterUse(p.name(), ArnKind.FAILURE_DESTINATION, "onFailure",
-          origin.at("onFailure")));
+      uses.add(new ParameterUse(p.name(), new FailureDestination(p, onFailureKind).parameterKind(),
+          "onFailure", origin.at("onFailure")));
     }
     return uses;
   }

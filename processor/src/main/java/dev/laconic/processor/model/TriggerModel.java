@@ -8,7 +8,7 @@ import java.util.List;
  * reads it. One record per kind of source; each source's package in {@code
  * dev.laconic.processor.source} reads, checks, writes and adapts its own record.
  */
-public sealed interface TriggerModel permits DynamoStreamTriggerModel {
+public sealed interface TriggerModel permits DynamoStreamTriggerModel, KinesisTriggerModel {
 
   /** The resource the mapping reads: a stream or a queue. */
   ArnRef sourceArn();

@@ -145,7 +145,13 @@ public final class HandlerParser {
           candidate.annotation(), candidate.container())) {
         triggers.add(candidate.read(new AnnotationReader(elements, method, found.mirror(),
             found.repeated()), baseResources));
-        source = source == null ? candidate : source;
+        if (source != null && source != candidate) {
+          problems.report(Diagnostic.MIXED_TRIGGERS, triggers.get(triggers.size() - 1).origin()
+              .whole(), method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName(),
+              simpleName(source.annotation()), simpleName(candidate.annotation()));
+          return null;
+        }
+        source = candidate;
       }
     }
     Origin at = triggers.isEmpty() ? Origin.of(method) : triggers.get(0).origin();
@@ -311,9 +317,8 @@ public final class HandlerParser {
         && matched.returnTypes().stream().anyMatch(allowed -> allowed.equals(Signature.VOID)
             ? returnsVoid : is(returnType, allowed));
     if (!accepted) {
-      String annotation = source.annotation();
       problems.report(Diagnostic.BAD_SIGNATURE, Origin.of(method).whole(), describe(method),
-          annotation.substring(annotation.lastIndexOf('.') + 1), source.signatures().help());
+          simpleName(source.annotation()), source.signatures().help());
       return null;
     }
     HandlerShape shape = new HandlerShape(matched.input(), context, !returnsVoid,
@@ -354,7 +359,9 @@ public final class HandlerParser {
           reporter.report(Diagnostic.NO_TRIGGER,
               Origin.of(method, Annotations.find(method, annotation)).whole(),
               simple.equals("IamPolicies") ? "IamPolicy" : simple,
-              method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName());
+              method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName(),
+              EventSources.ALL.stream().map(s -> "@" + simpleName(s.annotation()))
+                  .collect(Collectors.joining(", ")));
         }
       }
       for (TypeElement type : ElementFilter.typesIn(annotated(round, annotation))) {
@@ -387,6 +394,10 @@ public final class HandlerParser {
   private Set<? extends Element> annotated(RoundEnvironment round, String annotation) {
     TypeElement type = elements.getTypeElement(annotation);
     return type == null ? Set.of() : round.getElementsAnnotatedWith(type);
+  }
+
+  private static String simpleName(String qualifiedName) {
+    return qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
   }
 
   private static String describe(ExecutableElement method) {

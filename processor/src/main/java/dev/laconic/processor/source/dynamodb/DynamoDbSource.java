@@ -1,6 +1,7 @@
 package dev.laconic.processor.source.dynamodb;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.laconic.annotations.DestinationKind;
 import dev.laconic.annotations.DynamoStreamTrigger;
 import dev.laconic.annotations.DynamoStreamTriggers;
 import dev.laconic.annotations.MappingMetric;
@@ -33,11 +34,14 @@ public final class DynamoDbSource implements EventSource<DynamoStreamTriggerMode
   static final String DYNAMODB_EVENT = EVENTS + ".DynamodbEvent";
   static final String STREAM_RECORD = DYNAMODB_EVENT + ".DynamodbStreamRecord";
   static final String STREAMS_RESPONSE = EVENTS + ".StreamsEventResponse";
+  static final String WINDOW_EVENT = EVENTS + ".DynamodbTimeWindowEvent";
+  static final String WINDOW_RESPONSE = EVENTS + ".TimeWindowEventResponse";
   static final String STREAM_CHANGE = "dev.laconic.stream.StreamChange";
 
   private static final Signatures SIGNATURES = new Signatures(List.of(
       Signature.of(Input.BATCH, DYNAMODB_EVENT, Signature.VOID, STREAMS_RESPONSE),
       Signature.of(Input.RECORD, STREAM_RECORD, Signature.VOID),
+      Signature.of(Input.WINDOW, WINDOW_EVENT, WINDOW_RESPONSE),
       Signature.ofUserType(Input.CHANGE, STREAM_CHANGE, Signature.VOID),
       Signature.userType(Input.NEW_IMAGE, Signature.VOID)),
       "  void                 m(DynamodbEvent event)\n"
@@ -50,9 +54,12 @@ public final class DynamoDbSource implements EventSource<DynamoStreamTriggerMode
           + "  void                 m(T newImage, Context context)\n"
           + "  void                 m(StreamChange<T> change)\n"
           + "  void                 m(StreamChange<T> change, Context context)\n"
-          + "with DynamodbEvent and StreamsEventResponse from com.amazonaws.services.lambda.runtime"
-          + ".events, Context from com.amazonaws.services.lambda.runtime, StreamChange from"
-          + " dev.laconic.stream, and T a record or class of your own.");
+          + "  TimeWindowEventResponse m(DynamodbTimeWindowEvent window)\n"
+          + "  TimeWindowEventResponse m(DynamodbTimeWindowEvent window, Context context)\n"
+          + "with DynamodbEvent, DynamodbTimeWindowEvent, StreamsEventResponse and"
+          + " TimeWindowEventResponse from com.amazonaws.services.lambda.runtime.events, Context"
+          + " from com.amazonaws.services.lambda.runtime, StreamChange from dev.laconic.stream, and"
+          + " T a record or class of your own.");
 
   @Override
   public String annotation() {
@@ -85,6 +92,7 @@ public final class DynamoDbSource implements EventSource<DynamoStreamTriggerMode
         a.integer("parallelizationFactor", 1),
         a.integer("tumblingWindowInSeconds", 0),
         onFailure.isEmpty() ? Optional.empty() : Optional.of(ArnRef.parse(onFailure, baseResources)),
+        a.enumConstant("onFailureKind", DestinationKind.class, DestinationKind.AUTO),
         a.strings("filters"),
         a.enumConstants("metrics", MappingMetric.class),
         a.origin());
@@ -92,7 +100,7 @@ public final class DynamoDbSource implements EventSource<DynamoStreamTriggerMode
 
   @Override
   public List<String> requiredTypes() {
-    return List.of(DYNAMODB_EVENT, STREAMS_RESPONSE);
+    return List.of(DYNAMODB_EVENT, STREAMS_RESPONSE, WINDOW_EVENT, WINDOW_RESPONSE);
   }
 
   @Override
@@ -102,7 +110,7 @@ public final class DynamoDbSource implements EventSource<DynamoStreamTriggerMode
 
   @Override
   public ValidationReport validate(List<DynamoStreamTriggerModel> triggers, FunctionModel function) {
-    return DynamoStreamValidator.validate(triggers);
+    return DynamoStreamValidator.validate(triggers, function.shape());
   }
 
   @Override

@@ -7,6 +7,8 @@ import dev.laconic.processor.model.ArnKind;
 import dev.laconic.processor.model.ArnRef;
 import dev.laconic.processor.model.DynamoStreamTriggerModel;
 import dev.laconic.processor.validate.FilterPatterns;
+import dev.laconic.processor.validate.StreamSettings;
+import dev.laconic.processor.model.HandlerShape;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +33,17 @@ final class DynamoStreamValidator {
       // Objects whose keys are the user's own attribute names, so any key is right.
       Set.of("Keys", "NewImage", "OldImage", "userIdentity"));
 
+  static final String WINDOW_SHAPE = "TimeWindowEventResponse m(DynamodbTimeWindowEvent window"
+      + "[, Context context])";
+
   private DynamoStreamValidator() {}
 
   /** Checks each trigger of a function, and that no stream is read twice. */
-  static ValidationReport validate(List<DynamoStreamTriggerModel> triggers) {
+  static ValidationReport validate(List<DynamoStreamTriggerModel> triggers, HandlerShape shape) {
     ValidationReport.Builder report = ValidationReport.builder();
     Set<String> streams = new HashSet<>();
     for (DynamoStreamTriggerModel trigger : triggers) {
-      report.add(validate(trigger));
+      report.add(validate(trigger, shape));
       if (!streams.add(trigger.streamArn().source())) {
         report.report(Diagnostic.DUPLICATE_STREAM, trigger.origin().at("streamArn"),
             trigger.streamArn().source());
@@ -47,7 +52,8 @@ final class DynamoStreamValidator {
     return report.build();
   }
 
-  private static ValidationReport validate(DynamoStreamTriggerModel trigger) {
+  private static ValidationReport validate(DynamoStreamTriggerModel trigger,
+      HandlerShape shape) {
     ValidationReport.Builder report = ValidationReport.builder();
     var at = trigger.origin();
     if (trigger.streamArn() instanceof ArnRef.Literal literal
@@ -71,38 +77,7 @@ final class DynamoStreamValidator {
       report.report(Diagnostic.STARTING_POSITION_INVALID, at.at("startingPosition"),
           trigger.startingPosition());
     }
-    report.range(trigger.batchSize(), 1, 10_000, Diagnostic.BATCH_SIZE_RANGE,
-        at.at("batchSize"));
-    report.range(trigger.maximumBatchingWindowInSeconds(), 0, 300, Diagnostic.BATCHING_WINDOW_RANGE,
-        at.at("maximumBatchingWindowInSeconds"));
-    report.range(trigger.maximumRetryAttempts(), -1, 10_000, Diagnostic.RETRY_ATTEMPTS_RANGE,
-        at.at("maximumRetryAttempts"));
-    int age = trigger.maximumRecordAgeInSeconds();
-    if (age != -1 && (age < 60 || age > 604_800)) {
-      report.report(Diagnostic.RECORD_AGE_RANGE, at.at("maximumRecordAgeInSeconds"), age);
-    }
-    report.range(trigger.parallelizationFactor(), 1, 10, Diagnostic.PARALLELIZATION_RANGE,
-        at.at("parallelizationFactor"));
-    report.range(trigger.tumblingWindowInSeconds(), 0, 900, Diagnostic.TUMBLING_WINDOW_RANGE,
-        at.at("tumblingWindowInSeconds"));
-    trigger.onFailure().ifPresent(destination -> {
-      if (destination instanceof ArnRef.Resource resource) {
-        if (resource.type() == null) {
-          report.report(Diagnostic.RESOURCE_NOT_FOUND, at.at("onFailure"), "onFailure",
-              resource.source(), resource.logicalId());
-        } else if (!java.util.Set.of("AWS::SQS::Queue", "AWS::SNS::Topic", "AWS::S3::Bucket")
-            .contains(resource.type())) {
-          report.report(Diagnostic.RESOURCE_WRONG_TYPE, at.at("onFailure"), "onFailure",
-              resource.source(), resource.type(),
-              "an AWS::SQS::Queue, an AWS::SNS::Topic or an AWS::S3::Bucket");
-        }
-      }
-      if (destination instanceof ArnRef.Literal literal
-          && !ArnKind.FAILURE_DESTINATION.matches(literal.arn())) {
-        report.report(Diagnostic.ON_FAILURE_INVALID, at.at("onFailure"), literal.arn());
-      }
-    });
-    report.add(FilterPatterns.validate(trigger.filters(), trigger.origin(), RECORD));
+    report.add(StreamSettings.validate(trigger, shape, RECORD, WINDOW_SHAPE));
     return report.build();
   }
 
