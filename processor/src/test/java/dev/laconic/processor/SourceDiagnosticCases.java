@@ -17,7 +17,21 @@ final class SourceDiagnosticCases {
   static final String STREAM = "arn:aws:kinesis:us-east-1:123456789012:stream/orders";
   static final String KINESIS = "@KinesisTrigger(streamArn = \"" + STREAM + "\")";
 
+  static final String QUEUE = "arn:aws:sqs:us-east-1:123456789012:orders";
+  static final String FIFO_QUEUE = "arn:aws:sqs:us-east-1:123456789012:orders.fifo";
+
   private SourceDiagnosticCases() {}
+
+  static javax.tools.JavaFileObject sqsHandler(String queue, String attributes) {
+    return handler("@SqsTrigger(queueArn = \"" + queue + "\"" + attributes + ")",
+        "public void handle(SQSEvent event) {}");
+  }
+
+  /** The options of a compilation with a base template holding {@code resources}. */
+  static String[] withBase(String resources) {
+    return new String[] {Compilations.CODE,
+        "-Alaconic.baseTemplate=" + baseTemplate("Resources:\n" + resources)};
+  }
 
   static javax.tools.JavaFileObject kinesisHandler(String attributes) {
     return handler("@KinesisTrigger(streamArn = \"" + STREAM + "\", " + attributes + ")",
@@ -91,6 +105,54 @@ final class SourceDiagnosticCases {
             "@Orders", handler("@KinesisTrigger(streamArn = \"@Orders\")",
                 "public void handle(KinesisEvent event) {}"))
             .withOptions(Compilations.CODE, "-Alaconic.baseTemplate=" + baseTemplate(
-                "Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n")));
+                "Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n")),
+        new Case(Diagnostic.SQS_QUEUE_ARN_INVALID,
+            "[LACONIC-801] queueArn = \"https://sqs.us-east-1.amazonaws.com/123456789012/orders\"."
+                + " It must be an SQS queue ARN such as arn:aws:sqs:us-west-2:000000000000:orders,"
+                + " ${Name} for a template parameter, or @Name for an AWS::SQS::Queue of the base"
+                + " template. This is the queue's URL",
+            "https://", handler("@SqsTrigger(\nqueueArn ="
+                + " \"https://sqs.us-east-1.amazonaws.com/123456789012/orders\")",
+                "public void handle(SQSEvent event) {}")),
+        new Case(Diagnostic.SQS_BATCH_SIZE_RANGE,
+            "[LACONIC-802] batchSize = 0. It must be between 1 and 10000.",
+            "batchSize", sqsHandler(QUEUE, ",\nbatchSize = 0")),
+        new Case(Diagnostic.SQS_FIFO_BATCH_SIZE,
+            "[LACONIC-803] batchSize = 20, but " + FIFO_QUEUE + " is a FIFO queue. It must be at"
+                + " most 10 for a FIFO queue.",
+            "batchSize", sqsHandler(FIFO_QUEUE, ",\nbatchSize = 20")),
+        new Case(Diagnostic.SQS_BATCH_SIZE_NEEDS_WINDOW,
+            "[LACONIC-804] batchSize = 100 needs maximumBatchingWindowInSeconds of at least 1",
+            "batchSize", sqsHandler(QUEUE, ",\nbatchSize = 100")),
+        new Case(Diagnostic.SQS_FIFO_BATCHING_WINDOW,
+            "[LACONIC-805] maximumBatchingWindowInSeconds = 5, but @Jobs is a FIFO queue, which"
+                + " takes no batching window. It must be 0.",
+            "maximumBatchingWindowInSeconds", sqsHandler("@Jobs",
+                ",\nmaximumBatchingWindowInSeconds = 5"))
+            .withOptions(withBase("  Jobs:\n    Type: AWS::SQS::Queue\n    Properties:\n"
+                + "      FifoQueue: true\n")),
+        new Case(Diagnostic.SQS_MAXIMUM_CONCURRENCY_RANGE,
+            "[LACONIC-806] maximumConcurrency = 1. It must be between 2 and 1000, or 0 for no"
+                + " limit.",
+            "maximumConcurrency", sqsHandler(QUEUE, ",\nmaximumConcurrency = 1")),
+        new Case(Diagnostic.SQS_VISIBILITY_TIMEOUT_TOO_SHORT,
+            "[LACONIC-807] queueArn = \"@Jobs\": the queue's VisibilityTimeout is 30 seconds,"
+                + " shorter than the function's timeout of 120 seconds, so Lambda refuses the"
+                + " mapping. Set the queue's VisibilityTimeout to at least 120 (AWS recommends six"
+                + " times the timeout, 720).",
+            "@Jobs", handler("@LambdaFunction(timeout = 120)\n@SqsTrigger(queueArn = \"@Jobs\")",
+                "public void handle(SQSEvent event) {}"))
+            .withOptions(withBase("  Jobs:\n    Type: AWS::SQS::Queue\n")),
+        new Case(Diagnostic.DUPLICATE_QUEUE,
+            "[LACONIC-808] queueArn = \"" + QUEUE + "\" is already read by this function.",
+            "second", handler("@SqsTrigger(queueArn = \"" + QUEUE + "\")\n@SqsTrigger(queueArn"
+                + " = \"" + QUEUE + "\", batchSize = 5) // second",
+                "public void handle(SQSEvent event) {}")),
+        new Case(Diagnostic.SQS_KMS_KEY_UNRESOLVED,
+            "[LACONIC-809] queueArn = \"@Jobs\": the queue is encrypted with KmsMasterKeyId"
+                + " alias/orders, which names no key Laconic can grant kms:Decrypt on.",
+            "@Jobs", sqsHandler("@Jobs", ""))
+            .withOptions(withBase("  Jobs:\n    Type: AWS::SQS::Queue\n    Properties:\n"
+                + "      KmsMasterKeyId: alias/orders\n")));
   }
 }

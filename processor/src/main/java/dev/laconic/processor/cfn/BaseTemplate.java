@@ -105,8 +105,10 @@ public final class BaseTemplate {
     if (!resource.isObject() || !resource.path("Type").isTextual()) {
       return null;
     }
+    JsonNode properties = resource.path("Properties");
     return new ArnRef.Resource(logicalId, resource.path("Type").asText(),
-        resource.path("Properties").path("StreamSpecification").isObject());
+        properties.path("StreamSpecification").isObject(),
+        properties.isObject() ? properties.deepCopy() : NODES.objectNode());
   }
 
   /**

@@ -260,7 +260,37 @@ public enum Diagnostic {
           + " \"2025-06-01T00:00:00Z\"."),
   DUPLICATE_KINESIS_SOURCE(706, Kind.ERROR,
       "%s = \"%s\" is already read by this function. It must differ: Lambda allows one event"
-          + " source mapping per function and stream or consumer.");
+          + " source mapping per function and stream or consumer."),
+
+  // 8xx: @SqsTrigger
+  SQS_QUEUE_ARN_INVALID(801, Kind.ERROR,
+      "queueArn = \"%s\". It must be an SQS queue ARN such as"
+          + " arn:aws:sqs:us-west-2:000000000000:orders, ${Name} for a template parameter, or @Name"
+          + " for an AWS::SQS::Queue of the base template.%s"),
+  SQS_BATCH_SIZE_RANGE(802, Kind.ERROR,
+      "batchSize = %d. It must be between 1 and 10000."),
+  SQS_FIFO_BATCH_SIZE(803, Kind.ERROR,
+      "batchSize = %d, but %s is a FIFO queue. It must be at most 10 for a FIFO queue."),
+  SQS_BATCH_SIZE_NEEDS_WINDOW(804, Kind.ERROR,
+      "batchSize = %d needs maximumBatchingWindowInSeconds of at least 1: Lambda takes more than"
+          + " 10 messages at once only while it waits for them. Set a window, or a batchSize of at"
+          + " most 10."),
+  SQS_FIFO_BATCHING_WINDOW(805, Kind.ERROR,
+      "maximumBatchingWindowInSeconds = %d, but %s is a FIFO queue, which takes no batching"
+          + " window. It must be 0."),
+  SQS_MAXIMUM_CONCURRENCY_RANGE(806, Kind.ERROR,
+      "maximumConcurrency = %d. It must be between 2 and 1000, or 0 for no limit."),
+  SQS_VISIBILITY_TIMEOUT_TOO_SHORT(807, Kind.ERROR,
+      "queueArn = \"%s\": the queue's VisibilityTimeout is %d seconds, shorter than the"
+          + " function's timeout of %d seconds, so Lambda refuses the mapping. Set the queue's"
+          + " VisibilityTimeout to at least %d (AWS recommends six times the timeout, %d)."),
+  DUPLICATE_QUEUE(808, Kind.ERROR,
+      "queueArn = \"%s\" is already read by this function. It must differ: Lambda allows one"
+          + " event source mapping per function and queue."),
+  SQS_KMS_KEY_UNRESOLVED(809, Kind.WARNING,
+      "queueArn = \"%s\": the queue is encrypted with KmsMasterKeyId %s, which names no key Laconic"
+          + " can grant kms:Decrypt on. Grant it with @IamPolicy(actions = \"kms:Decrypt\","
+          + " resources = \"<key ARN>\"), or name the key by its ARN or a Ref.");
 
   private final int number;
   private final Kind kind;

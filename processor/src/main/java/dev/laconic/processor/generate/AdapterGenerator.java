@@ -161,6 +161,9 @@ public final class AdapterGenerator {
   }
 
   private MethodSpec perRecordHandleRequest(FunctionModel function, AdapterShape source) {
+    if (source.recordLoop() != null) {
+      return handleRequest(source).addCode(source.recordLoop()).build();
+    }
     return handleRequest(source)
         .beginControlFlow("if (event == null || event.getRecords() == null)")
         .addStatement("return $L", source.noFailures())

@@ -20,7 +20,19 @@ import com.palantir.javapoet.CodeBlock;
  * @param noFailures an expression for a response that reports no failure
  * @param failure an expression for the response when the handler threw {@code e} on {@code
  *     record}: a call into the run-time library that logs the failure and reports the record
+ * @param recordLoop for per-record handlers of a source that does not stop at the first failure
+ *     (SQS), the whole body of {@code handle}; null for the stream loop, which returns at the
+ *     first failure so that order holds
  */
 public record AdapterShape(ClassName event, ClassName record, ClassName response,
     ClassName reader, String readMethod, ClassName writer, String writeMethod,
-    CodeBlock recordCall, CodeBlock noFailures, CodeBlock failure) {}
+    CodeBlock recordCall, CodeBlock noFailures, CodeBlock failure, CodeBlock recordLoop) {
+
+  /** A shape whose per-record handlers run the stream loop. */
+  public AdapterShape(ClassName event, ClassName record, ClassName response, ClassName reader,
+      String readMethod, ClassName writer, String writeMethod, CodeBlock recordCall,
+      CodeBlock noFailures, CodeBlock failure) {
+    this(event, record, response, reader, readMethod, writer, writeMethod, recordCall,
+        noFailures, failure, null);
+  }
+}

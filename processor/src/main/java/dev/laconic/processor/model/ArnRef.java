@@ -52,8 +52,18 @@ public sealed interface ArnRef {
    * @param type its CloudFormation type, such as {@code AWS::DynamoDB::Table}; null when the base
    *     template has no such resource (or there is no base template)
    * @param hasStream for a table, whether it declares a {@code StreamSpecification}
+   * @param properties the resource's {@code Properties} as the base template writes them, for
+   *     checks that depend on them (a queue's visibility timeout); an empty object when unknown
    */
-  record Resource(String logicalId, String type, boolean hasStream) implements ArnRef {
+  record Resource(String logicalId, String type, boolean hasStream,
+      com.fasterxml.jackson.databind.JsonNode properties) implements ArnRef {
+
+    /** A resource whose properties are not known. */
+    public Resource(String logicalId, String type, boolean hasStream) {
+      this(logicalId, type, hasStream,
+          com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+    }
+
     @Override
     public String source() {
       return "@" + logicalId;

@@ -31,6 +31,11 @@ public record HandlerShape(
     /** Each record's payload (Kinesis data, an SQS body) read from JSON into the user's type. */
     JSON_BODY,
     /**
+     * Each SQS message's body as the on-failure record a stream mapping sends: {@code
+     * dev.laconic.sqs.StreamFailure}.
+     */
+    STREAM_FAILURE,
+    /**
      * The whole batch of one tumbling window, with the state of the window so far; the handler
      * returns the new state ({@code TimeWindowEventResponse}).
      */

@@ -8,7 +8,8 @@ import java.util.List;
  * reads it. One record per kind of source; each source's package in {@code
  * dev.laconic.processor.source} reads, checks, writes and adapts its own record.
  */
-public sealed interface TriggerModel permits DynamoStreamTriggerModel, KinesisTriggerModel {
+public sealed interface TriggerModel
+    permits DynamoStreamTriggerModel, KinesisTriggerModel, SqsTriggerModel {
 
   /** The resource the mapping reads: a stream or a queue. */
   ArnRef sourceArn();

@@ -7,6 +7,7 @@ import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.TriggerModel;
 import dev.laconic.processor.source.dynamodb.DynamoDbSource;
 import dev.laconic.processor.source.kinesis.KinesisSource;
+import dev.laconic.processor.source.sqs.SqsSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,8 @@ public final class EventSources {
   /** Every source. A new one is added here, and its record to {@link TriggerModel}'s permits. */
   public static final List<EventSource<?>> ALL = List.of(
       new DynamoDbSource(),
-      new KinesisSource());
+      new KinesisSource(),
+      new SqsSource());
 
   private EventSources() {}
 

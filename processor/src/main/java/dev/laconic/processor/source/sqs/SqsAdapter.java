@@ -1,0 +1,62 @@
+package dev.laconic.processor.source.sqs;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.laconic.processor.generate.AdapterShape;
+import dev.laconic.processor.model.FunctionModel;
+import dev.laconic.processor.model.HandlerShape;
+
+/**
+ * How an SQS adapter reads, calls and answers: {@code SQSEvent} in, {@code SQSBatchResponse}
+ * out. Per-message handlers report partial failures by message id through the run-time
+ * library's {@code SqsBatchFailures}: every failed message on a standard queue, the first failure
+ * and every later message on a FIFO queue.
+ */
+final class SqsAdapter {
+
+  private static final String EVENTS = "com.amazonaws.services.lambda.runtime.events";
+  private static final ClassName EVENT = ClassName.get(EVENTS, "SQSEvent");
+  private static final ClassName MESSAGE = EVENT.nestedClass("SQSMessage");
+  private static final ClassName RESPONSE = ClassName.get(EVENTS, "SQSBatchResponse");
+  private static final ClassName SQS_EVENT_JSON = ClassName.get("dev.laconic.sqs", "SqsEventJson");
+  private static final ClassName BATCH_FAILURES =
+      ClassName.get("dev.laconic.sqs", "SqsBatchFailures");
+  private static final ClassName STREAM_FAILURE =
+      ClassName.get("dev.laconic.sqs", "StreamFailure");
+
+  private SqsAdapter() {}
+
+  static AdapterShape of(FunctionModel function) {
+    return new AdapterShape(EVENT, MESSAGE, RESPONSE, SQS_EVENT_JSON, "read", SQS_EVENT_JSON,
+        "write", null, null, null,
+        function.shape().input().wholeEvent() ? null : loop(function));
+  }
+
+  private static CodeBlock loop(FunctionModel function) {
+    HandlerShape shape = function.shape();
+    String context = shape.takesContext() ? ", context" : "";
+    CodeBlock argument = switch (shape.input()) {
+      case STREAM_FAILURE -> CodeBlock.of("$T.fromJson(message.getBody())", STREAM_FAILURE);
+      default -> CodeBlock.of("message");
+    };
+    return CodeBlock.builder()
+        .addStatement("$T failures = new $T($S, context)", BATCH_FAILURES, BATCH_FAILURES,
+            function.displayName())
+        .beginControlFlow("if (event == null || event.getRecords() == null)")
+        .addStatement("return failures.response()")
+        .endControlFlow()
+        .beginControlFlow("for ($T message : event.getRecords())", MESSAGE)
+        .beginControlFlow("if (failures.skips(message))")
+        .add("// FIFO: a message after a failure waits for it, reported, not handled.\n")
+        .addStatement("continue")
+        .endControlFlow()
+        .beginControlFlow("try")
+        .addStatement("handler.$L($L$L)", function.methodName(), argument, context)
+        .nextControlFlow("catch ($T e)", Exception.class)
+        .addStatement("failures.failed(message, e)")
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("return failures.response()")
+        .build();
+  }
+}
