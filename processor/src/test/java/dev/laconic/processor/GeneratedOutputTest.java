@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class GeneratedOutputTest {
 
   static final List<String> HANDLERS =
-      List.of("OrderEvents", "Refunds", "Audit", "Parcel", "Shipping", "DailyTotals");
+      List.of("OrderEvents", "Refunds", "Audit", "Parcel", "Shipping", "DailyTotals", "Clicks",
+          "Inbox");
 
   /** Values a deployment would give the template's parameters. */
   static final Map<String, String> PARAMETERS = Map.of(
@@ -36,7 +37,8 @@ class GeneratedOutputTest {
       "CatalogTableArn", "arn:aws:dynamodb:eu-west-1:123456789012:table/Catalog",
       "AuditFailureArn", "arn:aws:sqs:eu-west-1:123456789012:audit-failures",
       "ParcelsStreamArn",
-      "arn:aws:dynamodb:eu-west-1:123456789012:table/Parcels/stream/2024-01-01T00:00:00.000");
+      "arn:aws:dynamodb:eu-west-1:123456789012:table/Parcels/stream/2024-01-01T00:00:00.000",
+      "ClicksFailureTopic", "arn:aws:sns:eu-west-1:123456789012:clicks-failures");
 
   static List<JavaFileObject> sources(List<String> names) {
     List<JavaFileObject> sources = new ArrayList<>();
@@ -56,7 +58,10 @@ class GeneratedOutputTest {
   void adaptersMatchGoldens() {
     Compilation compilation = compileShop(HANDLERS);
     for (String adapter : List.of("Laconic_OrderEvents_echo", "Laconic_Refunds_refund",
-        "Laconic_Audit_Changes_record", "Laconic_Shipping_track", "Laconic_DailyTotals_total")) {
+        "Laconic_Audit_Changes_record", "Laconic_Shipping_track", "Laconic_DailyTotals_total",
+        "Laconic_Clicks_count", "Laconic_Clicks_session", "Laconic_Clicks_follow",
+        "Laconic_Clicks_perMinute", "Laconic_Inbox_receive", "Laconic_Inbox_settle",
+        "Laconic_Inbox_redrive")) {
       Goldens.assertMatches(adapter + ".java", source(compilation, "shop." + adapter));
     }
   }
