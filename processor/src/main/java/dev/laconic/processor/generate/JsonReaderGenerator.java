@@ -176,7 +176,7 @@ public final class JsonReaderGenerator {
     List<MappedProperty> read = composite.properties().stream()
         .filter(property -> !property.ignored())
         .toList();
-    NameAllocator names = names(composite, enumReaders);
+    NameAllocator names = names(composite);
     Expressions expressions = new Expressions(reader, enumReaders);
 
     // One local per value, and a flag where whether its field was there matters: for every
@@ -261,7 +261,7 @@ public final class JsonReaderGenerator {
    * variable, a lambda's parameter, the exception, or a class the code names; a JavaBean property
    * named like a keyword ({@code setClass}) gets a legal name.
    */
-  private static NameAllocator names(CompositeType composite, Map<TypeRef, String> enumReaders) {
+  private static NameAllocator names(CompositeType composite) {
     Set<String> reserved = new LinkedHashSet<>(List.of("parser", "path", "field", "result", "e"));
     reserved.addAll(REFERENCED);
     reserve(reserved, composite.type());
