@@ -31,6 +31,13 @@ public record TypeRef(String packageName, List<String> simpleNames) {
     return String.join("_", simpleNames) + "StreamMapper";
   }
 
+  /**
+   * The generated JSON reader's simple name: {@code OrderJsonReader}, {@code Order_LineJsonReader}.
+   */
+  public String jsonReaderSimpleName() {
+    return String.join("_", simpleNames) + "JsonReader";
+  }
+
   /** The name of the root of attribute paths in messages: {@code order} for Order. */
   public String pathRoot() {
     String last = simpleNames.get(simpleNames.size() - 1);
