@@ -31,6 +31,9 @@ public class Clicks {
       metrics = MappingMetric.EVENT_COUNT)
   public void session(KinesisEvent.KinesisEventRecord record, Context context) {}
 
+  @KinesisTrigger(streamArn = "arn:aws:kinesis:us-west-2:000000000000:stream/parcels")
+  public void scan(Parcel parcel, Context context) {}
+
   @KinesisTrigger(streamArn = "arn:aws:kinesis:us-west-2:000000000000:stream/parcel-changes")
   public void follow(StreamChange<Parcel> change) {}
 

@@ -20,6 +20,9 @@ public class Inbox {
     return new SQSBatchResponse();
   }
 
+  @SqsTrigger(queueArn = "arn:aws:sqs:us-west-2:000000000000:parcels")
+  public void parcel(Parcel parcel) {}
+
   @LambdaFunction(timeout = 20)
   @SqsTrigger(queueArn = "${AuditFailureArn}")
   public void redrive(StreamFailure failure) throws Exception {}

@@ -10,7 +10,9 @@ import dev.laconic.processor.diag.Diagnostic;
 import dev.laconic.processor.diag.Origin;
 import dev.laconic.processor.diag.Reporter;
 import dev.laconic.processor.generate.AdapterGenerator;
+import dev.laconic.processor.generate.JsonReaderGenerator;
 import dev.laconic.processor.generate.MapperGenerator;
+import dev.laconic.processor.model.HandlerShape;
 import dev.laconic.processor.model.CompositeType;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.parse.HandlerParser;
@@ -174,9 +176,13 @@ public final class LaconicProcessor extends AbstractProcessor {
   private void generate(FunctionModel function) {
     AdapterGenerator adapters = new AdapterGenerator(processingEnv.getElementUtils()
         .getTypeElement("javax.annotation.processing.Generated") != null, options.adapter());
+    // Kinesis data and SQS bodies hold JSON; everything else typed holds DynamoDB attributes.
+    boolean json = function.shape().input() == HandlerShape.Input.JSON_BODY;
     for (CompositeType composite : function.composites()) {
-      if (mappersWritten.add(composite.type().qualifiedName())) {
-        output.write(new MapperGenerator(adapters.generatedAnnotation()).generate(composite),
+      if (mappersWritten.add((json ? "json:" : "attributes:") + composite.type().qualifiedName())) {
+        output.write(json
+            ? new JsonReaderGenerator(adapters.generatedAnnotation()).generate(composite)
+            : new MapperGenerator(adapters.generatedAnnotation()).generate(composite),
             composite.origin());
       }
     }

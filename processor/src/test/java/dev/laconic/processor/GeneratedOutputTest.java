@@ -61,7 +61,8 @@ class GeneratedOutputTest {
         "Laconic_Audit_Changes_record", "Laconic_Shipping_track", "Laconic_DailyTotals_total",
         "Laconic_Clicks_count", "Laconic_Clicks_session", "Laconic_Clicks_follow",
         "Laconic_Clicks_perMinute", "Laconic_Inbox_receive", "Laconic_Inbox_settle",
-        "Laconic_Inbox_redrive")) {
+        "Laconic_Inbox_redrive", "Laconic_Clicks_scan", "Laconic_Inbox_parcel",
+        "ParcelJsonReader")) {
       Goldens.assertMatches(adapter + ".java", source(compilation, "shop." + adapter));
     }
   }

@@ -251,6 +251,23 @@ class TypedRecordsTest {
   }
 
   @Test
+  void aJavaBeanWhoseConstructorThrowsIsCreatedInsideTheMappingFailureGuard() {
+    Compilation compilation = Compilations.compile(
+        source("Bean", "public class Bean {\n"
+            + "  public Bean() throws java.io.IOException {}\n"
+            + "  public void setA(String a) {}\n}\n"),
+        source("Handler", "public class Handler {\n"
+            + "  @DynamoStreamTrigger(streamArn = \"${Orders}\")\n"
+            + "  public void image(Bean bean) {}\n"
+            + "  @SqsTrigger(queueArn = \"arn:aws:sqs:us-east-1:123456789012:beans\")\n"
+            + "  public void body(Bean bean) {}\n}\n"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertTrue(text(compilation, "test.BeanStreamMapper").contains(
+        "throw new MappingException(path, \"creating Bean failed: \" + e, e);"));
+    assertTrue(text(compilation, "test.BeanJsonReader").contains("creating Bean failed"));
+  }
+
+  @Test
   void annotationsOnGettersAndSetterParametersCount() {
     Compilation compilation = Compilations.compile(
         source("Item", "public class Item {\n"

@@ -195,14 +195,18 @@ final class MappedTypeReader {
   }
 
   /**
-   * Whether the mapper name of {@code type} is free: not another type's mapper in this build,
-   * and not a class of the user's ({@code Order_Line} and {@code Order.Line} would both want
-   * {@code Order_LineStreamMapper}).
+   * Whether the names of the classes Laconic may generate for {@code type}, its mapper and its
+   * JSON reader, are free: not another type's in this build, and not a class of the user's
+   * ({@code Order_Line} and {@code Order.Line} would both want {@code Order_LineStreamMapper}).
    */
   private boolean mapperNameFree(TypeElement type, Element usedAt) {
     TypeRef ref = typeRef(type);
-    String mapper = ref.packageName().isEmpty() ? ref.mapperSimpleName()
-        : ref.packageName() + "." + ref.mapperSimpleName();
+    String prefix = ref.packageName().isEmpty() ? "" : ref.packageName() + ".";
+    return mapperNameFree(type, usedAt, prefix + ref.mapperSimpleName())
+        && mapperNameFree(type, usedAt, prefix + ref.jsonReaderSimpleName());
+  }
+
+  private boolean mapperNameFree(TypeElement type, Element usedAt, String mapper) {
     String name = type.getQualifiedName().toString();
     String owner = mapperNames.get(mapper);
     TypeElement existing = elements.getTypeElement(mapper);
@@ -219,12 +223,14 @@ final class MappedTypeReader {
   }
 
   /**
-   * Whether {@code existing} is the mapper an earlier build generated for {@code type} (its
-   * class file, in an incremental build): its {@code fromAttributes} returns {@code type}.
+   * Whether {@code existing} is the mapper or JSON reader an earlier build generated for {@code
+   * type} (its class file, in an incremental build): its {@code fromAttributes} or {@code
+   * fromJson} returns {@code type}.
    */
   private boolean isEarlierMapperOf(TypeElement existing, TypeElement type) {
     return ElementFilter.methodsIn(existing.getEnclosedElements()).stream()
-        .anyMatch(m -> m.getSimpleName().contentEquals("fromAttributes")
+        .anyMatch(m -> (m.getSimpleName().contentEquals("fromAttributes")
+                || m.getSimpleName().contentEquals("fromJson"))
             && m.getModifiers().contains(Modifier.STATIC)
             && types.isSameType(m.getReturnType(), type.asType()));
   }
@@ -270,10 +276,12 @@ final class MappedTypeReader {
     }
     List<ExecutableElement> withParameters = new ArrayList<>();
     boolean noArguments = false;
+    boolean noArgumentsThrows = false;
     for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
       if (constructor.getModifiers().contains(Modifier.PUBLIC)) {
         if (constructor.getParameters().isEmpty()) {
           noArguments = true;
+          noArgumentsThrows = !constructor.getThrownTypes().isEmpty();
         } else if (!isCopyConstructor(type, constructor)) {
           withParameters.add(constructor);
         }
@@ -290,7 +298,7 @@ final class MappedTypeReader {
         return null;
       }
       if (!candidates.isEmpty()) {
-        return new Creation(CompositeType.Creation.SETTERS, throwing);
+        return new Creation(CompositeType.Creation.SETTERS, throwing || noArgumentsThrows);
       }
     }
     if (withParameters.size() > 1) {

@@ -3,6 +3,7 @@ package dev.laconic.processor.source.kinesis;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.laconic.processor.generate.AdapterShape;
+import dev.laconic.processor.generate.JsonReaderGenerator;
 import dev.laconic.processor.generate.MapperGenerator;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.HandlerShape;
@@ -59,6 +60,8 @@ final class KinesisAdapter {
               function.methodName(), MapperGenerator.mapperName(shape.itemType()),
               KINESIS_DYNAMO_RECORDS, context)
           .build();
+      case JSON_BODY -> CodeBlock.of("handler.$L($T.fromJson(record.getKinesis().getData())$L);\n",
+          function.methodName(), JsonReaderGenerator.readerName(shape.itemType()), context);
       case RECORD -> CodeBlock.of("handler.$L(record$L);\n", function.methodName(), context);
       default -> null; // the whole event goes to the handler
     };

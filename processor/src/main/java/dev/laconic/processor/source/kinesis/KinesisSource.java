@@ -42,10 +42,12 @@ public final class KinesisSource implements EventSource<KinesisTriggerModel> {
       Signature.of(Input.BATCH, KINESIS_EVENT, Signature.VOID, STREAMS_RESPONSE),
       Signature.of(Input.RECORD, RECORD, Signature.VOID),
       Signature.of(Input.WINDOW, WINDOW_EVENT, WINDOW_RESPONSE),
-      Signature.ofUserType(Input.CHANGE, STREAM_CHANGE, Signature.VOID)),
+      Signature.ofUserType(Input.CHANGE, STREAM_CHANGE, Signature.VOID),
+      Signature.userType(Input.JSON_BODY, Signature.VOID)),
       "  void                    m(KinesisEvent event)\n"
           + "  StreamsEventResponse    m(KinesisEvent event)\n"
           + "  void                    m(KinesisEvent.KinesisEventRecord record)\n"
+          + "  void                    m(T data)\n"
           + "  void                    m(StreamChange<T> change)\n"
           + "  TimeWindowEventResponse m(KinesisTimeWindowEvent window)\n"
           + "each optionally followed by a Context parameter, with KinesisEvent,"
@@ -53,7 +55,7 @@ public final class KinesisSource implements EventSource<KinesisTriggerModel> {
           + " com.amazonaws.services.lambda.runtime.events, Context from"
           + " com.amazonaws.services.lambda.runtime, StreamChange from dev.laconic.stream (for a"
           + " table's changes delivered through Kinesis Data Streams for DynamoDB), and T a record"
-          + " or class of your own.");
+          + " or class of your own, read from each record's JSON data.");
 
   @Override
   public String annotation() {

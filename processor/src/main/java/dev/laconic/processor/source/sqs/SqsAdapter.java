@@ -3,6 +3,7 @@ package dev.laconic.processor.source.sqs;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.laconic.processor.generate.AdapterShape;
+import dev.laconic.processor.generate.JsonReaderGenerator;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.HandlerShape;
 
@@ -37,6 +38,8 @@ final class SqsAdapter {
     String context = shape.takesContext() ? ", context" : "";
     CodeBlock argument = switch (shape.input()) {
       case STREAM_FAILURE -> CodeBlock.of("$T.fromJson(message.getBody())", STREAM_FAILURE);
+      case JSON_BODY -> CodeBlock.of("$T.fromJson(message.getBody())",
+          JsonReaderGenerator.readerName(shape.itemType()));
       default -> CodeBlock.of("message");
     };
     return CodeBlock.builder()

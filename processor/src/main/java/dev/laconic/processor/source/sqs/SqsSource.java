@@ -36,15 +36,18 @@ public final class SqsSource implements EventSource<SqsTriggerModel> {
   private static final Signatures SIGNATURES = new Signatures(List.of(
       Signature.of(Input.BATCH, SQS_EVENT, Signature.VOID, BATCH_RESPONSE),
       Signature.of(Input.RECORD, MESSAGE, Signature.VOID),
-      Signature.of(Input.STREAM_FAILURE, STREAM_FAILURE, Signature.VOID)),
+      Signature.of(Input.STREAM_FAILURE, STREAM_FAILURE, Signature.VOID),
+      Signature.userType(Input.JSON_BODY, Signature.VOID)),
       "  void             m(SQSEvent event)\n"
           + "  SQSBatchResponse m(SQSEvent event)\n"
           + "  void             m(SQSEvent.SQSMessage message)\n"
           + "  void             m(StreamFailure failure)\n"
+          + "  void             m(T body)\n"
           + "each optionally followed by a Context parameter, with SQSEvent and SQSBatchResponse"
           + " from com.amazonaws.services.lambda.runtime.events, Context from"
           + " com.amazonaws.services.lambda.runtime, and StreamFailure (the on-failure record of a"
-          + " stream mapping) from dev.laconic.sqs.");
+          + " stream mapping) from dev.laconic.sqs, and T a record or class of your own, read from each"
+          + " message's JSON body.");
 
   @Override
   public String annotation() {
