@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the event source mappings of streams (DynamoDB streams and Kinesis) share in the template:
- * their properties, and the permissions their on-failure destinations need.
+ * What event source mappings share in the template, stream ones (DynamoDB streams and Kinesis)
+ * most: their properties, and the permissions their on-failure destinations need.
  */
 public final class StreamMappings {
 
@@ -65,19 +65,29 @@ public final class StreamMappings {
     }
     trigger.failureDestination().ifPresent(destination -> p.putObject("DestinationConfig")
         .putObject("OnFailure").set("Destination", Intrinsics.arn(destination.arn())));
-    addFilters(p, trigger.filters());
-    if (!trigger.metrics().isEmpty()) {
-      ArrayNode metrics = p.putObject("MetricsConfig").putArray("Metrics");
-      trigger.metrics().stream().distinct().map(MappingMetric::identifier).forEach(metrics::add);
-    }
-    if (function.shape().reportsBatchItemFailures()) {
-      p.putArray("FunctionResponseTypes").add("ReportBatchItemFailures");
-    }
+    addFiltersMetricsAndResponses(p, trigger.filters(), trigger.metrics(), function);
     return p;
   }
 
+  /**
+   * Adds what every mapping may end with: {@code FilterCriteria} with one filter per pattern,
+   * {@code MetricsConfig}, and {@code ReportBatchItemFailures} when the handler answers with
+   * partial batch failures (without it Lambda ignores them).
+   */
+  public static void addFiltersMetricsAndResponses(ObjectNode properties, List<String> patterns,
+      List<MappingMetric> metrics, FunctionModel function) {
+    addFilters(properties, patterns);
+    if (!metrics.isEmpty()) {
+      ArrayNode names = properties.putObject("MetricsConfig").putArray("Metrics");
+      metrics.stream().distinct().map(MappingMetric::identifier).forEach(names::add);
+    }
+    if (function.shape().reportsBatchItemFailures()) {
+      properties.putArray("FunctionResponseTypes").add("ReportBatchItemFailures");
+    }
+  }
+
   /** Adds {@code FilterCriteria} with one filter per pattern, when there are any. */
-  public static void addFilters(ObjectNode properties, List<String> patterns) {
+  private static void addFilters(ObjectNode properties, List<String> patterns) {
     if (!patterns.isEmpty()) {
       ArrayNode filters = properties.putObject("FilterCriteria").putArray("Filters");
       patterns.forEach(pattern -> filters.addObject().put("Pattern", pattern));

@@ -3,9 +3,7 @@ package dev.laconic.processor.source.sqs;
 import static dev.laconic.processor.cfn.Intrinsics.NODES;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.laconic.annotations.MappingMetric;
 import dev.laconic.processor.cfn.Intrinsics;
 import dev.laconic.processor.cfn.PolicyStatements;
 import dev.laconic.processor.cfn.StreamMappings;
@@ -97,14 +95,8 @@ final class SqsTemplate {
     if (trigger.maximumConcurrency() != 0) {
       p.putObject("ScalingConfig").put("MaximumConcurrency", trigger.maximumConcurrency());
     }
-    StreamMappings.addFilters(p, trigger.filters());
-    if (!trigger.metrics().isEmpty()) {
-      ArrayNode metrics = p.putObject("MetricsConfig").putArray("Metrics");
-      trigger.metrics().stream().distinct().map(MappingMetric::identifier).forEach(metrics::add);
-    }
-    if (function.shape().reportsBatchItemFailures()) {
-      p.putArray("FunctionResponseTypes").add("ReportBatchItemFailures");
-    }
+    StreamMappings.addFiltersMetricsAndResponses(p, trigger.filters(), trigger.metrics(),
+        function);
     return p;
   }
 }
