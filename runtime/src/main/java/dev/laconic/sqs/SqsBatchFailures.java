@@ -3,8 +3,7 @@ package dev.laconic.sqs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.laconic.stream.BatchItemFailures;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,17 +53,11 @@ public final class SqsBatchFailures {
   /** Logs that handling {@code message} threw {@code failure}, and reports the message. */
   public void failed(SQSMessage message, Exception failure) {
     String messageId = messageId(message);
-    StringWriter trace = new StringWriter();
-    failure.printStackTrace(new PrintWriter(trace));
     boolean fifo = isFifo(message);
-    String log = function + " failed on message " + messageId + "; reporting it as a batch"
-        + " item failure so Lambda delivers it again"
-        + (fifo ? ", with every later message of this FIFO batch, unhandled.\n" : ".\n") + trace;
-    if (context != null && context.getLogger() != null) {
-      context.getLogger().log(log);
-    } else {
-      System.err.println(log);
-    }
+    BatchItemFailures.log(function + " failed on message " + messageId + "; reporting it as a"
+        + " batch item failure so Lambda delivers it again"
+        + (fifo ? ", with every later message of this FIFO batch, unhandled.\n" : ".\n")
+        + BatchItemFailures.trace(failure), context);
     // A null or empty identifier makes Lambda fail and retry the whole batch.
     failures.add(new SQSBatchResponse.BatchItemFailure(messageId));
     fifoFailed |= fifo;
@@ -76,17 +69,14 @@ public final class SqsBatchFailures {
   }
 
   /**
-   * Whether {@code message} came from a FIFO queue: its source ARN ends in {@code .fifo}, or it
-   * carries a {@code MessageGroupId}, which only FIFO queues set.
+   * Whether {@code message} came from a FIFO queue: its source ARN ends in {@code .fifo}, as
+   * every FIFO queue's name must. A {@code MessageGroupId} does not tell: standard queues carry
+   * one too when they are fair queues, and treating those as FIFO would send healthy messages
+   * back, unhandled, behind every failure.
    */
   static boolean isFifo(SQSMessage message) {
-    if (message == null) {
-      return false;
-    }
-    String arn = message.getEventSourceArn();
-    return (arn != null && arn.endsWith(".fifo"))
-        || (message.getAttributes() != null
-            && message.getAttributes().containsKey("MessageGroupId"));
+    String arn = message == null ? null : message.getEventSourceArn();
+    return arn != null && arn.endsWith(".fifo");
   }
 
   private static String messageId(SQSMessage message) {

@@ -53,8 +53,11 @@ public final class BatchItemFailures {
         List.of(new StreamsEventResponse.BatchItemFailure(sequenceNumber)));
   }
 
-  /** Writes {@code message} to the function's log, or to standard error without a logger. */
-  static void log(String message, Context context) {
+  /**
+   * Writes {@code message} to the function's log, or to standard error without a logger: how
+   * every generated adapter reports a failure it answers for, SQS's too.
+   */
+  public static void log(String message, Context context) {
     if (context != null && context.getLogger() != null) {
       context.getLogger().log(message);
     } else {
@@ -62,7 +65,8 @@ public final class BatchItemFailures {
     }
   }
 
-  static String trace(Exception failure) {
+  /** The stack trace of {@code failure}, as {@code printStackTrace} prints it. */
+  public static String trace(Exception failure) {
     StringWriter trace = new StringWriter();
     failure.printStackTrace(new PrintWriter(trace));
     return trace.toString();

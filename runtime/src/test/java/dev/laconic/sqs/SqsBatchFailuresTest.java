@@ -71,9 +71,19 @@ class SqsBatchFailuresTest {
     assertFalse(SqsBatchFailures.isFifo(event.getRecords().get(0)));
   }
 
+  /**
+   * Powertools' FIFO sample as a FIFO queue delivers it: the sample's queue name lacks the
+   * {@code .fifo} every FIFO queue's name ends in.
+   */
+  static SQSEvent fifo() throws IOException {
+    SQSEvent event = event("powertools-java__sqs_fifo_event.json");
+    event.getRecords().forEach(m -> m.setEventSourceArn(m.getEventSourceArn() + ".fifo"));
+    return event;
+  }
+
   @Test
   void aFifoQueueReportsTheFirstFailureAndEveryLaterMessageUnhandled() throws IOException {
-    SQSEvent event = event("powertools-java__sqs_fifo_event.json");
+    SQSEvent event = fifo();
     List<String> ids = ids(event);
     assertTrue(ids.size() >= 3, "the event has at least three messages");
     assertTrue(SqsBatchFailures.isFifo(event.getRecords().get(0)));
@@ -81,6 +91,21 @@ class SqsBatchFailuresTest {
     List<String> handled = quietly(() -> run(event, Set.of(1), failures));
     assertEquals(List.of(ids.get(0)), handled);
     assertEquals(ids.subList(1, ids.size()), reported(failures.response()));
+  }
+
+  @Test
+  void aFairStandardQueueWithMessageGroupIdsIsNotTreatedAsFifo() throws IOException {
+    // Standard queues carry MessageGroupId when they are fair queues; only the ARN tells FIFO.
+    SQSEvent event = event("powertools-java__sqs_fifo_event.json");
+    for (SQSMessage message : event.getRecords()) {
+      message.setEventSourceArn(message.getEventSourceArn().replace(".fifo", ""));
+      assertTrue(message.getAttributes().containsKey("MessageGroupId"));
+    }
+    List<String> ids = ids(event);
+    SqsBatchFailures failures = new SqsBatchFailures("Q.m", null);
+    List<String> handled = quietly(() -> run(event, Set.of(0), failures));
+    assertEquals(ids.subList(1, ids.size()), handled);
+    assertEquals(List.of(ids.get(0)), reported(failures.response()));
   }
 
   @Test

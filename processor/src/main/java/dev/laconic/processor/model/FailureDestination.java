@@ -19,14 +19,20 @@ public record FailureDestination(ArnRef arn, DestinationKind kind) {
       return kind;
     }
     String service = arn instanceof ArnRef.Literal literal ? ArnKind.serviceOf(literal.arn())
-        : arn instanceof ArnRef.Resource resource && resource.type() != null
-            ? resource.type().split("::")[1].toLowerCase(java.util.Locale.ROOT) : "";
+        : arn instanceof ArnRef.Resource resource ? serviceOfType(resource.type()) : "";
     return switch (service) {
       case "sqs" -> DestinationKind.SQS;
       case "sns" -> DestinationKind.SNS;
       case "s3" -> DestinationKind.S3;
       default -> DestinationKind.AUTO;
     };
+  }
+
+  /** {@code sqs} for {@code AWS::SQS::Queue}; "" for a type that is not AWS's (or none). */
+  private static String serviceOfType(String type) {
+    String[] parts = type == null ? new String[0] : type.split("::");
+    return parts.length == 3 && parts[0].equals("AWS")
+        ? parts[1].toLowerCase(java.util.Locale.ROOT) : "";
   }
 
   /** What a {@code ${Name}} parameter holding this destination must match. */

@@ -42,6 +42,9 @@ import javax.lang.model.util.Types;
  */
 public final class HandlerParser {
 
+  /** Laconic's own packages: their types are never the user's item type. */
+  private static final List<String> LACONIC_PACKAGES = List.of("dev.laconic.annotations.",
+      "dev.laconic.stream.", "dev.laconic.kinesis.", "dev.laconic.sqs.", "dev.laconic.json.");
   static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
   static final String REQUEST_HANDLER = "com.amazonaws.services.lambda.runtime.RequestHandler";
 
@@ -339,7 +342,7 @@ public final class HandlerParser {
     String name = element.getQualifiedName().toString();
     boolean platform = name.startsWith("java.") || name.startsWith("javax.")
         || name.startsWith("com.amazonaws.") || name.startsWith("software.amazon.")
-        || name.startsWith("dev.laconic.stream.") || name.startsWith("dev.laconic.annotations.");
+        || LACONIC_PACKAGES.stream().anyMatch(name::startsWith);
     ElementKind kind = element.getKind();
     return !platform && (kind == ElementKind.CLASS || kind == ElementKind.RECORD
         || kind == ElementKind.INTERFACE) ? element : null;

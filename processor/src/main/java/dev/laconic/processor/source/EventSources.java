@@ -52,6 +52,9 @@ public final class EventSources {
 
   /** The source of {@code function}'s triggers: the source of its first. */
   public static EventSource<?> of(FunctionModel function) {
+    if (function.triggers().isEmpty()) {
+      throw new IllegalArgumentException(function.displayName() + " has no trigger");
+    }
     return of(function.triggers().get(0));
   }
 

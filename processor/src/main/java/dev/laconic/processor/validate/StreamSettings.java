@@ -8,7 +8,6 @@ import dev.laconic.processor.model.ArnRef;
 import dev.laconic.processor.model.FailureDestination;
 import dev.laconic.processor.model.HandlerShape;
 import dev.laconic.processor.model.StreamTrigger;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,9 +20,8 @@ import java.util.Set;
  */
 public final class StreamSettings {
 
-  private static final Map<String, DestinationKind> DESTINATION_TYPES = Map.of(
-      "AWS::SQS::Queue", DestinationKind.SQS, "AWS::SNS::Topic", DestinationKind.SNS,
-      "AWS::S3::Bucket", DestinationKind.S3);
+  private static final Set<String> DESTINATION_TYPES =
+      Set.of("AWS::SQS::Queue", "AWS::SNS::Topic", "AWS::S3::Bucket");
 
   private StreamSettings() {}
 
@@ -74,7 +72,7 @@ public final class StreamSettings {
       if (resource.type() == null) {
         report.report(Diagnostic.RESOURCE_NOT_FOUND, at, "onFailure", resource.source(),
             resource.logicalId());
-      } else if (!DESTINATION_TYPES.containsKey(resource.type())) {
+      } else if (!DESTINATION_TYPES.contains(resource.type())) {
         report.report(Diagnostic.RESOURCE_WRONG_TYPE, at, "onFailure", resource.source(),
             resource.type(), "an AWS::SQS::Queue, an AWS::SNS::Topic or an AWS::S3::Bucket");
       }
@@ -92,11 +90,5 @@ public final class StreamSettings {
       report.report(Diagnostic.ON_FAILURE_KIND_UNKNOWN, at, arn.source());
     }
     return report.build();
-  }
-
-  /** The services whose permission a destination of {@code kind} needs. */
-  static Set<DestinationKind> grants(DestinationKind kind) {
-    return kind == DestinationKind.AUTO
-        ? Set.of(DestinationKind.SQS, DestinationKind.SNS, DestinationKind.S3) : Set.of(kind);
   }
 }

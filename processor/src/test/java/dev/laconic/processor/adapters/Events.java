@@ -66,16 +66,17 @@ final class Events {
 
   /**
    * The SQS event {@code name} with its messages' bodies replaced by {@code bodies}, one for
-   * each message, in order; everything else as in the file.
+   * each message, in order (null: kept); everything else as in the file, except that messages
+   * of a message group come from a queue named {@code ….fifo}, as FIFO queues' are.
    */
   static byte[] sqsWithBodies(String name, List<String> bodies) {
     return sqs(name, bodies, false);
   }
 
   /**
-   * The SQS event {@code name} as a standard queue delivers the same messages: without the
-   * {@code MessageGroupId} only FIFO queues set, bodies replaced as by {@link #sqsWithBodies}
-   * when {@code bodies} is not null.
+   * The SQS event {@code name} as a standard queue delivers the same messages: a queue name
+   * without {@code .fifo} and no {@code MessageGroupId}, bodies replaced as by {@link
+   * #sqsWithBodies} when {@code bodies} is not null.
    */
   static byte[] sqsStandard(String name, List<String> bodies) {
     return sqs(name, bodies, true);
@@ -93,8 +94,15 @@ final class Events {
       if (bodies != null) {
         message.put("body", bodies.get(i));
       }
+      boolean grouped = message.path("attributes").has("MessageGroupId");
+      String arn = message.path("eventSourceARN").asText();
       if (standard && message.path("attributes") instanceof ObjectNode attributes) {
         attributes.remove("MessageGroupId");
+        message.put("eventSourceARN", arn.replaceAll("\\.fifo$", ""));
+      } else if (grouped && !arn.endsWith(".fifo")) {
+        // Powertools' FIFO sample names its queue without the .fifo every FIFO queue's name
+        // ends in, and which Lambda's events carry: the event as a FIFO queue delivers it.
+        message.put("eventSourceARN", arn + ".fifo");
       }
     }
     try {

@@ -118,7 +118,7 @@ class SqsAdaptersTest {
 
   /**
    * The three messages of the FIFO event as a standard queue delivers them: the file's own,
-   * without {@code MessageGroupId}, which only FIFO queues set.
+   * from a queue whose name does not end in {@code .fifo}, without {@code MessageGroupId}.
    */
   static byte[] standard() {
     return Events.sqsStandard(FIFO, null);
@@ -143,7 +143,7 @@ class SqsAdaptersTest {
   @MethodSource("perMessage")
   void perMessageHandlersSeeEveryMessageInOrderAndReportNoFailure(String function,
       String event) {
-    BothPaths.Run run = paths.invoke(function, Events.bytes(event), Set.of());
+    BothPaths.Run run = paths.invoke(function, Events.sqsWithBodies(event, null), Set.of());
     assertEquals("{\"batchItemFailures\":[]}", run.response());
     assertEquals(Events.messageIds(event), messageIdsOf(run.inputs()));
   }
@@ -152,7 +152,7 @@ class SqsAdaptersTest {
   @MethodSource("perMessage")
   void aFailedMessageIsReportedByItsId(String function, String event) {
     List<String> ids = Events.messageIds(event);
-    BothPaths.Run run = paths.invoke(function, Events.bytes(event), Set.of(ids.get(0)));
+    BothPaths.Run run = paths.invoke(function, Events.sqsWithBodies(event, null), Set.of(ids.get(0)));
     // The FIFO event's later messages wait for the first, reported with it.
     assertEquals(ids, run.failedIds());
     assertEquals(ids.subList(0, 1), messageIdsOf(run.inputs()));
@@ -166,7 +166,7 @@ class SqsAdaptersTest {
   void onAFifoQueueTheFirstFailureAndEveryLaterMessageAreReportedUnhandled(String function,
       int poisoned) {
     List<String> ids = Events.messageIds(FIFO);
-    BothPaths.Run run = paths.invoke(function, Events.bytes(FIFO), Set.of(ids.get(poisoned)));
+    BothPaths.Run run = paths.invoke(function, Events.sqsWithBodies(FIFO, null), Set.of(ids.get(poisoned)));
     assertEquals(ids.subList(poisoned, 3), run.failedIds());
     assertEquals(ids.subList(0, poisoned + 1), messageIdsOf(run.inputs()),
         "the messages up to the failure, none after it");
@@ -177,7 +177,7 @@ class SqsAdaptersTest {
   void onAFifoQueueOnlyTheFirstFailureRuns(String function, List<Integer> poisoned) {
     List<String> ids = Events.messageIds(FIFO);
     int first = Collections.min(poisoned);
-    BothPaths.Run run = paths.invoke(function, Events.bytes(FIFO), pick(ids, poisoned));
+    BothPaths.Run run = paths.invoke(function, Events.sqsWithBodies(FIFO, null), pick(ids, poisoned));
     assertEquals(ids.subList(first, 3), run.failedIds());
     assertEquals(ids.subList(0, first + 1), messageIdsOf(run.inputs()));
   }
@@ -198,7 +198,7 @@ class SqsAdaptersTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("batchResponse")
   void batchHandlersAnswerWithTheirOwnResponse(String function, String event) {
-    BothPaths.Run run = paths.invoke(function, Events.bytes(event), Set.of());
+    BothPaths.Run run = paths.invoke(function, Events.sqsWithBodies(event, null), Set.of());
     // One answers an empty list, the other a response without one.
     assertEquals(function.endsWith("WithContext") ? "{}" : "{\"batchItemFailures\":[]}",
         run.response());
@@ -210,7 +210,7 @@ class SqsAdaptersTest {
   @MethodSource("batchResponseSubsets")
   void batchHandlersReportWhatTheyChoose(String function, List<Integer> poisoned) {
     List<String> ids = Events.messageIds(FIFO);
-    for (byte[] event : List.of(Events.bytes(FIFO), standard())) {
+    for (byte[] event : List.of(Events.sqsWithBodies(FIFO, null), standard())) {
       BothPaths.Run run = paths.invoke(function, event, pick(ids, poisoned));
       assertEquals(pick(ids, poisoned), run.failedIds());
       assertEquals(1, run.inputs().size());
@@ -223,7 +223,7 @@ class SqsAdaptersTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("voidBatch")
   void voidBatchHandlersAnswerNull(String function, String event) {
-    BothPaths.Run run = paths.invoke(function, Events.bytes(event), Set.of());
+    BothPaths.Run run = paths.invoke(function, Events.sqsWithBodies(event, null), Set.of());
     assertEquals("null", run.response());
     SQSEvent seen = (SQSEvent) run.inputs().get(0);
     assertEquals(Events.messageIds(event), messageIdsOf(List.copyOf(seen.getRecords())));
@@ -233,7 +233,7 @@ class SqsAdaptersTest {
   @MethodSource("voidBatch")
   void voidBatchHandlersFailTheWholeBatchAlike(String function, String event) {
     String poison = Events.messageIds(event).get(0);
-    BothPaths.Run run = paths.invoke(function, Events.bytes(event), Set.of(poison));
+    BothPaths.Run run = paths.invoke(function, Events.sqsWithBodies(event, null), Set.of(poison));
     Throwable failure = run.failure();
     if (function.equals("Orders_batch")) {
       // It declares Exception: the adapter wraps it, as RequestHandler declares none.
@@ -259,7 +259,7 @@ class SqsAdaptersTest {
   static byte[] failureRecords(String event, boolean standard, boolean... records) {
     String record = Events.text(FAILURE_RECORD);
     List<String> bodies = new ArrayList<>();
-    var messages = Events.tree(Events.bytes(event)).path("Records");
+    var messages = Events.tree(Events.sqsWithBodies(event, null)).path("Records");
     for (int i = 0; i < records.length; i++) {
       bodies.add(records[i] ? record : messages.get(i).path("body").asText());
     }
