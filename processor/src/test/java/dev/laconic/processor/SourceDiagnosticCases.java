@@ -99,6 +99,25 @@ final class SourceDiagnosticCases {
             "[LACONIC-706] streamArn = \"" + STREAM + "\" is already read by this function.",
             "second", handler(KINESIS + "\n@KinesisTrigger(streamArn = \"" + STREAM + "\","
                 + " batchSize = 7) // second", "public void handle(KinesisEvent event) {}")),
+        new Case(Diagnostic.CONSUMER_OF_ANOTHER_STREAM,
+            "[LACONIC-707] consumerArn = \"arn:aws:kinesis:us-east-1:123456789012:stream/other/"
+                + "consumer/audit:1700000000\" is a consumer of"
+                + " arn:aws:kinesis:us-east-1:123456789012:stream/other, not of streamArn = \""
+                + STREAM + "\".",
+            "consumerArn", kinesisHandler("\nconsumerArn = \"arn:aws:kinesis:us-east-1:"
+                + "123456789012:stream/other/consumer/audit:1700000000\"")),
+        new Case(Diagnostic.STARTING_TIMESTAMP_INVALID,
+            "[LACONIC-705] startingPositionTimestamp = \"2999-01-01T00:00:00Z\". It must be an"
+                + " ISO-8601 instant such as \"2025-06-01T00:00:00Z\", after 1970 and not in the"
+                + " future.",
+            "startingPositionTimestamp", kinesisHandler("startingPosition ="
+                + " StartingPosition.AT_TIMESTAMP,\nstartingPositionTimestamp ="
+                + " \"2999-01-01T00:00:00Z\"")),
+        new Case(Diagnostic.RESOURCE_WRONG_TYPE,
+            "[LACONIC-508] onFailure = \"@Dlq\" is a SQSQueue. It must be an AWS::SQS::Queue, an"
+                + " AWS::SNS::Topic or an AWS::S3::Bucket.",
+            "@Dlq", kinesisHandler("\nonFailure = \"@Dlq\""))
+            .withOptions(withBase("  Dlq:\n    Type: SQSQueue\n")),
         new Case(Diagnostic.RESOURCE_WRONG_TYPE,
             "[LACONIC-508] streamArn = \"@Orders\" is a AWS::DynamoDB::Table. It must be an"
                 + " AWS::Kinesis::Stream.",

@@ -257,10 +257,13 @@ public enum Diagnostic {
           + " startingPosition = AT_TIMESTAMP."),
   STARTING_TIMESTAMP_INVALID(705, Kind.ERROR,
       "startingPositionTimestamp = \"%s\". It must be an ISO-8601 instant such as"
-          + " \"2025-06-01T00:00:00Z\"."),
+          + " \"2025-06-01T00:00:00Z\", after 1970 and not in the future."),
   DUPLICATE_KINESIS_SOURCE(706, Kind.ERROR,
       "%s = \"%s\" is already read by this function. It must differ: Lambda allows one event"
           + " source mapping per function and stream or consumer."),
+  CONSUMER_OF_ANOTHER_STREAM(707, Kind.ERROR,
+      "consumerArn = \"%s\" is a consumer of %s, not of streamArn = \"%s\". It must be a"
+          + " consumer of the stream the trigger names, which is what the role may read."),
 
   // 8xx: @SqsTrigger
   SQS_QUEUE_ARN_INVALID(801, Kind.ERROR,
@@ -290,7 +293,8 @@ public enum Diagnostic {
   SQS_KMS_KEY_UNRESOLVED(809, Kind.WARNING,
       "queueArn = \"%s\": the queue is encrypted with KmsMasterKeyId %s, which names no key Laconic"
           + " can grant kms:Decrypt on. Grant it with @IamPolicy(actions = \"kms:Decrypt\","
-          + " resources = \"<key ARN>\"), or name the key by its ARN or a Ref.");
+          + " resources = \"<key ARN>\"), or name the key by its ARN or id, or by a Ref or"
+          + " GetAtt of an AWS::KMS::Key of the base template.");
 
   private final int number;
   private final Kind kind;

@@ -8,6 +8,8 @@ import java.util.List;
  * One {@code @SqsTrigger}: an SQS queue and how the mapping polls it.
  *
  * @param maximumConcurrency 0 for no limit of the mapping's own
+ * @param key the customer managed KMS key of a queue of the base template, resolved while
+ *     reading, when it has one
  */
 public record SqsTriggerModel(
     ArnRef queueArn,
@@ -17,7 +19,22 @@ public record SqsTriggerModel(
     boolean enabled,
     List<String> filters,
     List<MappingMetric> metrics,
+    QueueKey key,
     Origin origin) implements TriggerModel {
+
+  /**
+   * The KMS key a queue's messages are encrypted with, as the role must be granted
+   * {@code kms:Decrypt} on it.
+   *
+   * @param arn the key's ARN as a template value; null when no grant is needed or possible
+   * @param unresolved the queue's {@code KmsMasterKeyId} as written when it names a key Laconic
+   *     cannot grant on (an alias, a parameter, another intrinsic); empty otherwise
+   */
+  public record QueueKey(com.fasterxml.jackson.databind.JsonNode arn, String unresolved) {
+
+    /** No key, or SQS's own managed key, which needs no grant. */
+    public static final QueueKey NONE = new QueueKey(null, "");
+  }
 
   public SqsTriggerModel {
     filters = List.copyOf(filters);
@@ -26,7 +43,8 @@ public record SqsTriggerModel(
 
   /** A trigger on {@code queueArn} with every other setting at its default. */
   public static SqsTriggerModel of(ArnRef queueArn) {
-    return new SqsTriggerModel(queueArn, 10, 0, 0, true, List.of(), List.of(), Origin.NONE);
+    return new SqsTriggerModel(queueArn, 10, 0, 0, true, List.of(), List.of(), QueueKey.NONE,
+        Origin.NONE);
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.laconic.processor.model.ArnRef;
 import dev.laconic.processor.model.FailureDestination;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.KinesisTriggerModel;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -59,11 +60,12 @@ final class KinesisTemplate {
   static ObjectNode mappingProperties(KinesisTriggerModel trigger, FunctionModel function,
       String functionId) {
     JsonNode timestamp = null;
-    if (trigger.startingPosition() == StartingPosition.AT_TIMESTAMP) {
-      Instant at = KinesisValidator.epochSeconds(trigger.startingPositionTimestamp());
+    Instant at = trigger.startingPosition() == StartingPosition.AT_TIMESTAMP
+        ? KinesisValidator.epochSeconds(trigger.startingPositionTimestamp()) : null;
+    if (at != null) { // validated: only a model built by hand has none here
       timestamp = at.getNano() == 0 ? NODES.numberNode(at.getEpochSecond())
-          : NODES.numberNode(new java.math.BigDecimal(at.getEpochSecond())
-              .add(java.math.BigDecimal.valueOf(at.getNano(), 9)).stripTrailingZeros());
+          : NODES.numberNode(BigDecimal.valueOf(at.getEpochSecond())
+              .add(BigDecimal.valueOf(at.getNano(), 9)).stripTrailingZeros());
     }
     return StreamMappings.properties(trigger, function, functionId,
         Intrinsics.arn(trigger.sourceArn()), timestamp);

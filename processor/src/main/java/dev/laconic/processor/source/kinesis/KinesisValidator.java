@@ -71,6 +71,12 @@ final class KinesisValidator {
       }
       checkResource(consumer, "consumerArn", "AWS::Kinesis::StreamConsumer",
           "an AWS::Kinesis::StreamConsumer", trigger, report);
+      String consumed = streamOf(consumer);
+      String named = streamNamed(stream);
+      if (consumed != null && named != null && !consumed.equals(named)) {
+        report.report(Diagnostic.CONSUMER_OF_ANOTHER_STREAM, at.at("consumerArn"),
+            consumer.source(), consumed, stream.source());
+      }
     });
     String timestamp = trigger.startingPositionTimestamp();
     if (trigger.startingPosition() == StartingPosition.AT_TIMESTAMP && timestamp.isEmpty()) {
@@ -87,13 +93,47 @@ final class KinesisValidator {
     return report.build();
   }
 
-  /** The instant as Unix seconds, as the mapping's StartingPositionTimestamp wants it; or null. */
+  /**
+   * The instant of {@code timestamp}, or null when it is not one Lambda accepts: "cannot be in
+   * the future" (CreateEventSourceMapping), and Unix time, so not before 1970. Only this check
+   * reads the clock; the template holds the instant as written.
+   */
   static Instant epochSeconds(String timestamp) {
     try {
-      return Instant.parse(timestamp);
+      Instant at = Instant.parse(timestamp);
+      return at.isBefore(Instant.EPOCH) || at.isAfter(Instant.now()) ? null : at;
     } catch (DateTimeParseException e) {
       return null;
     }
+  }
+
+  /**
+   * The stream a consumer belongs to, when the sources say: the stream part of a literal
+   * consumer ARN, or the {@code StreamARN} of a consumer resource of the base template as
+   * written ({@code arn:...} or {@code @Stream} for {@code GetAtt [Stream, Arn]}); else null.
+   */
+  private static String streamOf(ArnRef consumer) {
+    if (consumer instanceof ArnRef.Literal literal && ArnKind.KINESIS_CONSUMER.matches(
+        literal.arn())) {
+      return literal.arn().substring(0, literal.arn().indexOf("/consumer/"));
+    }
+    if (consumer instanceof ArnRef.Resource resource) {
+      var streamArn = resource.properties().path("StreamARN");
+      if (streamArn.isTextual()) {
+        return streamArn.asText();
+      }
+      var getAtt = streamArn.path("Fn::GetAtt");
+      if (getAtt.isArray() && getAtt.size() == 2 && getAtt.get(1).asText().equals("Arn")) {
+        return "@" + getAtt.get(0).asText();
+      }
+    }
+    return null;
+  }
+
+  /** The stream as {@link #streamOf} writes it: a literal ARN, or {@code @Name}; else null. */
+  private static String streamNamed(ArnRef stream) {
+    return stream instanceof ArnRef.Literal || stream instanceof ArnRef.Resource
+        ? stream.source() : null;
   }
 
   private static void checkResource(ArnRef ref, String attribute, String type, String expected,

@@ -67,14 +67,18 @@ public final class SqsSource implements EventSource<SqsTriggerModel> {
   @Override
   public SqsTriggerModel read(AnnotationReader a,
       Function<String, ArnRef.Resource> baseResources) {
+    ArnRef queue = ArnRef.parse(a.string("queueArn", ""), baseResources);
     return new SqsTriggerModel(
-        ArnRef.parse(a.string("queueArn", ""), baseResources),
+        queue,
         a.integer("batchSize", 10),
         a.integer("maximumBatchingWindowInSeconds", 0),
         a.integer("maximumConcurrency", 0),
         a.bool("enabled", true),
         a.strings("filters"),
         a.enumConstants("metrics", MappingMetric.class),
+        queue instanceof ArnRef.Resource resource
+            ? SqsTemplate.key(resource.properties().path("KmsMasterKeyId"), baseResources)
+            : SqsTriggerModel.QueueKey.NONE,
         a.origin());
   }
 

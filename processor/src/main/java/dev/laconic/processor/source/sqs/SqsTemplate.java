@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The SQS part of a function's template: one {@code AWS::Lambda::EventSourceMapping} per
@@ -33,11 +34,9 @@ final class SqsTemplate {
     List<JsonNode> keys = new ArrayList<>();
     for (SqsTriggerModel trigger : triggers) {
       queues.add(trigger.queueArn());
-      if (trigger.queueArn() instanceof ArnRef.Resource queue) {
-        JsonNode key = keyArn(queue.properties().path("KmsMasterKeyId"));
-        if (key != null && !keys.contains(key)) {
-          keys.add(key);
-        }
+      JsonNode key = trigger.key().arn();
+      if (key != null && !keys.contains(key)) {
+        keys.add(key);
       }
     }
     if (queues.isEmpty()) {
@@ -56,28 +55,53 @@ final class SqsTemplate {
   }
 
   /**
-   * The ARN of a queue's {@code KmsMasterKeyId}, for {@code kms:Decrypt}: a key ARN as written, a
-   * key id or a {@code Ref} (an {@code AWS::KMS::Key}'s Ref is its id) as {@code arn:...:key/id},
-   * a {@code GetAtt ... Arn} as written; null when there is no key, it is SQS's AWS managed key,
-   * or an alias (IAM authorizes {@code kms:Decrypt} on the key, not its alias).
+   * The key of a queue's {@code KmsMasterKeyId}, for {@code kms:Decrypt}: a key ARN as written;
+   * a key id, a {@code Ref} to an {@code AWS::KMS::Key} of the template (whose Ref is its id) or
+   * a {@code GetAtt [Key, KeyId]} as {@code arn:...:key/<id>}; a {@code GetAtt [Key, Arn]} as
+   * written. SQS's AWS managed key needs no grant. Anything else (an alias, whose grant IAM does
+   * not honour, a parameter, another intrinsic) is unresolved, for a warning.
    */
-  static JsonNode keyArn(JsonNode key) {
+  static SqsTriggerModel.QueueKey key(JsonNode key,
+      Function<String, ArnRef.Resource> baseResources) {
+    if (key.isMissingNode() || key.isNull()) {
+      return SqsTriggerModel.QueueKey.NONE;
+    }
     if (key.isTextual()) {
       String id = key.asText();
-      if (id.isEmpty() || isAwsManaged(id) || id.startsWith("alias/") || id.contains(":alias/")) {
-        return null;
+      if (id.isEmpty() || isAwsManaged(id)) {
+        return SqsTriggerModel.QueueKey.NONE;
       }
-      return id.startsWith("arn:") ? NODES.textNode(id) : Intrinsics.sub(
-          "arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/" + id);
+      if (id.matches("arn:aws[a-zA-Z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+")) {
+        return new SqsTriggerModel.QueueKey(NODES.textNode(id), "");
+      }
+      if (id.matches("(mrk-)?[a-f0-9-]{32,36}")) {
+        return new SqsTriggerModel.QueueKey(keyArn(id), "");
+      }
+      return new SqsTriggerModel.QueueKey(null, id);
     }
-    if (key.has("Ref") && key.get("Ref").isTextual()) {
-      return Intrinsics.sub("arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/${"
-          + key.get("Ref").asText() + "}");
+    JsonNode ref = key.path("Ref");
+    if (ref.isTextual()) {
+      ArnRef.Resource resource = baseResources.apply(ref.asText());
+      return resource != null && "AWS::KMS::Key".equals(resource.type())
+          ? new SqsTriggerModel.QueueKey(keyArn("${" + ref.asText() + "}"), "")
+          : new SqsTriggerModel.QueueKey(null, "Ref " + ref.asText());
     }
-    if (key.has("Fn::GetAtt")) {
-      return key.deepCopy();
+    JsonNode getAtt = key.path("Fn::GetAtt");
+    if (getAtt.isArray() && getAtt.size() == 2 && getAtt.get(0).isTextual()) {
+      String attribute = getAtt.get(1).asText();
+      if (attribute.equals("Arn")) {
+        return new SqsTriggerModel.QueueKey(key.deepCopy(), "");
+      }
+      if (attribute.equals("KeyId")) {
+        return new SqsTriggerModel.QueueKey(keyArn("${" + getAtt.get(0).asText() + ".KeyId}"),
+            "");
+      }
     }
-    return null;
+    return new SqsTriggerModel.QueueKey(null, key.toString());
+  }
+
+  private static JsonNode keyArn(String id) {
+    return Intrinsics.sub("arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/" + id);
   }
 
   static ObjectNode mappingProperties(SqsTriggerModel trigger, FunctionModel function,

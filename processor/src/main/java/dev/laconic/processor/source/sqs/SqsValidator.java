@@ -111,11 +111,9 @@ final class SqsValidator {
       report.report(Diagnostic.SQS_VISIBILITY_TIMEOUT_TOO_SHORT, trigger.origin().at("queueArn"),
           queue.source(), seconds, timeout, timeout, Math.min(43_200, 6 * timeout));
     }
-    JsonNode key = queue.properties().path("KmsMasterKeyId");
-    if (key.isTextual() && SqsTemplate.keyArn(key) == null
-        && !SqsTemplate.isAwsManaged(key.asText())) {
+    if (!trigger.key().unresolved().isEmpty()) {
       report.report(Diagnostic.SQS_KMS_KEY_UNRESOLVED, trigger.origin().at("queueArn"),
-          queue.source(), key.asText());
+          queue.source(), trigger.key().unresolved());
     }
   }
 }
