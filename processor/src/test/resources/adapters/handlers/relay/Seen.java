@@ -13,12 +13,12 @@ import java.util.Set;
  */
 public final class Seen {
 
-  /** Every event, record, change or on-failure record a handler was called with. */
+  /** Every event, record, change, on-failure record or product a handler was called with. */
   public static final List<Object> INPUTS = new ArrayList<>();
 
   /**
    * The identifiers of the records to fail on: Kinesis and DynamoDB sequence numbers, SQS message
-   * ids, item ids, the start sequence numbers of on-failure records.
+   * ids, item ids, the start sequence numbers of on-failure records, product names.
    */
   public static final Set<String> POISON = new HashSet<>();
 

@@ -65,6 +65,26 @@ final class Events {
   }
 
   /**
+   * The Kinesis event {@code name} with the {@code data} of its record {@code index} replaced by
+   * {@code data}, base64 as Kinesis writes it; everything else as in the file.
+   */
+  static byte[] kinesisWithData(String name, int index, String data) {
+    JsonNode event = tree(bytes(name));
+    ((ObjectNode) event.path("Records").get(index).path("kinesis")).put("data", data);
+    return write(event);
+  }
+
+  /** The base64 {@code kinesis.data} of each record of a Kinesis event, in order. */
+  static List<String> kinesisData(String name) {
+    return each(name, record -> record.path("kinesis").path("data").asText());
+  }
+
+  /** The {@code body} of each message of an SQS event, in order. */
+  static List<String> bodies(String name) {
+    return each(name, record -> record.path("body").asText());
+  }
+
+  /**
    * The SQS event {@code name} with its messages' bodies replaced by {@code bodies}, one for
    * each message, in order (null: kept); everything else as in the file, except that messages
    * of a message group come from a queue named {@code ….fifo}, as FIFO queues' are.
@@ -105,6 +125,10 @@ final class Events {
         message.put("eventSourceARN", arn + ".fifo");
       }
     }
+    return write(event);
+  }
+
+  private static byte[] write(JsonNode event) {
     try {
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(event);
     } catch (IOException e) {
