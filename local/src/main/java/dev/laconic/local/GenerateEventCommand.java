@@ -11,6 +11,7 @@ import dev.laconic.local.LocalMain.UsageException;
 import dev.laconic.local.app.Application;
 import dev.laconic.local.app.FunctionDefinition;
 import dev.laconic.local.app.MappingDefinition;
+import dev.laconic.local.app.TemplateValue;
 import dev.laconic.local.events.EventGenerator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -142,21 +143,34 @@ final class GenerateEventCommand {
       throw new UsageException(e.getMessage(), false);
     }
     for (MappingDefinition mapping : definition.mappings()) {
-      String literal = mapping.eventSourceArn().literal();
+      TemplateValue value = mapping.eventSourceArn();
+      String literal = value.literal();
       if (literal == null) {
-        err.accept("[laconic] " + mapping.logicalId() + " reads " + mapping.eventSourceArn()
+        err.accept("[laconic] " + mapping.logicalId() + " reads " + value
             + ", a template parameter: the event has an example ARN (set one with"
             + " --source-arn).");
+        continue;
+      }
+      if (value.resource() != null) {
+        // A resource of the template: its ARN is known once deployed; until then, its name's ARN
+        // in the example account. A consumer's events name its stream, which is not known here.
+        String region = EventGenerator.DEFAULT_REGION;
+        Optional<String> arn = switch (source + " " + value.resourceType()) {
+          case "DYNAMODB AWS::DynamoDB::Table" ->
+              Optional.of(EventGenerator.dynamodbStreamArn(region, literal));
+          case "KINESIS AWS::Kinesis::Stream" ->
+              Optional.of(EventGenerator.kinesisStreamArn(region, literal));
+          case "SQS AWS::SQS::Queue" -> Optional.of(EventGenerator.sqsQueueArn(region, literal));
+          default -> Optional.empty();
+        };
+        if (arn.isPresent()) {
+          return arn;
+        }
         continue;
       }
       String[] parts = literal.split(":", 6);
       if (parts.length == 6 && parts[0].equals("arn") && parts[2].equals(source.service)) {
         return Optional.of(literal);
-      }
-      if (source == Source.DYNAMODB && !literal.startsWith("arn:")) {
-        // A table of the template, which the local runner finds by name.
-        return Optional.of(EventGenerator.dynamodbStreamArn(EventGenerator.DEFAULT_REGION,
-            literal));
       }
     }
     return Optional.empty();

@@ -3,6 +3,7 @@ package dev.laconic.local;
 import dev.laconic.local.app.Application;
 import dev.laconic.local.app.FunctionDefinition;
 import dev.laconic.local.app.MappingDefinition;
+import dev.laconic.local.app.TemplateValue;
 import dev.laconic.local.engine.LocalDynamoDb;
 import dev.laconic.local.poller.FailureSink;
 import dev.laconic.local.poller.FunctionInvoker;
@@ -233,17 +234,18 @@ public final class LocalRunner implements AutoCloseable {
                   + " not polling.");
               continue;
             }
-            String source = mapping.eventSourceArn().resolve(parameters);
-            String service = source.startsWith("arn:") ? source.split(":", 4)[2] : "dynamodb";
-            if (!service.equals("dynamodb")) {
-              // Kinesis, SQS and the others: their events are local only through invoke.
-              output.accept("[laconic] " + mapping.logicalId() + " reads " + source + "; the"
-                  + " runner polls DynamoDB streams only. Invoke " + function.logicalId()
+            TemplateValue source = mapping.eventSourceArn();
+            if (!source.service(parameters).equals("dynamodb")) {
+              // Kinesis, SQS and the others: their events are local only through invoke. A
+              // resource of the template is told by its type, a parameter by its value's ARN.
+              output.accept("[laconic] " + mapping.logicalId() + " reads "
+                  + (source.resource() != null ? source : source.resolve(parameters))
+                  + "; the runner polls DynamoDB streams only. Invoke " + function.logicalId()
                   + " with an event instead (LocalMain invoke --function "
                   + function.logicalId() + " --event FILE).");
               continue;
             }
-            String streamArn = streamArn(dynamo, streams, mapping, source);
+            String streamArn = streamArn(dynamo, streams, mapping, source.resolve(parameters));
             FunctionInvoker invoker = new FunctionInvoker(function, functionArn, loader, output);
             pollers.add(MappingPoller.start(mapping, streamArn, invoker, streams, sink, settings,
                 output, functionArn));
@@ -292,6 +294,11 @@ public final class LocalRunner implements AutoCloseable {
       try {
         table = dynamo.describeTable(r -> r.tableName(value)).table();
       } catch (ResourceNotFoundException e) {
+        if (mapping.eventSourceArn().resource() != null) {
+          throw new IllegalArgumentException(mapping.logicalId() + ": the table "
+              + mapping.eventSourceArn() + " of the template is not at this endpoint: create a"
+              + " table named " + value + ", with a stream, before starting the runner.", e);
+        }
         throw new IllegalArgumentException(mapping.logicalId() + ": " + mapping.eventSourceArn()
             + " = \"" + value + "\" is neither a stream ARN nor a table at this endpoint.", e);
       }

@@ -11,7 +11,8 @@ import java.util.TreeSet;
 /**
  * A per-record function: one audit line per changed or removed order. Lambda delivers only
  * MODIFY and REMOVE records (a filter); a record that fails is reported alone, and Lambda retries
- * from it.
+ * from it. After 10 retries Lambda gives the batch up and sends a record of it to the
+ * {@code OrderStreamFailures} queue of the app's template, where {@link OrderFailures} reads it.
  */
 public class OrderAudit {
 
@@ -23,6 +24,7 @@ public class OrderAudit {
       maximumBatchingWindowInSeconds = 5,
       maximumRetryAttempts = 10,
       bisectBatchOnFunctionError = true,
+      onFailure = "@OrderStreamFailures",
       filters = "{\"eventName\": [\"MODIFY\", \"REMOVE\"]}")
   public void audit(DynamodbStreamRecord record, Context context) {
     Map<String, AttributeValue> keys = record.getDynamodb().getKeys();

@@ -18,8 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * The sample app, run on this machine: an in-process DynamoDB with the Orders table and its
- * stream, the app's three mappings polling it as Lambda would, and a few order changes. Every
- * function's log lines are printed as it handles the records. {@code mvn -pl sample-app exec:java}
+ * stream, the app's three mappings of that stream polling it as Lambda would, and a few order
+ * changes. Every function's log lines are printed as it handles the records. The mappings of the
+ * OrderChanges Kinesis stream and the OrderStreamFailures queue are reported and not run: their
+ * functions run with {@code LocalMain invoke}. {@code mvn -pl sample-app exec:java}
  */
 public final class LocalDemo {
 

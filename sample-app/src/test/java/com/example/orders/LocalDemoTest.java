@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's demo, run as a test: the sample's three functions on their own local stream, each
- * seeing exactly the records its mapping lets through.
+ * seeing exactly the records its mapping lets through; the functions of the Kinesis stream and
+ * the queue are left to invoke.
  */
 class LocalDemoTest {
 
@@ -35,5 +36,17 @@ class LocalDemoTest {
     assertTrue(audited.get(0).startsWith("[OrderAuditAuditFunction] AUDIT MODIFY"), audited.get(0));
     assertTrue(audited.get(1).startsWith("[OrderAuditAuditFunction] AUDIT REMOVE"), audited.get(1));
     assertTrue(out.get(out.size() - 1).contains("Every change was handled"), out.toString());
+
+    assertEquals(List.of(
+        "[laconic] OrderFailuresReportQueueMapping reads OrderStreamFailures (AWS::SQS::Queue);"
+            + " the runner polls DynamoDB streams only. Invoke OrderFailuresReportFunction with"
+            + " an event instead (LocalMain invoke --function OrderFailuresReportFunction"
+            + " --event FILE).",
+        "[laconic] OrderTrackingTrackKinesisMapping reads OrderChanges (AWS::Kinesis::Stream);"
+            + " the runner polls DynamoDB streams only. Invoke OrderTrackingTrackFunction with"
+            + " an event instead (LocalMain invoke --function OrderTrackingTrackFunction"
+            + " --event FILE)."),
+        out.stream().filter(line -> line.contains(" reads ")).toList(),
+        "the Kinesis and SQS mappings are reported, not run");
   }
 }

@@ -34,6 +34,16 @@ public final class TestContext implements Context {
     return logger.lines();
   }
 
+  /**
+   * The lines logged so far, oldest first, each without the frames of a stack trace it holds:
+   * they name the caller, which differs between two ways of calling the same handler.
+   */
+  public List<String> logLinesWithoutFrames() {
+    return logger.lines().stream().map(entry -> String.join("\n", entry.lines()
+        .filter(line -> !line.startsWith("\tat ") && !line.matches("\t\\.\\.\\. \\d+ more"))
+        .toList())).toList();
+  }
+
   /** All lines logged so far, joined by newlines. */
   public String log() {
     return String.join("\n", logger.lines());

@@ -8,7 +8,8 @@ import java.util.Optional;
  * runner honours. Absent settings have Lambda's defaults.
  *
  * @param logicalId the mapping's logical id, such as {@code OrderEventsEchoStreamMapping}
- * @param eventSourceArn the stream, usually a parameter
+ * @param eventSourceArn the source: a stream or queue ARN, a parameter, or a resource of the
+ *     template (such as the table of {@code @OrdersTable}, known by its type)
  * @param startingPosition {@code TRIM_HORIZON} or {@code LATEST}
  * @param maximumRetryAttempts -1 for no limit
  * @param maximumRecordAgeInSeconds -1 for no limit

@@ -63,13 +63,22 @@ public final class EventGenerator {
 
   /** The example Kinesis stream's ARN. */
   public static String kinesisStreamArn() {
-    return "arn:aws:kinesis:" + DEFAULT_REGION + ":" + DEFAULT_ACCOUNT + ":stream/my-stream";
+    return kinesisStreamArn(DEFAULT_REGION, "my-stream");
+  }
+
+  /** The ARN of the Kinesis stream {@code streamName}, in the example account. */
+  public static String kinesisStreamArn(String region, String streamName) {
+    return "arn:aws:kinesis:" + region + ":" + DEFAULT_ACCOUNT + ":stream/" + streamName;
   }
 
   /** The example queue's ARN; a FIFO queue's name ends in {@code .fifo}. */
   public static String sqsQueueArn(boolean fifo) {
-    return "arn:aws:sqs:" + DEFAULT_REGION + ":" + DEFAULT_ACCOUNT + ":my-queue"
-        + (fifo ? ".fifo" : "");
+    return sqsQueueArn(DEFAULT_REGION, "my-queue" + (fifo ? ".fifo" : ""));
+  }
+
+  /** The ARN of the queue {@code queueName}, in the example account. */
+  public static String sqsQueueArn(String region, String queueName) {
+    return "arn:aws:sqs:" + region + ":" + DEFAULT_ACCOUNT + ":" + queueName;
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.laconic.local.LocalMainAccess;
+import dev.laconic.local.events.EventGenerator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -156,6 +157,43 @@ class LocalMainInvokeTest {
     assertEquals("[InvokedFunctionsBatchHandleFunction] INSERT " + sequenceNumber
         + " arn:aws:dynamodb:us-east-1:123456789012:table/my-table/stream/2026-01-01T00:00:00.000",
         err.get(err.size() - 1));
+  }
+
+  @Test
+  void aGeneratedEventTakesTheArnOfTheTemplatesOwnStreamQueueOrTable() throws Exception {
+    String template = resource("/invoke/resources-template.json");
+    assertEquals(0, run("generate-event", "kinesis", "--template", template, "--function",
+        "ChangesFunction", "--data", "{\"id\": 1}", "--partition-key", "p-1"), err.toString());
+    byte[] generated = out.get(0).getBytes(StandardCharsets.UTF_8);
+    assertEquals("arn:aws:kinesis:us-east-1:123456789012:stream/Changes",
+        JSON.readTree(generated).at("/Records/0/eventSourceARN").asText());
+    clear();
+    assertEquals(0, runWithInput(generated, "invoke", "--template", template,
+        "--function", "ChangesFunction", "--event", "-"), err.toString());
+    assertEquals(List.of("[ChangesFunction] p-1"
+        + " arn:aws:kinesis:us-east-1:123456789012:stream/Changes {\"id\": 1}"), err);
+
+    clear();
+    assertEquals(0, run("generate-event", "sqs", "--template", template, "--function",
+        "JobsFunction", "--body", "job"), err.toString());
+    JsonNode message = JSON.readTree(out.get(0)).at("/Records/0");
+    assertEquals("arn:aws:sqs:us-east-1:123456789012:Jobs.fifo",
+        message.get("eventSourceARN").asText(), "CloudFormation names a FIFO queue *.fifo");
+    assertEquals("group-1", message.at("/attributes/MessageGroupId").asText());
+
+    clear();
+    assertEquals(0, run("generate-event", "dynamodb", "--template", template, "--function",
+        "OrdersFunction"), err.toString());
+    assertEquals("arn:aws:dynamodb:us-east-1:123456789012:table/orders-prod/stream/"
+        + "2026-01-01T00:00:00.000",
+        JSON.readTree(out.get(0)).at("/Records/0/eventSourceARN").asText());
+
+    clear();
+    assertEquals(0, run("generate-event", "dynamodb", "--template", template, "--function",
+        "ChangesFunction"), err.toString());
+    assertEquals(EventGenerator.dynamodbStreamArn(EventGenerator.DEFAULT_REGION, "my-table"),
+        JSON.readTree(out.get(0)).at("/Records/0/eventSourceARN").asText(),
+        "a Kinesis stream is not a table: the example ARN");
   }
 
   @Test

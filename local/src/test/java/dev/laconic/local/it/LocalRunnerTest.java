@@ -409,6 +409,70 @@ class LocalRunnerTest {
   }
 
   @Test
+  void aKinesisStreamOrQueueOfTheTemplateIsReportedNotTakenForATable() throws Exception {
+    // As Laconic writes @Name sources: Fn::GetAtt [Name, Arn] of the template's own resources.
+    String handler = application.function(function("Everything")).orElseThrow().handler();
+    Application template = Application.parse(LocalMainInvokeTest.JSON.readTree("""
+        {"Resources": {
+          "%1$s": {"Type": "AWS::DynamoDB::Table"},
+          "Changes": {"Type": "AWS::Kinesis::Stream", "Properties": {"ShardCount": 1}},
+          "Failures": {"Type": "AWS::SQS::Queue"},
+          "EverythingFunction": {"Type": "AWS::Lambda::Function",
+              "Properties": {"Handler": "%2$s"}},
+          "EverythingStreamMapping": {"Type": "AWS::Lambda::EventSourceMapping", "Properties": {
+              "FunctionName": {"Ref": "EverythingFunction"},
+              "EventSourceArn": {"Fn::GetAtt": ["%1$s", "StreamArn"]},
+              "DestinationConfig": {"OnFailure": {
+                  "Destination": {"Fn::GetAtt": ["Failures", "Arn"]}}}}},
+          "EverythingKinesisMapping": {"Type": "AWS::Lambda::EventSourceMapping", "Properties": {
+              "FunctionName": {"Ref": "EverythingFunction"},
+              "EventSourceArn": {"Fn::GetAtt": ["Changes", "Arn"]}}},
+          "EverythingQueueMapping": {"Type": "AWS::Lambda::EventSourceMapping", "Properties": {
+              "FunctionName": {"Ref": "EverythingFunction"},
+              "EventSourceArn": {"Fn::GetAtt": ["Failures", "Arn"]}}}
+        }}
+        """.formatted(table, handler)));
+    runner = LocalRunner.builder(template).engine(engine).output(output::add)
+        .settings(PollerSettings.defaults().withPollInterval(Duration.ofMillis(20))
+            .withClock(clock))
+        .start();
+    assertEquals(1, runner.pollers().size(), output.toString());
+    assertEquals(List.of(
+        "[laconic] EverythingKinesisMapping reads Changes (AWS::Kinesis::Stream); the runner"
+            + " polls DynamoDB streams only. Invoke EverythingFunction with an event instead"
+            + " (LocalMain invoke --function EverythingFunction --event FILE).",
+        "[laconic] EverythingQueueMapping reads Failures (AWS::SQS::Queue); the runner polls"
+            + " DynamoDB streams only. Invoke EverythingFunction with an event instead"
+            + " (LocalMain invoke --function EverythingFunction --event FILE)."),
+        output.stream().filter(line -> line.contains(" reads ")).toList());
+
+    assertTrue(runner.awaitStarted(WAIT));
+    put("item1", "v1");
+    awaitIdle();
+    assertEquals(List.of("INSERT item1"), Deliveries.records("Everything"),
+        "the table's mapping runs");
+  }
+
+  @Test
+  void aTableOfTheTemplateMissingFromTheEndpointIsAClearError() throws Exception {
+    String handler = application.function(function("Everything")).orElseThrow().handler();
+    Application template = Application.parse(LocalMainInvokeTest.JSON.readTree("""
+        {"Resources": {
+          "Orders": {"Type": "AWS::DynamoDB::Table", "Properties": {"TableName": "NoSuchTable"}},
+          "EverythingFunction": {"Type": "AWS::Lambda::Function",
+              "Properties": {"Handler": "%s"}},
+          "EverythingStreamMapping": {"Type": "AWS::Lambda::EventSourceMapping", "Properties": {
+              "FunctionName": {"Ref": "EverythingFunction"},
+              "EventSourceArn": {"Fn::GetAtt": ["Orders", "StreamArn"]}}}
+        }}
+        """.formatted(handler)));
+    assertEquals("EverythingStreamMapping: the table Orders (AWS::DynamoDB::Table) of the"
+        + " template is not at this endpoint: create a table named NoSuchTable, with a stream,"
+        + " before starting the runner.", assertThrows(IllegalArgumentException.class,
+            () -> LocalRunner.builder(template).engine(engine).start()).getMessage());
+  }
+
+  @Test
   void aParameterWithoutValueIsAClearError() {
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
         () -> LocalRunner.builder(application).engine(engine).only(function("Everything"))

@@ -64,8 +64,9 @@ import java.util.regex.PatternSyntaxException;
  *   <li>{@code Ref} to a parameter gives the value passed in (or the parameter's {@code Default});
  *       to a pseudo parameter a fixed value ({@value #REGION}, {@value #ACCOUNT_ID},
  *       {@value #PARTITION}, stack name {@value #STACK_NAME}); to a resource its physical id
- *       (function, role, log group, table and queue names honour an explicit name property, and
- *       are otherwise generated as {@code laconic-test-<LogicalId>-ABC123}).
+ *       (function, role, log group, table, queue and Kinesis stream names honour an explicit name
+ *       property, and are otherwise generated as {@code laconic-test-<LogicalId>-ABC123}; a
+ *       Kinesis stream consumer's physical id is its ARN).
  *   <li>{@code Fn::GetAtt} gives a well-formed ARN or id for the attributes modelled per type.
  *   <li>{@code Fn::Sub} (string form or {@code [string, variables]}) substitutes {@code ${Name}},
  *       {@code ${LogicalId.Attribute}} and {@code ${AWS::...}} with the same rules, and turns
@@ -117,6 +118,9 @@ public final class CfnSchemaValidator {
   static final String STREAM_LABEL = "2024-01-01T00:00:00.000";
   static final String EVENT_SOURCE_MAPPING_ID = "0e5b2a71-6f2c-4c3e-9b8a-1d2e3f4a5b6c";
   static final String ROLE_ID = "AROA1234567890EXAMPLE";
+  /** When every enhanced fan-out consumer was registered, as its ARN and attribute give it. */
+  static final long CONSUMER_CREATED_SECONDS = 1704067200L;
+  static final String CONSUMER_CREATED = "2024-01-01T00:00:00Z";
 
   /** The meta-schema URI of CloudFormation resource provider schemas; one schema names it. */
   private static final String PROVIDER_SCHEMA_IRI =
@@ -827,6 +831,18 @@ public final class CfnSchemaValidator {
           return queueName(target);
         case "AWS::SQS::Queue.QueueUrl":
           return name;
+        case "AWS::Kinesis::Stream.Arn":
+          return arn("kinesis", region, account, "stream/" + name);
+        case "AWS::Kinesis::StreamConsumer.ConsumerARN":
+          return name;
+        case "AWS::Kinesis::StreamConsumer.ConsumerName":
+          return ownName(target, "ConsumerName", 128);
+        case "AWS::Kinesis::StreamConsumer.StreamARN":
+          return ownProperty(target, "StreamARN");
+        case "AWS::Kinesis::StreamConsumer.ConsumerStatus":
+          return "ACTIVE";
+        case "AWS::Kinesis::StreamConsumer.ConsumerCreationTimestamp":
+          return CONSUMER_CREATED;
         case "AWS::DynamoDB::Table.Arn":
           return arn("dynamodb", region, account, "table/" + name);
         case "AWS::DynamoDB::Table.StreamArn":
@@ -943,6 +959,14 @@ public final class CfnSchemaValidator {
             break;
           case "AWS::DynamoDB::Table":
             name = ownName(id, "TableName", 255);
+            break;
+          case "AWS::Kinesis::Stream":
+            name = ownName(id, "Name", 128);
+            break;
+          case "AWS::Kinesis::StreamConsumer":
+            // Its Ref is its ARN: the stream's ARN, the consumer's name and its creation time.
+            name = ownProperty(id, "StreamARN") + "/consumer/" + ownName(id, "ConsumerName", 128)
+                + ":" + CONSUMER_CREATED_SECONDS;
             break;
           case "AWS::SQS::Queue":
             name = "https://sqs." + REGION + "." + URL_SUFFIX + "/" + ACCOUNT_ID + "/"

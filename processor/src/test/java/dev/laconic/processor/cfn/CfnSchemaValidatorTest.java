@@ -394,6 +394,47 @@ class CfnSchemaValidatorTest {
   }
 
   @Test
+  void kinesisStreamsAndConsumersResolveToTheirArns() {
+    String template =
+        """
+        Resources:
+          Changes:
+            Type: AWS::Kinesis::Stream
+            Properties:
+              ShardCount: %s
+          Orders:
+            Type: AWS::DynamoDB::Table
+            Properties:
+              BillingMode: PAY_PER_REQUEST
+              AttributeDefinitions:
+                - {AttributeName: id, AttributeType: S}
+              KeySchema:
+                - {AttributeName: id, KeyType: HASH}
+              KinesisStreamSpecification:
+                StreamArn: !GetAtt Changes.Arn
+                ApproximateCreationDateTimePrecision: MILLISECOND
+          FanOut:
+            Type: AWS::Kinesis::StreamConsumer
+            Properties:
+              ConsumerName: fan-out
+              StreamARN: !GetAtt Changes.Arn
+          Trigger:
+            Type: AWS::Lambda::EventSourceMapping
+            Properties:
+              FunctionName: track
+              EventSourceArn: !Ref FanOut
+              StartingPosition: LATEST
+        """;
+
+    assertEquals(List.of(), CfnSchemaValidator.validate(
+        CfnSchemaValidator.readTemplate(template.formatted("1")), Map.of()));
+    assertOneProblem(
+        CfnSchemaValidator.readTemplate(template.formatted("0")),
+        "Changes (AWS::Kinesis::Stream) at Properties/ShardCount:",
+        "minimum value of 1");
+  }
+
+  @Test
   void tableKeysAreCheckedWithCfnLintKeywords() {
     JsonNode template =
         CfnSchemaValidator.readTemplate(
