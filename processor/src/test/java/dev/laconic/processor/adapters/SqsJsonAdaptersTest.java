@@ -132,7 +132,8 @@ class SqsJsonAdaptersTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("functions")
   void everyBodyIsReadInMessageOrderFromEitherKindOfQueue(String function) {
-    for (byte[] event : List.of(Events.bytes(FIFO), Events.sqsStandard(FIFO, null))) {
+    for (byte[] event :
+        List.of(Events.sqsWithBodies(FIFO, null), Events.sqsStandard(FIFO, null))) {
       BothPaths.Run run = paths.invoke(function, event, Set.of());
       assertEquals("{\"batchItemFailures\":[]}", run.response());
       assertEquals(FIFO_READ, strings(run.inputs()));
@@ -178,7 +179,7 @@ class SqsJsonAdaptersTest {
   void aProductTheHandlerFailsOnIsReportedAlike(String function, int poisoned) {
     List<String> ids = Events.messageIds(FIFO);
     String name = List.of("product", "product5", "product6").get(poisoned);
-    BothPaths.Run fifo = paths.invoke(function, Events.bytes(FIFO), Set.of(name));
+    BothPaths.Run fifo = paths.invoke(function, Events.sqsWithBodies(FIFO, null), Set.of(name));
     assertEquals(ids.subList(poisoned, 3), fifo.failedIds());
     assertEquals(FIFO_READ.subList(0, poisoned + 1), strings(fifo.inputs()));
     BothPaths.Run standard = paths.invoke(function, Events.sqsStandard(FIFO, null), Set.of(name));
