@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.laconic.json.JsonPayloads;
 import dev.laconic.kinesis.KinesisEventJson;
 import dev.laconic.stream.BatchItemFailures;
 import dev.laconic.stream.StreamEventJson;
@@ -37,7 +38,7 @@ public final class Laconic_Clicks_scan implements RequestStreamHandler {
     }
     for (KinesisEvent.KinesisEventRecord record : event.getRecords()) {
       try {
-        handler.scan(ParcelJsonReader.fromJson(record.getKinesis().getData()), context);
+        handler.scan(JsonPayloads.data(record, ParcelJsonReader::fromJson), context);
       } catch (Exception e) {
         return BatchItemFailures.firstFailure("Clicks.scan", record, e, context);
       }

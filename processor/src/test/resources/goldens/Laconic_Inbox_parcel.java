@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.laconic.json.JsonPayloads;
 import dev.laconic.sqs.SqsBatchFailures;
 import dev.laconic.sqs.SqsEventJson;
 import java.io.IOException;
@@ -40,7 +41,7 @@ public final class Laconic_Inbox_parcel implements RequestStreamHandler {
         continue;
       }
       try {
-        handler.parcel(ParcelJsonReader.fromJson(message.getBody()));
+        handler.parcel(JsonPayloads.body(message, ParcelJsonReader::fromJson));
       } catch (Exception e) {
         failures.failed(message, e);
       }

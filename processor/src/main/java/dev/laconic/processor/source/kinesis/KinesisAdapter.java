@@ -31,6 +31,7 @@ final class KinesisAdapter {
       ClassName.get("dev.laconic.stream", "StreamEventJson");
   private static final ClassName TIME_WINDOW_JSON =
       ClassName.get("dev.laconic.stream", "TimeWindowJson");
+  private static final ClassName JSON_PAYLOADS = ClassName.get("dev.laconic.json", "JsonPayloads");
   private static final ClassName BATCH_ITEM_FAILURES =
       ClassName.get("dev.laconic.stream", "BatchItemFailures");
 
@@ -60,8 +61,9 @@ final class KinesisAdapter {
               function.methodName(), MapperGenerator.mapperName(shape.itemType()),
               KINESIS_DYNAMO_RECORDS, context)
           .build();
-      case JSON_BODY -> CodeBlock.of("handler.$L($T.fromJson(record.getKinesis().getData())$L);\n",
-          function.methodName(), JsonReaderGenerator.readerName(shape.itemType()), context);
+      case JSON_BODY -> CodeBlock.of("handler.$L($T.data(record, $T::fromJson)$L);\n",
+          function.methodName(), JSON_PAYLOADS, JsonReaderGenerator.readerName(shape.itemType()),
+          context);
       case RECORD -> CodeBlock.of("handler.$L(record$L);\n", function.methodName(), context);
       default -> null; // the whole event goes to the handler
     };

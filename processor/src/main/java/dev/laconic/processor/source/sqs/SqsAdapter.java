@@ -22,6 +22,7 @@ final class SqsAdapter {
   private static final ClassName SQS_EVENT_JSON = ClassName.get("dev.laconic.sqs", "SqsEventJson");
   private static final ClassName BATCH_FAILURES =
       ClassName.get("dev.laconic.sqs", "SqsBatchFailures");
+  private static final ClassName JSON_PAYLOADS = ClassName.get("dev.laconic.json", "JsonPayloads");
   private static final ClassName STREAM_FAILURE =
       ClassName.get("dev.laconic.sqs", "StreamFailure");
 
@@ -38,7 +39,7 @@ final class SqsAdapter {
     String context = shape.takesContext() ? ", context" : "";
     CodeBlock argument = switch (shape.input()) {
       case STREAM_FAILURE -> CodeBlock.of("$T.fromJson(message.getBody())", STREAM_FAILURE);
-      case JSON_BODY -> CodeBlock.of("$T.fromJson(message.getBody())",
+      case JSON_BODY -> CodeBlock.of("$T.body(message, $T::fromJson)", JSON_PAYLOADS,
           JsonReaderGenerator.readerName(shape.itemType()));
       default -> CodeBlock.of("message");
     };
