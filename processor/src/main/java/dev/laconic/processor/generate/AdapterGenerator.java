@@ -25,8 +25,9 @@ import javax.lang.model.element.Modifier;
  * Jackson serializer. Its {@code handle(event, Context)} method holds the logic, for tests. The
  * other flavor is a {@code RequestHandler<event, response>}, deserialized by the runtime as a
  * hand-written handler would be. Per-record methods and typed methods are called in record order;
- * the first record that throws, in the handler or while it is mapped, is logged and returned as
- * the only batch item failure, so Lambda retries from that record and skips nothing.
+ * on a stream, the first record that throws, in the handler or while it is mapped, is logged and
+ * returned as the only batch item failure, so Lambda retries from that record and skips nothing;
+ * a source that answers otherwise (SQS) gives its own {@link AdapterShape#recordLoop()}.
  */
 public final class AdapterGenerator {
 

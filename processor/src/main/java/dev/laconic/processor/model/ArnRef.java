@@ -1,5 +1,8 @@
 package dev.laconic.processor.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 /**
  * A value that names an AWS resource: a literal ARN, a template parameter written
  * {@code ${Name}}, which the template declares and references with {@code Ref}, or a resource of
@@ -56,12 +59,11 @@ public sealed interface ArnRef {
    *     checks that depend on them (a queue's visibility timeout); an empty object when unknown
    */
   record Resource(String logicalId, String type, boolean hasStream,
-      com.fasterxml.jackson.databind.JsonNode properties) implements ArnRef {
+      JsonNode properties) implements ArnRef {
 
     /** A resource whose properties are not known. */
     public Resource(String logicalId, String type, boolean hasStream) {
-      this(logicalId, type, hasStream,
-          com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+      this(logicalId, type, hasStream, JsonNodeFactory.instance.objectNode());
     }
 
     @Override

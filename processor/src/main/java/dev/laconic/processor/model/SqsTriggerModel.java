@@ -1,5 +1,6 @@
 package dev.laconic.processor.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.laconic.annotations.MappingMetric;
 import dev.laconic.processor.diag.Origin;
 import java.util.List;
@@ -30,7 +31,7 @@ public record SqsTriggerModel(
    * @param unresolved the queue's {@code KmsMasterKeyId} as written when it names a key Laconic
    *     cannot grant on (an alias, a parameter, another intrinsic); empty otherwise
    */
-  public record QueueKey(com.fasterxml.jackson.databind.JsonNode arn, String unresolved) {
+  public record QueueKey(JsonNode arn, String unresolved) {
 
     /** No key, or SQS's own managed key, which needs no grant. */
     public static final QueueKey NONE = new QueueKey(null, "");
