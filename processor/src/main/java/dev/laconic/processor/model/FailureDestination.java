@@ -20,13 +20,22 @@ public record FailureDestination(ArnRef arn, DestinationKind kind) {
     }
     String service = arn instanceof ArnRef.Literal literal ? ArnKind.serviceOf(literal.arn())
         : arn instanceof ArnRef.Resource resource && resource.type() != null
-            ? resource.type().split("::")[1].toLowerCase(java.util.Locale.ROOT) : "";
+            ? serviceOf(resource.type()) : "";
     return switch (service) {
       case "sqs" -> DestinationKind.SQS;
       case "sns" -> DestinationKind.SNS;
       case "s3" -> DestinationKind.S3;
       default -> DestinationKind.AUTO;
     };
+  }
+
+  /**
+   * The service of a resource type, {@code sqs} for {@code AWS::SQS::Queue}; "" for a type of
+   * the user's template that names none, such as {@code Thing}.
+   */
+  private static String serviceOf(String type) {
+    String[] parts = type.split("::");
+    return parts.length > 1 ? parts[1].toLowerCase(java.util.Locale.ROOT) : "";
   }
 
   /** What a {@code ${Name}} parameter holding this destination must match. */

@@ -329,7 +329,9 @@ public final class HandlerParser {
 
   /**
    * The user's record or class a typed handler takes, or null when {@code type} cannot be one:
-   * a JDK or AWS type, a primitive, an array, an enum, a type variable.
+   * a JDK or AWS type, a type of Laconic's run-time library (a {@code StreamFailure} is a
+   * signature of SQS handlers only, never the item type of another source), a primitive, an
+   * array, an enum, a type variable.
    */
   private static TypeElement itemType(TypeMirror type) {
     if (!(type instanceof DeclaredType declared)) {
@@ -339,7 +341,9 @@ public final class HandlerParser {
     String name = element.getQualifiedName().toString();
     boolean platform = name.startsWith("java.") || name.startsWith("javax.")
         || name.startsWith("com.amazonaws.") || name.startsWith("software.amazon.")
-        || name.startsWith("dev.laconic.stream.") || name.startsWith("dev.laconic.annotations.");
+        || name.startsWith("dev.laconic.annotations.") || name.startsWith("dev.laconic.stream.")
+        || name.startsWith("dev.laconic.kinesis.") || name.startsWith("dev.laconic.sqs.")
+        || name.startsWith("dev.laconic.json.");
     ElementKind kind = element.getKind();
     return !platform && (kind == ElementKind.CLASS || kind == ElementKind.RECORD
         || kind == ElementKind.INTERFACE) ? element : null;
