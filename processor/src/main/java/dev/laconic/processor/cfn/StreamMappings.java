@@ -86,11 +86,15 @@ public final class StreamMappings {
     }
   }
 
-  /** Adds {@code FilterCriteria} with one filter per pattern, when there are any. */
+  /**
+   * Adds {@code FilterCriteria} with one filter per pattern, when there are any. A pattern given
+   * twice is written once: CloudFormation refuses a list of filters with duplicates
+   * ({@code uniqueItems}), and a record matches the same patterns either way.
+   */
   private static void addFilters(ObjectNode properties, List<String> patterns) {
     if (!patterns.isEmpty()) {
       ArrayNode filters = properties.putObject("FilterCriteria").putArray("Filters");
-      patterns.forEach(pattern -> filters.addObject().put("Pattern", pattern));
+      patterns.stream().distinct().forEach(pattern -> filters.addObject().put("Pattern", pattern));
     }
   }
 
