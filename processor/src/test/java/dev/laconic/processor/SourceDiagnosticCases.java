@@ -1,6 +1,7 @@
 package dev.laconic.processor;
 
 import static dev.laconic.processor.DiagnosticsTest.baseTemplate;
+import static dev.laconic.processor.Compilations.source;
 import static dev.laconic.processor.DiagnosticsTest.handler;
 
 import dev.laconic.processor.DiagnosticsTest.Case;
@@ -40,6 +41,16 @@ final class SourceDiagnosticCases {
 
   static Stream<Case> cases() {
     return Stream.of(
+        new Case(Diagnostic.THROWS_THROWABLE,
+            "[LACONIC-113] Handler method Handler.handle declares throws java.lang.Throwable. It"
+                + " must declare exceptions only (subclasses of Exception)",
+            "public void handle", handler(KINESIS,
+                "public void handle(KinesisEvent event) throws Throwable {}")),
+        new Case(Diagnostic.MAPPED_TYPE_THROWS_THROWABLE,
+            "[LACONIC-611] Part.setA declares throws java.lang.Throwable. It must declare"
+                + " exceptions only (subclasses of Exception)",
+            "setA", source("Part", "public class Part {\n  public void setA(String a) throws"
+                + " Throwable {}\n}\n"), handler(KINESIS, "public void handle(Part part) {}")),
         new Case(Diagnostic.MIXED_TRIGGERS,
             "[LACONIC-112] Handler.handle has triggers of two event sources, @DynamoStreamTrigger"
                 + " and @KinesisTrigger.",

@@ -64,6 +64,10 @@ public enum Diagnostic {
       "@%s on %s has no effect: the method has no trigger. Add one of %s."),
   CLASS_POLICY_UNUSED(111, Kind.WARNING,
       "@IamPolicy on class %s applies to no function: no method of the class has a trigger."),
+  THROWS_THROWABLE(113, Kind.ERROR,
+      "Handler method %s declares throws %s. It must declare exceptions only (subclasses of"
+          + " Exception): the adapter reports an Exception as a failed record, and lets an Error"
+          + " fail the invocation."),
   MIXED_TRIGGERS(112, Kind.ERROR,
       "%s has triggers of two event sources, @%s and @%s. A function reads one kind of source,"
           + " whose events its handler takes; write a handler method for each."),
@@ -239,6 +243,9 @@ public enum Diagnostic {
   SETTER_OVERLOADED(610, Kind.ERROR,
       "Property %s of %s has setters taking %s and %s, so the mapper cannot tell which to call."
           + " Keep one of them public."),
+  MAPPED_TYPE_THROWS_THROWABLE(611, Kind.ERROR,
+      "%s declares throws %s. It must declare exceptions only (subclasses of Exception), which a"
+          + " generated mapper reports as a failed record."),
 
   // 7xx: @KinesisTrigger
   KINESIS_STREAM_ARN_INVALID(701, Kind.ERROR,

@@ -261,6 +261,11 @@ public final class HandlerParser {
     if (!method.getTypeParameters().isEmpty()) {
       report.report(Diagnostic.METHOD_GENERIC, Origin.of(method).whole(), name);
     }
+    for (TypeMirror thrown : method.getThrownTypes()) {
+      if (!isSubtype(thrown, "java.lang.Exception") && !isSubtype(thrown, "java.lang.Error")) {
+        report.report(Diagnostic.THROWS_THROWABLE, Origin.of(method).whole(), name, thrown);
+      }
+    }
     ValidationReport found = report.build();
     problems.add(found);
     return found.isClean();
@@ -346,6 +351,12 @@ public final class HandlerParser {
     ElementKind kind = element.getKind();
     return !platform && (kind == ElementKind.CLASS || kind == ElementKind.RECORD
         || kind == ElementKind.INTERFACE) ? element : null;
+  }
+
+  private boolean isSubtype(TypeMirror type, String qualifiedName) {
+    TypeElement expected = elements.getTypeElement(qualifiedName);
+    return type.getKind() == TypeKind.ERROR
+        || (expected != null && types.isSubtype(type, expected.asType()));
   }
 
   private boolean is(TypeMirror type, String qualifiedName) {

@@ -276,12 +276,12 @@ final class MappedTypeReader {
     }
     List<ExecutableElement> withParameters = new ArrayList<>();
     boolean noArguments = false;
-    boolean noArgumentsThrows = false;
+    ExecutableElement noArgumentsConstructor = null;
     for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
       if (constructor.getModifiers().contains(Modifier.PUBLIC)) {
         if (constructor.getParameters().isEmpty()) {
           noArguments = true;
-          noArgumentsThrows = !constructor.getThrownTypes().isEmpty();
+          noArgumentsConstructor = constructor;
         } else if (!isCopyConstructor(type, constructor)) {
           withParameters.add(constructor);
         }
@@ -298,7 +298,12 @@ final class MappedTypeReader {
         return null;
       }
       if (!candidates.isEmpty()) {
-        return new Creation(CompositeType.Creation.SETTERS, throwing || noArgumentsThrows);
+        if (!onlyExceptions(noArgumentsConstructor)) {
+          broken.add(name);
+          return null;
+        }
+        return new Creation(CompositeType.Creation.SETTERS,
+            throwing || !noArgumentsConstructor.getThrownTypes().isEmpty());
       }
     }
     if (withParameters.size() > 1) {
@@ -327,8 +332,32 @@ final class MappedTypeReader {
               getters.get(getterName(parameterName, "get")),
               getters.get(getterName(parameterName, "is")))));
     }
+    if (!onlyExceptions(constructor)) {
+      return null;
+    }
     return new Creation(CompositeType.Creation.CONSTRUCTOR,
         !constructor.getThrownTypes().isEmpty());
+  }
+
+  /**
+   * Whether {@code executable} declares only exceptions and errors: generated code catches
+   * {@code Exception}, so a {@code throws Throwable} would not compile there (reported, 611).
+   */
+  private boolean onlyExceptions(ExecutableElement executable) {
+    TypeElement exception = elements.getTypeElement("java.lang.Exception");
+    TypeElement error = elements.getTypeElement("java.lang.Error");
+    boolean only = true;
+    for (TypeMirror thrown : executable.getThrownTypes()) {
+      if (thrown.getKind() != TypeKind.ERROR && exception != null && error != null
+          && !types.isSubtype(thrown, exception.asType())
+          && !types.isSubtype(thrown, error.asType())) {
+        problems.report(Diagnostic.MAPPED_TYPE_THROWS_THROWABLE, Origin.of(executable).whole(),
+            executable.getEnclosingElement().getSimpleName() + "." + executable.getSimpleName(),
+            thrown);
+        only = false;
+      }
+    }
+    return only;
   }
 
   private boolean isCopyConstructor(TypeElement type, ExecutableElement constructor) {
@@ -383,6 +412,7 @@ final class MappedTypeReader {
               type.getQualifiedName(), candidates.get(at).type(), parameterType);
         }
         throwing |= !method.getThrownTypes().isEmpty();
+        onlyExceptions(method);
       }
     }
     return throwing;
