@@ -2,6 +2,7 @@ package dev.laconic.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -52,7 +53,7 @@ class JsonPayloadsTest {
     MappingException e = assertThrows(MappingException.class,
         () -> JsonPayloads.data(record, JsonPayloadsTest::readCountData));
     assertEquals("4959", e.sequenceNumber());
-    assertEquals(true, e.getMessage().startsWith(
+    assertTrue(e.getMessage().startsWith(
         "Cannot map the data of the record with sequence number 4959: order.count:"),
         e.getMessage());
   }

@@ -2,6 +2,7 @@ package dev.laconic.processor.generate;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import java.util.List;
 
 /**
  * What an event source puts into one function's adapter: the types it reads and answers with,
@@ -27,6 +28,42 @@ import com.palantir.javapoet.CodeBlock;
 public record AdapterShape(ClassName event, ClassName record, ClassName response,
     ClassName reader, String readMethod, ClassName writer, String writeMethod,
     CodeBlock recordCall, CodeBlock noFailures, CodeBlock failure, CodeBlock recordLoop) {
+
+  private static final String EVENTS = "com.amazonaws.services.lambda.runtime.events";
+  private static final ClassName STREAMS_RESPONSE = ClassName.get(EVENTS, "StreamsEventResponse");
+  private static final ClassName WINDOW_RESPONSE =
+      ClassName.get(EVENTS, "TimeWindowEventResponse");
+  private static final ClassName STREAM_EVENT_JSON =
+      ClassName.get("dev.laconic.stream", "StreamEventJson");
+  private static final ClassName TIME_WINDOW_JSON =
+      ClassName.get("dev.laconic.stream", "TimeWindowJson");
+  private static final ClassName BATCH_ITEM_FAILURES =
+      ClassName.get("dev.laconic.stream", "BatchItemFailures");
+
+  /**
+   * The shape of a stream source (DynamoDB streams, Kinesis): {@code StreamsEventResponse} out,
+   * written as the runtime writes it, and a failing record reported by its sequence number
+   * through {@code BatchItemFailures}, which has an overload per record type.
+   *
+   * @param reader the class whose static {@code read(InputStream)} reads {@code event}
+   * @param recordCall the statement calling a per-record handler; null for the whole event
+   */
+  public static AdapterShape stream(ClassName event, ClassName record, ClassName reader,
+      CodeBlock recordCall, String function) {
+    return new AdapterShape(event, record, STREAMS_RESPONSE, reader, "read", STREAM_EVENT_JSON,
+        "write", recordCall,
+        CodeBlock.of("new $T($T.of())", STREAMS_RESPONSE, List.class),
+        CodeBlock.of("$T.firstFailure($S, record, e, context)", BATCH_ITEM_FAILURES, function));
+  }
+
+  /**
+   * The shape of a stream source's tumbling window: {@code windowEvent} in, read by {@code
+   * reader.readWindow}, {@code TimeWindowEventResponse} out.
+   */
+  public static AdapterShape window(ClassName windowEvent, ClassName record, ClassName reader) {
+    return new AdapterShape(windowEvent, record, WINDOW_RESPONSE, reader, "readWindow",
+        TIME_WINDOW_JSON, "write", null, null, null);
+  }
 
   /** A shape whose per-record handlers run the stream loop. */
   public AdapterShape(ClassName event, ClassName record, ClassName response, ClassName reader,

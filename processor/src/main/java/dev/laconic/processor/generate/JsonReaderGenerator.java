@@ -177,7 +177,8 @@ public final class JsonReaderGenerator {
         .filter(property -> !property.ignored())
         .toList();
     NameAllocator names = names(composite);
-    Expressions expressions = new Expressions(reader, enumReaders);
+    ValueReads reads = new ValueReads(JSON_VALUES, reader, JsonReaderGenerator::readerName,
+        "parser", enumReaders);
 
     // One local per value, and a flag where whether its field was there matters: for every
     // JavaBean property (no field, no setter call) and for primitive parameters (no field fails).
@@ -197,7 +198,9 @@ public final class JsonReaderGenerator {
         .addStatement("parser.nextToken()")
         .beginControlFlow("switch (field)");
     for (MappedProperty property : read) {
-      CodeBlock value = expressions.field(property);
+      // The parser is on the field's first token.
+      CodeBlock value = reads.read(property.type(), CodeBlock.of("parser"),
+          CodeBlock.of("path.child($S)", property.attributeName()));
       String local = names.get(property);
       if (setters || isPrimitive(property.type())) {
         method.beginControlFlow("case $S ->", property.attributeName())
@@ -412,62 +415,5 @@ public final class JsonReaderGenerator {
         .unindent()
         .add("};\n");
     return method.addCode(cases.build()).build();
-  }
-
-  /** The read expressions of one reader: scalars, enums, nested types, collections. */
-  private static final class Expressions {
-
-    private final ClassName reader;
-    private final Map<TypeRef, String> enumReaders;
-
-    Expressions(ClassName reader, Map<TypeRef, String> enumReaders) {
-      this.reader = reader;
-      this.enumReaders = enumReaders;
-    }
-
-    /** Reads the value of {@code property}'s field, the parser on its first token. */
-    CodeBlock field(MappedProperty property) {
-      return read(property.type(), CodeBlock.of("parser"),
-          CodeBlock.of("path.child($S)", property.attributeName()), 1);
-    }
-
-    private CodeBlock read(MappedType type, CodeBlock parser, CodeBlock path, int depth) {
-      if (type instanceof MappedType.Scalar scalar) {
-        return CodeBlock.of("$T.$L($L, $L)", JSON_VALUES, scalar.kind().reader(), parser, path);
-      } else if (type instanceof MappedType.EnumOf e) {
-        return CodeBlock.of("$L($L, $L)", enumReaders.get(e.type()), parser, path);
-      } else if (type instanceof MappedType.Composite composite) {
-        return CodeBlock.of("$T.read($L, $L)", readerName(composite.type()), parser, path);
-      } else if (type instanceof MappedType.ListOf list) {
-        return CodeBlock.of("$T.readList($L, $L, $L)", JSON_VALUES, parser, path,
-            reader(list.element(), depth));
-      } else if (type instanceof MappedType.SetOf set) {
-        return CodeBlock.of("$T.readSet($L, $L, $L)", JSON_VALUES, parser, path,
-            reader(set.element(), depth));
-      } else if (type instanceof MappedType.MapOf map) {
-        return CodeBlock.of("$T.readMap($L, $L, $L)", JSON_VALUES, parser, path,
-            reader(map.value(), depth));
-      } else if (type instanceof MappedType.OptionalOf optional) {
-        return CodeBlock.of("$T.ofNullable($L)", Optional.class,
-            read(optional.value(), parser, path, depth));
-      }
-      throw new IllegalArgumentException("unknown mapped type " + type);
-    }
-
-    /** A reader for collection elements: a method reference where one exists, else a lambda. */
-    private CodeBlock reader(MappedType type, int depth) {
-      if (type instanceof MappedType.Scalar scalar) {
-        return CodeBlock.of("$T::$L", JSON_VALUES, scalar.kind().reader());
-      } else if (type instanceof MappedType.EnumOf e) {
-        return CodeBlock.of("$T::$L", reader, enumReaders.get(e.type()));
-      } else if (type instanceof MappedType.Composite composite) {
-        return CodeBlock.of("$T::read", readerName(composite.type()));
-      }
-      // A lambda's parameters may not reuse the names of locals or of the lambda around it.
-      String parser = "parser" + depth;
-      String path = "path" + depth;
-      return CodeBlock.of("($L, $L) -> $L", parser, path,
-          read(type, CodeBlock.of("$L", parser), CodeBlock.of("$L", path), depth + 1));
-    }
   }
 }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -149,14 +148,15 @@ public final class MapperGenerator {
         .beginControlFlow("if (attributes == null)")
         .addStatement("return null")
         .endControlFlow();
-    Expressions expressions = new Expressions(mapper, enumReaders);
+    ValueReads reads = new ValueReads(ATTRIBUTES, mapper, MapperGenerator::mapperName, "value",
+        enumReaders);
     CodeBlock.Builder body = CodeBlock.builder();
     if (composite.creation() == CompositeType.Creation.CONSTRUCTOR) {
       List<CodeBlock> arguments = new ArrayList<>();
       for (MappedProperty property : composite.properties()) {
         arguments.add(property.ignored()
             ? CodeBlock.of("$L", property.defaultValue())
-            : expressions.attribute(property));
+            : attribute(reads, property));
       }
       body.addStatement("return new $T(\n$L)", target, CodeBlock.join(arguments, ",\n"));
     } else {
@@ -165,7 +165,7 @@ public final class MapperGenerator {
         if (!property.ignored()) {
           // A missing attribute leaves the property at its initial value, as JSON mappers do.
           body.beginControlFlow("if (attributes.containsKey($S))", property.attributeName())
-              .addStatement("result.$L($L)", property.setter(), expressions.attribute(property))
+              .addStatement("result.$L($L)", property.setter(), attribute(reads, property))
               .endControlFlow();
         }
       }
@@ -238,60 +238,10 @@ public final class MapperGenerator {
     throw new IllegalStateException("no enum " + type.qualifiedName());
   }
 
-  /** The read expressions of one mapper: scalars, enums, nested types, collections. */
-  private static final class Expressions {
-
-    private final ClassName mapper;
-    private final Map<TypeRef, String> enumReaders;
-
-    Expressions(ClassName mapper, Map<TypeRef, String> enumReaders) {
-      this.mapper = mapper;
-      this.enumReaders = enumReaders;
-    }
-
-    CodeBlock attribute(MappedProperty property) {
-      return read(property.type(),
-          CodeBlock.of("attributes.get($S)", property.attributeName()),
-          CodeBlock.of("path.child($S)", property.attributeName()), 1);
-    }
-
-    private CodeBlock read(MappedType type, CodeBlock value, CodeBlock path, int depth) {
-      if (type instanceof MappedType.Scalar scalar) {
-        return CodeBlock.of("$T.$L($L, $L)", ATTRIBUTES, scalar.kind().reader(), value, path);
-      } else if (type instanceof MappedType.EnumOf e) {
-        return CodeBlock.of("$L($L, $L)", enumReaders.get(e.type()), value, path);
-      } else if (type instanceof MappedType.Composite composite) {
-        return CodeBlock.of("$T.read($L, $L)", mapperName(composite.type()), value, path);
-      } else if (type instanceof MappedType.ListOf list) {
-        return CodeBlock.of("$T.readList($L, $L, $L)", ATTRIBUTES, value, path,
-            reader(list.element(), depth));
-      } else if (type instanceof MappedType.SetOf set) {
-        return CodeBlock.of("$T.readSet($L, $L, $L)", ATTRIBUTES, value, path,
-            reader(set.element(), depth));
-      } else if (type instanceof MappedType.MapOf map) {
-        return CodeBlock.of("$T.readMap($L, $L, $L)", ATTRIBUTES, value, path,
-            reader(map.value(), depth));
-      } else if (type instanceof MappedType.OptionalOf optional) {
-        return CodeBlock.of("$T.ofNullable($L)", Optional.class,
-            read(optional.value(), value, path, depth));
-      }
-      throw new IllegalArgumentException("unknown mapped type " + type);
-    }
-
-    /** A reader for collection elements: a method reference where one exists, else a lambda. */
-    private CodeBlock reader(MappedType type, int depth) {
-      if (type instanceof MappedType.Scalar scalar) {
-        return CodeBlock.of("$T::$L", ATTRIBUTES, scalar.kind().reader());
-      } else if (type instanceof MappedType.EnumOf e) {
-        return CodeBlock.of("$T::$L", mapper, enumReaders.get(e.type()));
-      } else if (type instanceof MappedType.Composite composite) {
-        return CodeBlock.of("$T::read", mapperName(composite.type()));
-      }
-      // Nested lambdas cannot reuse their parameters' names, hence the depth in them.
-      String v = "value" + depth;
-      String p = "path" + depth;
-      return CodeBlock.of("($L, $L) -> $L", v, p,
-          read(type, CodeBlock.of("$L", v), CodeBlock.of("$L", p), depth + 1));
-    }
+  /** Reads the attribute of {@code property} from the item or M value {@code attributes}. */
+  private static CodeBlock attribute(ValueReads reads, MappedProperty property) {
+    return reads.read(property.type(),
+        CodeBlock.of("attributes.get($S)", property.attributeName()),
+        CodeBlock.of("path.child($S)", property.attributeName()));
   }
 }

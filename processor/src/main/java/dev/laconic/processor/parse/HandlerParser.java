@@ -42,9 +42,6 @@ import javax.lang.model.util.Types;
  */
 public final class HandlerParser {
 
-  /** Laconic's own packages: their types are never the user's item type. */
-  private static final List<String> LACONIC_PACKAGES = List.of("dev.laconic.annotations.",
-      "dev.laconic.stream.", "dev.laconic.kinesis.", "dev.laconic.sqs.", "dev.laconic.json.");
   static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
   static final String REQUEST_HANDLER = "com.amazonaws.services.lambda.runtime.RequestHandler";
 
@@ -345,9 +342,7 @@ public final class HandlerParser {
     }
     TypeElement element = (TypeElement) declared.asElement();
     String name = element.getQualifiedName().toString();
-    boolean platform = name.startsWith("java.") || name.startsWith("javax.")
-        || name.startsWith("com.amazonaws.") || name.startsWith("software.amazon.")
-        || LACONIC_PACKAGES.stream().anyMatch(name::startsWith);
+    boolean platform = MappedTypeReader.isForeign(name);
     ElementKind kind = element.getKind();
     return !platform && (kind == ElementKind.CLASS || kind == ElementKind.RECORD
         || kind == ElementKind.INTERFACE) ? element : null;

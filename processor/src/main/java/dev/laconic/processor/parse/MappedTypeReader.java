@@ -61,6 +61,14 @@ final class MappedTypeReader {
   private static final List<String> FOREIGN_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.",
       "com.sun.", "com.amazonaws.", "software.amazon.", "dev.laconic.");
 
+  /**
+   * Whether {@code qualifiedName} is a type of a JDK, AWS or Laconic package, never the user's
+   * own type a handler takes.
+   */
+  static boolean isForeign(String qualifiedName) {
+    return FOREIGN_PACKAGES.stream().anyMatch(qualifiedName::startsWith);
+  }
+
   private final Elements elements;
   private final Types types;
   /** Where the problems of the current {@link #read} go. */
@@ -508,7 +516,7 @@ final class MappedTypeReader {
           .toList();
       return new MappedType.EnumOf(typeRef(element), constants);
     }
-    if (FOREIGN_PACKAGES.stream().anyMatch(name::startsWith)) {
+    if (isForeign(name)) {
       return unsupported(at, where, whole);
     }
     return composite(element, from, at, needed) ? new MappedType.Composite(typeRef(element))

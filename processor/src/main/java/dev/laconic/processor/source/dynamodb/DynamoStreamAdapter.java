@@ -6,7 +6,6 @@ import dev.laconic.processor.generate.AdapterShape;
 import dev.laconic.processor.generate.MapperGenerator;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.HandlerShape;
-import java.util.List;
 
 /**
  * How a DynamoDB stream adapter reads, calls and answers: {@code DynamodbEvent} in, {@code
@@ -19,31 +18,19 @@ final class DynamoStreamAdapter {
   private static final ClassName EVENT = ClassName.get(EVENTS, "DynamodbEvent");
   private static final ClassName WINDOW_EVENT = ClassName.get(EVENTS, "DynamodbTimeWindowEvent");
   private static final ClassName RECORD = EVENT.nestedClass("DynamodbStreamRecord");
-  private static final ClassName RESPONSE = ClassName.get(EVENTS, "StreamsEventResponse");
-  private static final ClassName WINDOW_RESPONSE =
-      ClassName.get(EVENTS, "TimeWindowEventResponse");
   private static final ClassName STREAM_RECORDS =
       ClassName.get("dev.laconic.stream", "StreamRecords");
-  private static final ClassName BATCH_ITEM_FAILURES =
-      ClassName.get("dev.laconic.stream", "BatchItemFailures");
   private static final ClassName STREAM_EVENT_JSON =
       ClassName.get("dev.laconic.stream", "StreamEventJson");
-  private static final ClassName TIME_WINDOW_JSON =
-      ClassName.get("dev.laconic.stream", "TimeWindowJson");
 
   private DynamoStreamAdapter() {}
 
   static AdapterShape of(FunctionModel function) {
     HandlerShape shape = function.shape();
-    if (shape.input() == HandlerShape.Input.WINDOW) {
-      return new AdapterShape(WINDOW_EVENT, RECORD, WINDOW_RESPONSE, STREAM_EVENT_JSON,
-          "readWindow", TIME_WINDOW_JSON, "write", null, null, null);
-    }
-    return new AdapterShape(EVENT, RECORD, RESPONSE, STREAM_EVENT_JSON, "read",
-        STREAM_EVENT_JSON, "write", recordCall(function),
-        CodeBlock.of("new $T($T.of())", RESPONSE, List.class),
-        CodeBlock.of("$T.firstFailure($S, record, e, context)", BATCH_ITEM_FAILURES,
-            function.displayName()));
+    return shape.input() == HandlerShape.Input.WINDOW
+        ? AdapterShape.window(WINDOW_EVENT, RECORD, STREAM_EVENT_JSON)
+        : AdapterShape.stream(EVENT, RECORD, STREAM_EVENT_JSON, recordCall(function),
+            function.displayName());
   }
 
   private static CodeBlock recordCall(FunctionModel function) {

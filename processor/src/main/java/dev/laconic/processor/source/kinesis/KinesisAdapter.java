@@ -7,7 +7,6 @@ import dev.laconic.processor.generate.JsonReaderGenerator;
 import dev.laconic.processor.generate.MapperGenerator;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.HandlerShape;
-import java.util.List;
 
 /**
  * How a Kinesis adapter reads, calls and answers: {@code KinesisEvent} in, {@code
@@ -20,35 +19,20 @@ final class KinesisAdapter {
   private static final ClassName EVENT = ClassName.get(EVENTS, "KinesisEvent");
   private static final ClassName WINDOW_EVENT = ClassName.get(EVENTS, "KinesisTimeWindowEvent");
   private static final ClassName RECORD = EVENT.nestedClass("KinesisEventRecord");
-  private static final ClassName RESPONSE = ClassName.get(EVENTS, "StreamsEventResponse");
-  private static final ClassName WINDOW_RESPONSE =
-      ClassName.get(EVENTS, "TimeWindowEventResponse");
   private static final ClassName KINESIS_EVENT_JSON =
       ClassName.get("dev.laconic.kinesis", "KinesisEventJson");
   private static final ClassName KINESIS_DYNAMO_RECORDS =
       ClassName.get("dev.laconic.kinesis", "KinesisDynamoRecords");
-  private static final ClassName STREAM_EVENT_JSON =
-      ClassName.get("dev.laconic.stream", "StreamEventJson");
-  private static final ClassName TIME_WINDOW_JSON =
-      ClassName.get("dev.laconic.stream", "TimeWindowJson");
   private static final ClassName JSON_PAYLOADS = ClassName.get("dev.laconic.json", "JsonPayloads");
-  private static final ClassName BATCH_ITEM_FAILURES =
-      ClassName.get("dev.laconic.stream", "BatchItemFailures");
 
   private KinesisAdapter() {}
 
   static AdapterShape of(FunctionModel function) {
-    HandlerShape shape = function.shape();
-    if (shape.input() == HandlerShape.Input.WINDOW) {
-      return new AdapterShape(WINDOW_EVENT, RECORD, WINDOW_RESPONSE, KINESIS_EVENT_JSON,
-          "readWindow", TIME_WINDOW_JSON, "write", null, null, null);
-    }
     // Kinesis answers with the same response type as DynamoDB streams, so one writer serves.
-    return new AdapterShape(EVENT, RECORD, RESPONSE, KINESIS_EVENT_JSON, "read",
-        STREAM_EVENT_JSON, "write", recordCall(function),
-        CodeBlock.of("new $T($T.of())", RESPONSE, List.class),
-        CodeBlock.of("$T.firstFailure($S, record, e, context)", BATCH_ITEM_FAILURES,
-            function.displayName()));
+    return function.shape().input() == HandlerShape.Input.WINDOW
+        ? AdapterShape.window(WINDOW_EVENT, RECORD, KINESIS_EVENT_JSON)
+        : AdapterShape.stream(EVENT, RECORD, KINESIS_EVENT_JSON, recordCall(function),
+            function.displayName());
   }
 
   private static CodeBlock recordCall(FunctionModel function) {

@@ -61,7 +61,7 @@ final class KinesisTemplate {
       String functionId) {
     JsonNode timestamp = null;
     Instant at = trigger.startingPosition() == StartingPosition.AT_TIMESTAMP
-        ? KinesisValidator.epochSeconds(trigger.startingPositionTimestamp()) : null;
+        ? KinesisValidator.startingInstant(trigger.startingPositionTimestamp()) : null;
     if (at != null) { // validated: only a model built by hand has none here
       timestamp = at.getNano() == 0 ? NODES.numberNode(at.getEpochSecond())
           : NODES.numberNode(BigDecimal.valueOf(at.getEpochSecond())

@@ -85,7 +85,7 @@ final class KinesisValidator {
         && !timestamp.isEmpty()) {
       report.report(Diagnostic.STARTING_TIMESTAMP_UNUSED, at.at("startingPositionTimestamp"),
           timestamp, trigger.startingPosition());
-    } else if (!timestamp.isEmpty() && epochSeconds(timestamp) == null) {
+    } else if (!timestamp.isEmpty() && startingInstant(timestamp) == null) {
       report.report(Diagnostic.STARTING_TIMESTAMP_INVALID, at.at("startingPositionTimestamp"),
           timestamp);
     }
@@ -98,7 +98,7 @@ final class KinesisValidator {
    * the future" (CreateEventSourceMapping), and Unix time, so not before 1970. Only this check
    * reads the clock; the template holds the instant as written.
    */
-  static Instant epochSeconds(String timestamp) {
+  static Instant startingInstant(String timestamp) {
     try {
       Instant at = Instant.parse(timestamp);
       return at.isBefore(Instant.EPOCH) || at.isAfter(Instant.now()) ? null : at;
