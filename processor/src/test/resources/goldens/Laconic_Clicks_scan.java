@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.laconic.annotations.LaconicGenerated;
 import dev.laconic.json.JsonPayloads;
 import dev.laconic.kinesis.KinesisEventJson;
 import dev.laconic.stream.BatchItemFailures;
@@ -19,6 +20,7 @@ import javax.annotation.processing.Generated;
  * Do not edit: it is written anew on every build.
  */
 @Generated("dev.laconic.processor.LaconicProcessor")
+@LaconicGenerated
 public final class Laconic_Clicks_scan implements RequestStreamHandler {
   private final Clicks handler = new Clicks();
 

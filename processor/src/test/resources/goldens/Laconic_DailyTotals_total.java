@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
+import dev.laconic.annotations.LaconicGenerated;
 import dev.laconic.stream.StreamEventJson;
 import dev.laconic.stream.TimeWindowJson;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import javax.annotation.processing.Generated;
  * Do not edit: it is written anew on every build.
  */
 @Generated("dev.laconic.processor.LaconicProcessor")
+@LaconicGenerated
 public final class Laconic_DailyTotals_total implements RequestStreamHandler {
   private final DailyTotals handler = new DailyTotals();
 

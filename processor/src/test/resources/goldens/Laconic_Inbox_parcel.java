@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.laconic.annotations.LaconicGenerated;
 import dev.laconic.json.JsonPayloads;
 import dev.laconic.sqs.SqsBatchFailures;
 import dev.laconic.sqs.SqsEventJson;
@@ -17,6 +18,7 @@ import javax.annotation.processing.Generated;
  * Do not edit: it is written anew on every build.
  */
 @Generated("dev.laconic.processor.LaconicProcessor")
+@LaconicGenerated
 public final class Laconic_Inbox_parcel implements RequestStreamHandler {
   private final Inbox handler = new Inbox();
 

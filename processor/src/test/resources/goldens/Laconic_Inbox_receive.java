@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.laconic.annotations.LaconicGenerated;
 import dev.laconic.sqs.SqsBatchFailures;
 import dev.laconic.sqs.SqsEventJson;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import javax.annotation.processing.Generated;
  * Do not edit: it is written anew on every build.
  */
 @Generated("dev.laconic.processor.LaconicProcessor")
+@LaconicGenerated
 public final class Laconic_Inbox_receive implements RequestStreamHandler {
   private final Inbox handler = new Inbox();
 

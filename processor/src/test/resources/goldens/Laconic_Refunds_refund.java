@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.laconic.annotations.LaconicGenerated;
 import dev.laconic.stream.StreamEventJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import javax.annotation.processing.Generated;
  * Do not edit: it is written anew on every build.
  */
 @Generated("dev.laconic.processor.LaconicProcessor")
+@LaconicGenerated
 public final class Laconic_Refunds_refund implements RequestStreamHandler {
   private final Refunds handler = new Refunds();
 

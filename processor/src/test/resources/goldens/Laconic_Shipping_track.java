@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.laconic.annotations.LaconicGenerated;
 import dev.laconic.stream.BatchItemFailures;
 import dev.laconic.stream.StreamEventJson;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import javax.annotation.processing.Generated;
  * Do not edit: it is written anew on every build.
  */
 @Generated("dev.laconic.processor.LaconicProcessor")
+@LaconicGenerated
 public final class Laconic_Shipping_track implements RequestStreamHandler {
   private final Shipping handler = new Shipping();
 

@@ -2,6 +2,7 @@ package shop;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import dev.laconic.annotations.LaconicGenerated;
 import dev.laconic.stream.AttributePath;
 import dev.laconic.stream.Attributes;
 import dev.laconic.stream.MappingException;
@@ -16,6 +17,7 @@ import javax.annotation.processing.Generated;
  * Do not edit: it is written anew on every build.
  */
 @Generated("dev.laconic.processor.LaconicProcessor")
+@LaconicGenerated
 public final class ParcelStreamMapper {
   private ParcelStreamMapper() {
   }

@@ -1,6 +1,7 @@
 package shop;
 
 import com.fasterxml.jackson.core.JsonParser;
+import dev.laconic.annotations.LaconicGenerated;
 import dev.laconic.json.JsonValues;
 import dev.laconic.stream.AttributePath;
 import dev.laconic.stream.MappingException;
@@ -16,6 +17,7 @@ import javax.annotation.processing.Generated;
  * Unknown fields are skipped; of a repeated field, the last counts.
  */
 @Generated("dev.laconic.processor.LaconicProcessor")
+@LaconicGenerated
 public final class Parcel_AddressJsonReader {
   private Parcel_AddressJsonReader() {
   }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.laconic.annotations.LaconicGenerated;
 import dev.laconic.stream.BatchItemFailures;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -13,6 +14,7 @@ import javax.annotation.processing.Generated;
  * Do not edit: it is written anew on every build.
  */
 @Generated("dev.laconic.processor.LaconicProcessor")
+@LaconicGenerated
 public final class Laconic_Audit_Changes_record implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
   private final Audit.Changes handler = new Audit.Changes();
 

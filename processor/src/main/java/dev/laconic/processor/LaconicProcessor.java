@@ -181,8 +181,8 @@ public final class LaconicProcessor extends AbstractProcessor {
     for (CompositeType composite : function.composites()) {
       if (mappersWritten.add((json ? "json:" : "attributes:") + composite.type().qualifiedName())) {
         output.write(json
-            ? new JsonReaderGenerator(adapters.generatedAnnotation()).generate(composite)
-            : new MapperGenerator(adapters.generatedAnnotation()).generate(composite),
+            ? new JsonReaderGenerator(adapters.generatedAnnotations()).generate(composite)
+            : new MapperGenerator(adapters.generatedAnnotations()).generate(composite),
             composite.origin());
       }
     }

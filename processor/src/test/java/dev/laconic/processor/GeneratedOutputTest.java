@@ -3,6 +3,7 @@ package dev.laconic.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,6 +76,28 @@ class GeneratedOutputTest {
     assertThat(compilation).succeededWithoutWarnings();
     Goldens.assertMatches("request-handler/Laconic_Audit_Changes_record.java",
         source(compilation, "shop.Laconic_Audit_Changes_record"));
+  }
+
+  /**
+   * Coverage tools read class files: JaCoCo leaves out a class with a CLASS- or RUNTIME-retention
+   * annotation whose simple name contains "Generated", which the standard SOURCE-retention
+   * {@code @Generated} is not.
+   */
+  @Test
+  void generatedClassFilesCarryLaconicGenerated() throws IOException {
+    Compilation compilation = compileShop(HANDLERS);
+    for (String generated : List.of("Laconic_OrderEvents_echo", "ParcelStreamMapper",
+        "ParcelJsonReader", "Laconic_Inbox_receive")) {
+      byte[] bytes = compilation.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT,
+          "shop/" + generated + ".class").orElseThrow().openInputStream().readAllBytes();
+      String constants = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertTrue(constants.contains("RuntimeInvisibleAnnotations"), generated);
+      assertTrue(constants.contains("Ldev/laconic/annotations/LaconicGenerated;"), generated);
+    }
+    byte[] handler = compilation.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT,
+        "shop/OrderEvents.class").orElseThrow().openInputStream().readAllBytes();
+    assertFalse(new String(handler, java.nio.charset.StandardCharsets.ISO_8859_1)
+        .contains("LaconicGenerated"), "the user's own class is not marked");
   }
 
   @Test

@@ -36,6 +36,8 @@ public final class AdapterGenerator {
   private static final ClassName REQUEST_HANDLER = ClassName.get(RUNTIME, "RequestHandler");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
+  private static final ClassName LACONIC_GENERATED =
+      ClassName.get("dev.laconic.annotations", "LaconicGenerated");
   private static final String PROCESSOR = "dev.laconic.processor.LaconicProcessor";
 
   private static final ClassName REQUEST_STREAM_HANDLER =
@@ -49,7 +51,7 @@ public final class AdapterGenerator {
     REQUEST_HANDLER
   }
 
-  private final AnnotationSpec generated;
+  private final List<AnnotationSpec> generated;
   private final Flavor flavor;
 
   /**
@@ -57,14 +59,20 @@ public final class AdapterGenerator {
    *     on the compile path (Java 9 and later)
    */
   public AdapterGenerator(boolean generatedAnnotationAvailable, Flavor flavor) {
+    // The standard annotation is SOURCE-retention; coverage tools read Laconic's own from the
+    // class file.
     this.generated = generatedAnnotationAvailable
-        ? AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build()
-        : null;
+        ? List.of(AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build(),
+            AnnotationSpec.builder(LACONIC_GENERATED).build())
+        : List.of(AnnotationSpec.builder(LACONIC_GENERATED).build());
     this.flavor = flavor;
   }
 
-  /** The {@code @Generated} annotation every generated class carries, or null without one. */
-  public AnnotationSpec generatedAnnotation() {
+  /**
+   * The annotations every generated class carries: the standard {@code @Generated} (when on the
+   * compile path) and {@code @LaconicGenerated}.
+   */
+  public List<AnnotationSpec> generatedAnnotations() {
     return generated;
   }
 
@@ -81,9 +89,7 @@ public final class AdapterGenerator {
         .addField(FieldSpec.builder(handlerType, "handler", Modifier.PRIVATE, Modifier.FINAL)
             .initializer("new $T()", handlerType)
             .build());
-    if (generated != null) {
-      adapter.addAnnotation(generated);
-    }
+    adapter.addAnnotations(generated);
     if (function.origin().element() != null) {
       adapter.addOriginatingElement(function.origin().element());
     }

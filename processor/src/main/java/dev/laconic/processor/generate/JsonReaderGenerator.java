@@ -76,10 +76,10 @@ public final class JsonReaderGenerator {
    */
   private static final List<String> REFERENCED = List.of("JsonValues", "Optional", "java", "dev");
 
-  private final AnnotationSpec generated;
+  private final List<AnnotationSpec> generated;
 
-  /** @param generated the {@code @Generated} annotation to put on readers, or null */
-  public JsonReaderGenerator(AnnotationSpec generated) {
+  /** @param generated the annotations that mark readers as generated */
+  public JsonReaderGenerator(List<AnnotationSpec> generated) {
     this.generated = generated;
   }
 
@@ -106,9 +106,7 @@ public final class JsonReaderGenerator {
         .addMethod(fromJsonText(composite, target, reader))
         .addMethod(fromJsonBytes(composite, target, reader))
         .addMethod(read(composite, target, reader, enumReaders));
-    if (generated != null) {
-      type.addAnnotation(generated);
-    }
+    type.addAnnotations(generated);
     if (composite.origin().element() != null) {
       type.addOriginatingElement(composite.origin().element());
     }

@@ -42,10 +42,10 @@ public final class MapperGenerator {
   private static final TypeName IMAGE = ParameterizedTypeName.get(
       ClassName.get(Map.class), ClassName.get(String.class), ATTRIBUTE_VALUE);
 
-  private final AnnotationSpec generated;
+  private final List<AnnotationSpec> generated;
 
-  /** @param generated the {@code @Generated} annotation to put on mappers, or null */
-  public MapperGenerator(AnnotationSpec generated) {
+  /** @param generated the annotations that mark mappers as generated */
+  public MapperGenerator(List<AnnotationSpec> generated) {
     this.generated = generated;
   }
 
@@ -77,9 +77,7 @@ public final class MapperGenerator {
         .addMethod(toChange(target, mapper))
         .addMethod(read(composite, target))
         .addMethod(fromAttributes(composite, target, mapper, enumReaders));
-    if (generated != null) {
-      type.addAnnotation(generated);
-    }
+    type.addAnnotations(generated);
     if (composite.origin().element() != null) {
       type.addOriginatingElement(composite.origin().element());
     }

@@ -69,7 +69,7 @@ public final class JsonReaderProcessor extends AbstractProcessor {
     }
     reporter.flush();
     JsonReaderGenerator generator = new JsonReaderGenerator(
-        new AdapterGenerator(true, AdapterGenerator.Flavor.STREAM).generatedAnnotation());
+        new AdapterGenerator(true, AdapterGenerator.Flavor.STREAM).generatedAnnotations());
     for (CompositeType composite : read) {
       if (written.add(composite.type().qualifiedName())) {
         try {
