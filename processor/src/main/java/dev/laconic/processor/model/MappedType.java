@@ -33,6 +33,25 @@ public sealed interface MappedType {
   /** A nested record or class, read from M by its own generated mapper. */
   record Composite(TypeRef type) implements MappedType {}
 
+  /**
+   * An Enhanced Client attribute with {@code @DynamoDbConvertedBy}: the value goes through the
+   * SDK's {@code AttributeValue} into the user's {@code AttributeConverter}.
+   *
+   * @param converter the converter class, created once with its public no-argument constructor
+   * @param javaType the attribute's Java type as written in source, with type arguments
+   */
+  record Converted(TypeRef converter, String javaType) implements MappedType {}
+
+  /**
+   * An Enhanced Client attribute of a type Laconic does not read itself (such as
+   * {@code LocalDate} or {@code SdkBytes}): the value goes through the SDK's {@code AttributeValue}
+   * into the converter the type's converter providers give (the SDK's default provider unless
+   * the type names its own).
+   *
+   * @param javaType the attribute's Java type as written in source; never generic
+   */
+  record ProviderConverted(String javaType) implements MappedType {}
+
   /** The element or value type of a collection or Optional; null for a leaf. */
   static MappedType inner(MappedType type) {
     if (type instanceof ListOf list) {
