@@ -153,7 +153,12 @@ public final class LaconicProcessor extends AbstractProcessor {
     index.forgetCompiledNow(round, functions);
     HandlerParser.Parsed result = parser().parse(round, deferred.methods());
     deferred.replaceWith(result.deferred());
-    List<FunctionModel> parsed = new ArrayList<>(result.functions());
+    accept(result.functions());
+  }
+
+  /** Validates the functions of one round and, while the build has no error, generates them. */
+  private void accept(List<FunctionModel> found) {
+    List<FunctionModel> parsed = new ArrayList<>(found);
     parsed.sort(FunctionModel.TEMPLATE_ORDER);
     // Project-wide checks run in the round that brings the functions, while javac can still
     // place messages on their elements; later rounds check only what they add.
@@ -192,7 +197,13 @@ public final class LaconicProcessor extends AbstractProcessor {
 
   private void finish(RoundEnvironment round) {
     if (!deferred.isEmpty()) {
-      parser().reportNeverResolved(deferred.methods());
+      // javac entered every tree again for this round, so a class Lombok completed after Laconic
+      // read it is complete now. Lombok asks javac for a round of its own after the one it
+      // rewrites, so this is only the fallback: javac compiles what is written here, with its
+      // warning that files created in the last round are not processed.
+      HandlerParser.Parsed result = parser().parse(round, deferred.methods());
+      accept(result.functions());
+      parser().reportNeverResolved(result.deferred());
       deferred.replaceWith(List.of());
     }
     if (!reporter.hasErrors() && !round.errorRaised() && !functions.isEmpty()) {

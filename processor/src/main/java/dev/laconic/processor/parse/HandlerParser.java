@@ -89,6 +89,7 @@ public final class HandlerParser {
 
     reportUntriggered(round, triggered);
     triggered.addAll(retried);
+    mappedTypeReader.waitForLombok(!round.processingOver());
 
     List<FunctionModel> functions = new ArrayList<>();
     List<ExecutableElement> deferred = new ArrayList<>();

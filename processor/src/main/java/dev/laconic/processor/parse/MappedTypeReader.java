@@ -79,6 +79,7 @@ final class MappedTypeReader {
   private final Map<String, CompositeType> read = new HashMap<>();
   private final Set<String> broken = new HashSet<>();
   private boolean unresolved;
+  private boolean waitForLombok = true;
 
   /**
    * @param mapperNames the mapper names given out in earlier rounds of this build, to the type
@@ -109,9 +110,20 @@ final class MappedTypeReader {
     return ok && !unresolved && found.isClean() ? List.copyOf(needed.values()) : null;
   }
 
-  /** Whether the last {@link #read} met a type javac has not resolved (yet). */
+  /**
+   * Whether the last {@link #read} met a type javac has not resolved (yet), or a class Lombok has
+   * not completed yet ({@link LombokMembers}).
+   */
   boolean deferred() {
     return unresolved;
+  }
+
+  /**
+   * Whether a class Lombok has not completed yet defers its handler; false in the last round,
+   * which reads classes as they are, so a class Lombok never completes is reported as it is.
+   */
+  void waitForLombok(boolean wait) {
+    this.waitForLombok = wait;
   }
 
   /** Reads {@code type} and its nested types into {@code needed}; false if any is broken. */
@@ -177,6 +189,11 @@ final class MappedTypeReader {
     String name = type.getQualifiedName().toString();
     if (!type.getTypeParameters().isEmpty()) {
       fail(name, Diagnostic.MAPPED_TYPE_GENERIC, usedAt, name);
+      return null;
+    }
+    if (waitForLombok && type.getKind() == ElementKind.CLASS
+        && LombokMembers.pending(type, elements)) {
+      unresolved = true; // Lombok completes it in this round, after Laconic; read it in the next
       return null;
     }
     if (!mapperNameFree(type, usedAt)) {
