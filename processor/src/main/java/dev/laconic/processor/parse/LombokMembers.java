@@ -43,6 +43,8 @@ final class LombokMembers {
   private static final String DATA = "lombok.Data";
   private static final String SETTER = "lombok.Setter";
   private static final String ACCESSORS = "lombok.experimental.Accessors";
+  /** What Lombok marks the members it writes with, unless lombok.config turns it off. */
+  private static final String GENERATED = "lombok.Generated";
 
   private LombokMembers() {}
 
@@ -57,6 +59,14 @@ final class LombokMembers {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether Lombok wrote {@code executable}: javac places it at the Lombok annotation, so messages
+   * about what it takes go on the field it was written for instead.
+   */
+  static boolean generated(ExecutableElement executable) {
+    return find(executable, GENERATED) != null;
   }
 
   private static boolean promisesConstructor(TypeElement type) {

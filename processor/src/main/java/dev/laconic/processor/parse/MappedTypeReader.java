@@ -350,10 +350,13 @@ final class MappedTypeReader {
     }
     Map<String, VariableElement> fields = fieldsByName(type);
     Map<String, ExecutableElement> getters = methodsByName(type);
+    boolean lombok = LombokMembers.generated(constructor);
     for (VariableElement parameter : constructor.getParameters()) {
       String parameterName = parameter.getSimpleName().toString();
-      candidates.add(new Candidate(parameter, parameterName, parameter.asType(), null,
-          listOf(fields.get(parameterName), getters.get(parameterName),
+      VariableElement field = fields.get(parameterName);
+      candidates.add(new Candidate(lombok && field != null ? field : parameter, parameterName,
+          parameter.asType(), null,
+          listOf(parameter, field, getters.get(parameterName),
               getters.get(getterName(parameterName, "get")),
               getters.get(getterName(parameterName, "is")))));
     }
@@ -421,8 +424,10 @@ final class MappedTypeReader {
         // String in Sub extends Base<String>.
         TypeMirror parameterType =
             ((ExecutableType) types.asMemberOf(declared, method)).getParameterTypes().get(0);
-        Candidate candidate = new Candidate(method, property, parameterType, methodName,
-            listOf(method.getParameters().get(0), fields.get(property),
+        VariableElement field = fields.get(property);
+        Candidate candidate = new Candidate(
+            LombokMembers.generated(method) && field != null ? field : method, property,
+            parameterType, methodName, listOf(method, method.getParameters().get(0), field,
                 getters.get(getterName(property, "get")),
                 getters.get(getterName(property, "is"))));
         Integer at = byName.get(property);
