@@ -264,7 +264,8 @@ public final class EnhancedJson {
 
   /**
    * {@code Double}: N or S, as {@code Double.valueOf} reads it (surrounding blanks, a {@code d}
-   * suffix and hex included); NaN and infinities, {@code "1e400"} too, fail.
+   * suffix and hex included); NaN and infinities, {@code "1e400"} too, fail, and so does
+   * {@code NULL} (the SDK checks the null it reads as a number), as an element of a list.
    */
   public static Double readDouble(JsonParser parser, AttributePath path) throws IOException {
     EventValue value = value(parser, path);
@@ -279,7 +280,7 @@ public final class EnhancedJson {
         // The SDK's own failure, below.
       }
     }
-    return value.isNull() ? null : sdk(value, path, Sdk.DOUBLE, "Double");
+    return sdk(value, path, Sdk.DOUBLE, "Double");
   }
 
   /** {@code double}, as {@link #readDouble}; {@code NULL} fails. */
@@ -289,7 +290,8 @@ public final class EnhancedJson {
 
   /**
    * {@code Float}: N or S, as {@code Float.valueOf} reads it; NaN and infinities, values beyond a
-   * float's range too, fail; values below it round to zero.
+   * float's range too, fail; values below it round to zero; {@code NULL} fails as for
+   * {@link #readDouble}.
    */
   public static Float readFloat(JsonParser parser, AttributePath path) throws IOException {
     EventValue value = value(parser, path);
@@ -304,7 +306,7 @@ public final class EnhancedJson {
         // The SDK's own failure, below.
       }
     }
-    return value.isNull() ? null : sdk(value, path, Sdk.FLOAT, "Float");
+    return sdk(value, path, Sdk.FLOAT, "Float");
   }
 
   /** {@code float}, as {@link #readFloat}; {@code NULL} fails. */
