@@ -125,8 +125,8 @@ public final class EnhancedJson {
   }
 
   /**
-   * {@code Instant}: S in ISO-8601 as {@code Instant.parse} reads it (UTC {@code Z} only, no
-   * offsets); N, epoch seconds to Laconic's own reader, fails.
+   * {@code Instant}: S in ISO-8601 as {@code Instant.parse} reads it ({@code Z}, or an offset
+   * since JDK 12); N, epoch seconds to Laconic's own reader, fails.
    */
   public static Instant readInstant(JsonParser parser, AttributePath path) throws IOException {
     EventValue value = value(parser, path);
