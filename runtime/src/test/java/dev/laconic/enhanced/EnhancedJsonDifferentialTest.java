@@ -51,7 +51,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class EnhancedJsonDifferentialTest {
 
-  private static final int VALUES = 2000;
+  private static final int VALUES = 1500;
   private static final EventJson JSON = new EventJson("test value", "value");
   private static final DefaultAttributeConverterProvider SDK = DefaultAttributeConverterProvider.create();
 
