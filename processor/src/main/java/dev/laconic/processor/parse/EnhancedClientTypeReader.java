@@ -220,6 +220,14 @@ final class EnhancedClientTypeReader {
         return null;
       }
       TypeElement builderClass = (TypeElement) declaredBuilder.asElement();
+      String from = MappedTypeReader.packageOf(type);
+      if (!MappedTypeReader.accessible(builderClass, from)) {
+        // The mapper names the builder, whether it calls builder() or the constructor.
+        reader.report(Diagnostic.MAPPED_TYPE_NOT_ACCESSIBLE,
+            Origin.of(type, immutable).at("builder"),
+            builderClass.getQualifiedName(), from.isEmpty() ? "the unnamed package" : from);
+        return null;
+      }
       String factory = staticBuilder(type, builderType) ? "builder" : null;
       if (factory == null && !hasPublicNoArgumentConstructor(builderClass)) {
         reader.report(Diagnostic.ENHANCED_BUILDER_NOT_CREATABLE,

@@ -387,4 +387,21 @@ class EnhancedClientTypeReaderTest {
     assertEquals(CompositeType.Conventions.LACONIC, json.conventions());
     assertEquals("id", json.properties().get(0).attributeName());
   }
+
+  @Test
+  void aLaconicClassWithAnEnhancedClientMemberAnnotationMixesTheSets() {
+    JavaFileObject item = source("Item", """
+        public record Item(@dev.laconic.annotations.DynamoAttribute("pk") String id,
+            @DynamoDbAttribute("n") String name) {}
+        """);
+    Reading reading = new Reading("test.Item", true);
+    Compilation compilation = Compiler.javac().withOptions("--release", "17")
+        .withProcessors(reading).compile(item);
+    assertThat(compilation).succeeded();
+    assertNull(reading.read);
+    assertEquals("LACONIC-620", reading.problems.items().get(0).diagnostic().id());
+    assertTrue(reading.problems.items().get(0).message().contains(
+        "has @DynamoDbAttribute, but Item also uses Laconic's @DynamoAttribute or @DynamoIgnore"),
+        reading.problems.items().get(0).message());
+  }
 }
