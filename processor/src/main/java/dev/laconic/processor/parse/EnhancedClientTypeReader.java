@@ -558,7 +558,7 @@ final class EnhancedClientTypeReader {
       }
     }
     if (keyAnnotation != null) {
-      String stored = storedAs(mapped, type);
+      String stored = storedAs(mapped);
       if (stored != null) {
         reader.report(Diagnostic.ENHANCED_KEY_TYPE, originOf(property,
             key == MappedProperty.Key.PARTITION ? PARTITION_KEY : SORT_KEY), keyAnnotation,
@@ -698,7 +698,7 @@ final class EnhancedClientTypeReader {
    * What the SDK stores a key of this type as, when it is not a string, number or binary
    * ({@code BOOL}, {@code L}, {@code M}, {@code SS}...); null when it may be a key.
    */
-  private static String storedAs(MappedType mapped, TypeMirror type) {
+  private static String storedAs(MappedType mapped) {
     if (mapped instanceof MappedType.Scalar scalar
         && BOOLEAN_TYPES.contains(scalar.kind().javaType())) {
       return "BOOL";

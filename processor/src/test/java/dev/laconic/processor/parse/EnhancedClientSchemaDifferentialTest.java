@@ -132,6 +132,53 @@ class EnhancedClientSchemaDifferentialTest {
                 public void setA(String a) {}
               }
             }
+            """),
+        new Case("immutable built through an interface", """
+            @DynamoDbImmutable(builder = Item.Builder.class)
+            public final class Item {
+              @DynamoDbPartitionKey @DynamoDbAttribute("pk") public String getId() { return null; }
+              public Boolean isOpen() { return null; }
+              public List<String> tags() { return null; }
+              public static Builder builder() { return new Impl(); }
+              public interface Builder {
+                Builder id(String id);
+                Builder open(Boolean open);
+                Builder setTags(List<String> tags);
+                Item build();
+              }
+              private static final class Impl implements Builder {
+                public Builder id(String id) { return this; }
+                public Builder open(Boolean open) { return this; }
+                public Builder setTags(List<String> tags) { return this; }
+                public Item build() { return null; }
+              }
+            }
+            """),
+        new Case("bean skipping by setter, by Transient and by having no setter", """
+            @DynamoDbBean
+            public class Item {
+              @DynamoDbPartitionKey public UUID getId() { return null; }
+              public void setId(UUID id) {}
+              public String getHidden() { return null; }
+              @DynamoDbIgnore public void setHidden(String hidden) {}
+              @java.beans.Transient public String getCached() { return null; }
+              public void setCached(String cached) {}
+              public int getSize() { return 0; }
+              public void setSize(long size) {}
+              public Instant getAt() { return null; }
+              public void setAt(Instant at) {}
+            }
+            """),
+        new Case("recursive bean", """
+            @DynamoDbBean
+            public class Item {
+              @DynamoDbPartitionKey public String getId() { return null; }
+              public void setId(String id) {}
+              public List<Item> getChildren() { return null; }
+              public void setChildren(List<Item> children) {}
+              public Map<String, Item> getByName() { return null; }
+              public void setByName(Map<String, Item> byName) {}
+            }
             """));
   }
 
