@@ -83,7 +83,8 @@ class DiagnosticsTest {
   }
 
   static Stream<Case> cases() {
-    return Stream.concat(handlerAndDynamoCases(), SourceDiagnosticCases.cases());
+    return Stream.of(handlerAndDynamoCases(), SourceDiagnosticCases.cases(),
+        EnhancedClientDiagnosticCases.cases()).flatMap(s -> s);
   }
 
   static Stream<Case> handlerAndDynamoCases() {

@@ -247,6 +247,62 @@ public enum Diagnostic {
       "%s declares throws %s. It must declare exceptions only (subclasses of Exception), which a"
           + " generated mapper reports as a failed record."),
 
+  // 620-639: AWS SDK Enhanced Client types (@DynamoDbBean, @DynamoDbImmutable) as item images;
+  // each is a class TableSchema.fromBean / fromImmutableClass would refuse when the function runs
+  ENHANCED_MIXED_ANNOTATIONS(620, Kind.ERROR,
+      "%s has @%s, but %s also uses %s. A class must use one set of mapping annotations:"
+          + " Laconic's (@DynamoAttribute, @DynamoIgnore) or the Enhanced Client's (@DynamoDbBean,"
+          + " @DynamoDbImmutable and their member annotations). %s"),
+  ENHANCED_BEAN_NOT_CREATABLE(621, Kind.ERROR,
+      "@DynamoDbBean %s has no public no-argument constructor, so TableSchema.fromBean would fail"
+          + " when the function first runs. It must be a concrete class, static if nested, with"
+          + " a public no-argument constructor."),
+  ENHANCED_BUILDER_NO_BUILD(622, Kind.ERROR,
+      "Builder %s of @DynamoDbImmutable %s has no public method build() returning %s, so"
+          + " TableSchema.fromImmutableClass would fail when the function first runs."),
+  ENHANCED_BUILDER_NOT_CREATABLE(623, Kind.ERROR,
+      "@DynamoDbImmutable %s has no public static builder() returning %s, and %s has no public"
+          + " no-argument constructor, so TableSchema.fromImmutableClass cannot create a builder."
+          + " Add one of the two."),
+  ENHANCED_NOT_A_GETTER(624, Kind.ERROR,
+      "%s %s, but TableSchema.fromImmutableClass takes every public instance method of an"
+          + " immutable class for a getter, and would fail when the function first runs. Mark it"
+          + " @DynamoDbIgnore, or make it non-public."),
+  ENHANCED_GETTER_WITHOUT_SETTER(625, Kind.ERROR,
+      "Getter %s has no matching method on builder %s, so TableSchema.fromImmutableClass would"
+          + " fail when the function first runs. The builder must have %s(%s) or %s(%s),"
+          + " returning void or the builder; or mark the getter @DynamoDbIgnore."),
+  ENHANCED_SETTER_WITHOUT_GETTER(626, Kind.ERROR,
+      "Builder method %s %s, so TableSchema.fromImmutableClass would fail when the function first"
+          + " runs. Every public method of the builder but build() must set one property of %s"
+          + " that a getter reads; mark it @DynamoDbIgnore, or make it non-public."),
+  ENHANCED_TYPE_UNSUPPORTED(627, Kind.ERROR,
+      "%s has type %s, which neither the Enhanced Client's default converters nor Laconic can"
+          + " read, so TableSchema would fail when the function first runs. It must be a type of"
+          + " DefaultAttributeConverterProvider (String, CharSequence, a number or its primitive,"
+          + " Boolean, Character, byte[], char[], ByteBuffer, SdkBytes, SdkNumber, BigDecimal,"
+          + " BigInteger, Instant, Duration, Period, the java.time date and time types, ZoneId,"
+          + " ZoneOffset, UUID, URI, URL, Locale, StringBuilder, StringBuffer, OptionalInt,"
+          + " OptionalLong, OptionalDouble, the atomic types), an enum, List<T>, Set<T> of"
+          + " these, Map<String, T>, or a @DynamoDbBean or @DynamoDbImmutable class; or name a"
+          + " converter with @DynamoDbConvertedBy."),
+  ENHANCED_CONVERTER_NOT_CREATABLE(628, Kind.ERROR,
+      "%s names %s, which has no public no-argument constructor, so the Enhanced Client cannot"
+          + " create it when the function first runs. It must be a public concrete class, static"
+          + " if nested, with a public no-argument constructor."),
+  ENHANCED_ATTRIBUTE_CLASH(629, Kind.ERROR,
+      "Attribute \"%s\" is mapped by both %s and %s, so TableSchema would fail when the function"
+          + " first runs. Rename one with @DynamoDbAttribute(\"...\"), or skip one with"
+          + " @DynamoDbIgnore."),
+  ENHANCED_FLATTEN_INVALID(630, Kind.ERROR,
+      "@DynamoDbFlatten on %s, %s, so TableSchema would fail when the function first runs. It"
+          + " must flatten a @DynamoDbBean or @DynamoDbImmutable class, or on a @DynamoDbBean one"
+          + " Map<String, String>."),
+  ENHANCED_KEY_TYPE(631, Kind.ERROR,
+      "@%s on %s, whose type %s is stored as %s, which cannot be a key, so TableSchema would fail"
+          + " when the function first runs. A key must be stored as a string, number or binary:"
+          + " such as String, a number, byte[], SdkBytes, an enum, Instant or UUID."),
+
   // 7xx: @KinesisTrigger
   KINESIS_STREAM_ARN_INVALID(701, Kind.ERROR,
       "streamArn = \"%s\". It must be a Kinesis stream ARN such as"

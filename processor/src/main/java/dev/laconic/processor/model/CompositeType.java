@@ -15,11 +15,13 @@ import java.util.List;
  * @param builder the builder of a {@link Creation#BUILDER} type; null otherwise
  * @param converterProviders the {@code converterProviders} of an Enhanced Client type that names
  *     its own, in order; empty for the SDK's default provider and for Laconic types
- * @param properties in constructor-parameter order, or setter declaration order for JavaBeans,
- *     or the Enhanced Client's attribute order for its types
- * @param declaresExceptions whether the constructor or a setter declares exceptions, which the
- *     mapper must then catch
- * @param origin the type's element
+ * @param properties in constructor-parameter order, or setter declaration order for JavaBeans;
+ *     for Enhanced Client types, property-name order for beans (the Introspector's) and source
+ *     order for immutables (the SDK's own, {@code Class.getMethods()}, is unspecified)
+ * @param declaresExceptions whether the constructor or a setter (for Enhanced Client types, a
+ *     setter or builder method) declares exceptions, which the mapper must then catch
+ * @param origin the type's element; for Enhanced Client types, with its {@code @DynamoDbBean}
+ *     or {@code @DynamoDbImmutable}
  */
 public record CompositeType(TypeRef type, Conventions conventions, Creation creation,
     Builder builder, List<TypeRef> converterProviders, List<MappedProperty> properties,

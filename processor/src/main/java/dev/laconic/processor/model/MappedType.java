@@ -48,7 +48,10 @@ public sealed interface MappedType {
    * into the converter the type's converter providers give (the SDK's default provider unless
    * the type names its own).
    *
-   * @param javaType the attribute's Java type as written in source; never generic
+   * @param javaType the attribute's Java type as written in source, qualified: never generic
+   *     under the default provider; under a type's own {@code converterProviders} it is the
+   *     attribute's whole type, type arguments included ({@code java.util.List<java.lang.String>}),
+   *     as only those providers know how to convert it
    */
   record ProviderConverted(String javaType) implements MappedType {}
 

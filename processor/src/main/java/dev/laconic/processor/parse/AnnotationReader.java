@@ -40,6 +40,11 @@ public final class AnnotationReader {
     mirror.getElementValues().forEach((key, value) -> explicit.put(name(key), value));
   }
 
+  /** The annotation read. */
+  AnnotationMirror mirror() {
+    return mirror;
+  }
+
   /** Where this annotation and its explicit values are in the source. */
   public Origin origin() {
     Map<String, List<AnnotationValue>> arrays = new LinkedHashMap<>();

@@ -51,7 +51,10 @@ public final class HandlerParser {
   private final java.util.function.Function<String, ArnRef.Resource> baseResources;
   private final PolicyReader policyReader;
   private final FunctionSettingsReader settingsReader;
-  private final MappedTypeReader mappedTypeReader;
+  /** Reads the types of DynamoDB item images, where Enhanced Client classes keep its rules. */
+  private final MappedTypeReader itemTypeReader;
+  /** Reads the types of JSON payloads (Kinesis data, SQS bodies) by Laconic's rules alone. */
+  private final MappedTypeReader jsonTypeReader;
   private final Set<String> classesReported = new HashSet<>();
 
   /**
@@ -68,7 +71,8 @@ public final class HandlerParser {
     this.baseResources = baseResources;
     this.policyReader = new PolicyReader(elements, baseResources);
     this.settingsReader = new FunctionSettingsReader(elements);
-    this.mappedTypeReader = new MappedTypeReader(elements, types, mapperNames);
+    this.itemTypeReader = new MappedTypeReader(elements, types, mapperNames, true);
+    this.jsonTypeReader = new MappedTypeReader(elements, types, mapperNames, false);
   }
 
   /** What one round yields. */
@@ -89,7 +93,8 @@ public final class HandlerParser {
 
     reportUntriggered(round, triggered);
     triggered.addAll(retried);
-    mappedTypeReader.waitForLombok(!round.processingOver());
+    itemTypeReader.waitForLombok(!round.processingOver());
+    jsonTypeReader.waitForLombok(!round.processingOver());
 
     List<FunctionModel> functions = new ArrayList<>();
     List<ExecutableElement> deferred = new ArrayList<>();
@@ -167,6 +172,8 @@ public final class HandlerParser {
     }
     List<CompositeType> composites = List.of();
     if (shape.item() != null) {
+      MappedTypeReader mappedTypeReader =
+          shape.shape().input() == HandlerShape.Input.JSON_BODY ? jsonTypeReader : itemTypeReader;
       composites = mappedTypeReader.read(shape.item(), packageOf(type),
           method.getParameters().get(0), problems);
       if (composites == null) {

@@ -80,15 +80,32 @@ final class MappedTypeReader {
   private final Set<String> broken = new HashSet<>();
   private boolean unresolved;
   private boolean waitForLombok = true;
+  /**
+   * Reads {@code @DynamoDbBean} and {@code @DynamoDbImmutable} classes by the Enhanced Client's
+   * conventions; null where they keep Laconic's (JSON payloads).
+   */
+  private final EnhancedClientTypeReader enhanced;
 
   /**
+   * A reader of JSON payloads: every type by Laconic's conventions.
+   *
    * @param mapperNames the mapper names given out in earlier rounds of this build, to the type
    *     each maps; this reader adds the ones it gives out
    */
   MappedTypeReader(Elements elements, Types types, Map<String, String> mapperNames) {
+    this(elements, types, mapperNames, false);
+  }
+
+  /**
+   * @param itemImages whether the types are read from DynamoDB item images, where Enhanced
+   *     Client classes keep the SDK's conventions; false for JSON payloads
+   */
+  MappedTypeReader(Elements elements, Types types, Map<String, String> mapperNames,
+      boolean itemImages) {
     this.elements = elements;
     this.types = types;
     this.mapperNames = mapperNames;
+    this.enhanced = itemImages ? new EnhancedClientTypeReader(elements, types, this) : null;
   }
 
   /**
@@ -127,7 +144,7 @@ final class MappedTypeReader {
   }
 
   /** Reads {@code type} and its nested types into {@code needed}; false if any is broken. */
-  private boolean composite(TypeElement type, String usedFrom, Element usedAt,
+  boolean composite(TypeElement type, String usedFrom, Element usedAt,
       Map<String, CompositeType> needed) {
     String name = type.getQualifiedName().toString();
     if (broken.contains(name)) {
@@ -198,6 +215,17 @@ final class MappedTypeReader {
     }
     if (!mapperNameFree(type, usedAt)) {
       return null;
+    }
+    EnhancedClientTypeReader.Mixed mixed = EnhancedClientTypeReader.mixed(type);
+    if (mixed != null) {
+      problems.report(Diagnostic.ENHANCED_MIXED_ANNOTATIONS,
+          Origin.of(mixed.member(), mixed.mirror()).whole(), memberName(mixed.member()),
+          mixed.annotation(), type.getSimpleName(),
+          mixed.classUses(), mixed.fix());
+      return null;
+    }
+    if (enhanced != null && EnhancedClientTypeReader.annotated(type)) {
+      return enhanced.read(type, needed);
     }
     List<Candidate> candidates = new ArrayList<>();
     Creation creation = creation(type, usedAt, candidates);
@@ -579,6 +607,26 @@ final class MappedTypeReader {
     return null;
   }
 
+  /** Reports a problem found by the Enhanced Client reader. */
+  void report(Diagnostic diagnostic, Origin.Location location, Object... args) {
+    problems.report(diagnostic, location, args);
+  }
+
+  /** Marks the current read as waiting for a type javac has not resolved (yet). */
+  void unresolved() {
+    unresolved = true;
+  }
+
+  /** {@code Order.setId}, or {@code Order.id} for a field, as messages name a member. */
+  private static String memberName(Element member) {
+    Element owner = member.getEnclosingElement();
+    if (member.getKind() == ElementKind.PARAMETER) {
+      return owner.getEnclosingElement().getSimpleName() + "." + owner.getSimpleName()
+          + "(" + member.getSimpleName() + ")";
+    }
+    return owner.getSimpleName() + "." + member.getSimpleName();
+  }
+
   /** Reports a problem of a type used by several handlers once, at its first use. */
   private void fail(String type, Diagnostic diagnostic, Element usedAt, Object... args) {
     if (broken.add(type)) {
@@ -590,7 +638,7 @@ final class MappedTypeReader {
    * Whether code in package {@code from} can name {@code type}: it and every class around it
    * public, or not private and in that very package.
    */
-  private static boolean accessible(TypeElement type, String from) {
+  static boolean accessible(TypeElement type, String from) {
     boolean samePackage = packageOf(type).equals(from);
     for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
       Set<Modifier> modifiers = t.getModifiers();

@@ -45,8 +45,10 @@ public final class Validator {
     for (PolicyModel policy : function.policies()) {
       report.add(PolicyValidator.validate(policy));
     }
+    Map<String, CompositeType> composites = new HashMap<>();
+    function.composites().forEach(c -> composites.put(c.type().qualifiedName(), c));
     for (CompositeType composite : function.composites()) {
-      report.add(CompositeTypeValidator.validate(composite));
+      report.add(CompositeTypeValidator.validate(composite, composites));
     }
     for (ParameterUse use : ParameterUse.of(function)) {
       if (!PARAMETER_NAME.matcher(use.name()).matches()) {
