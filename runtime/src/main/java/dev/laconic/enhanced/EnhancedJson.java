@@ -344,6 +344,20 @@ public final class EnhancedJson {
     return value.isNull() ? null : sdk(value, path, Sdk.BIG_INTEGER, "BigInteger");
   }
 
+  // ---- attributes the class does not map ----------------------------------------------------------
+
+  /**
+   * Checks an attribute the item's class does not map, as the chain would meet it: the events
+   * transformer converts the whole image before the Enhanced Client reads any attribute, so a
+   * value it cannot convert (a JSON null, a value of no type, a JSON null in a BS or L or M)
+   * fails the record even when no property reads it.
+   *
+   * @throws MappingException where the transformer would throw
+   */
+  public static void skip(JsonParser parser, AttributePath path) throws IOException {
+    value(parser, path).checkTransformable(path);
+  }
+
   // ---- collections -------------------------------------------------------------------------------
 
   /**

@@ -54,6 +54,26 @@ class EnhancedJsonTest {
     return assertThrows(MappingException.class, () -> read(reader, json));
   }
 
+  /**
+   * An attribute the class does not map still goes through the transformer with the whole image:
+   * what the transformer refuses fails the record, the rest is skipped.
+   */
+  @Test
+  void unmappedAttributesFailWhereTheTransformerFails() {
+    AttributeJsonReader<Boolean> skip = (parser, path) -> {
+      EnhancedJson.skip(parser, path);
+      return true;
+    };
+    for (String good : List.of("{\"S\": \"x\"}", "{\"NULL\": true}", "{\"L\": []}",
+        "{\"M\": {\"a\": {\"N\": \"1\"}}}", "{\"SS\": [\"a\"]}", "{\"SS\": []}")) {
+      assertEquals(true, read(skip, good), good);
+    }
+    for (String bad : List.of("null", "{}", "{\"L\": [null]}",
+        "{\"M\": {\"a\": {}}}")) {
+      assertTrue(failure(skip, bad).getMessage().contains("order.qty"), bad);
+    }
+  }
+
   @Test
   void anInstantIsAnIso8601StringNotEpochSeconds() {
     assertEquals(Instant.parse("2024-05-01T12:00:00Z"),
