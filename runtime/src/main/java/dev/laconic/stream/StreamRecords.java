@@ -56,6 +56,16 @@ public final class StreamRecords {
   /** The record as a {@link StreamChange}, both images read with {@code image}. */
   public static <T> StreamChange<T> change(DynamodbStreamRecord record, AttributePath path,
       AttributeJsonReader<T> image) {
+    return change(record, path, image, null);
+  }
+
+  /**
+   * The record as a {@link StreamChange}, both images read with {@code image}, its
+   * {@code Keys} with {@code key} (a mapper's reader of the key properties only) into
+   * {@link StreamChange#key()}.
+   */
+  public static <T> StreamChange<T> change(DynamodbStreamRecord record, AttributePath path,
+      AttributeJsonReader<T> image, AttributeJsonReader<T> key) {
     StreamRecord data = record.getDynamodb();
     StreamChange.EventName eventName = eventName(record);
     if (data == null) {
@@ -71,7 +81,17 @@ public final class StreamRecords {
         data.getApproximateCreationDateTime() == null
             ? null : data.getApproximateCreationDateTime().toInstant(),
         data.getSizeBytes() == null ? -1 : data.getSizeBytes(),
-        record);
+        record,
+        Optional.ofNullable(key == null ? null : keys(data, record, path, key)));
+  }
+
+  private static <T> T keys(StreamRecord data, DynamodbStreamRecord record, AttributePath path,
+      AttributeJsonReader<T> key) {
+    try {
+      return ItemJson.fromAttributes(data.getKeys(), path, key);
+    } catch (MappingException e) {
+      throw e.inRecord("Keys", sequenceNumber(record));
+    }
   }
 
   private static boolean hasNewImage(StreamRecord data) {
