@@ -90,6 +90,23 @@ class TypedRecordsTest {
   }
 
   @Test
+  void propertiesNamedLikeTheMappersOwnLocalsCompile() {
+    Compilation compilation = Compilations.compile(
+        source("Odd", "public record Odd(String item, int at, String failures, String field,"
+            + " String parser, String path, String e, List<String> result, String ItemJson) {}\n"),
+        source("Bean", "public class Bean {\n"
+            + "  public void setItem(String item) {}\n"
+            + "  public void setAt(int at) {}\n"
+            + "  public void setHasAt(boolean hasAt) {}\n}\n"),
+        source("Handler", "public class Handler {\n"
+            + "  @DynamoStreamTrigger(streamArn = \"${Orders}\")\n"
+            + "  public void odd(Odd odd) {}\n"
+            + "  @DynamoStreamTrigger(streamArn = \"${Beans}\")\n"
+            + "  public void bean(StreamChange<Bean> bean) {}\n}\n"));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
   void recursiveTypesMapThroughTheirOwnMapper() {
     Compilation compilation = Compilations.compile(
         source("Node", "public record Node(String name, List<Node> children, Node parent) {}\n"),
