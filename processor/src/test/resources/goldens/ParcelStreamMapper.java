@@ -2,14 +2,24 @@ package shop;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import dev.laconic.annotations.LaconicGenerated;
 import dev.laconic.stream.AttributePath;
 import dev.laconic.stream.Attributes;
+import dev.laconic.stream.ItemJson;
 import dev.laconic.stream.MappingException;
 import dev.laconic.stream.StreamChange;
 import dev.laconic.stream.StreamRecords;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import javax.annotation.processing.Generated;
 
 /**
@@ -28,21 +38,28 @@ public final class ParcelStreamMapper {
    * @throws MappingException when an attribute does not fit its Java type
    */
   public static Parcel fromImage(Map<String, AttributeValue> image) {
-    return fromAttributes(image, AttributePath.root("parcel"));
+    return ItemJson.fromAttributes(image, AttributePath.root("parcel"), ParcelStreamMapper::readImage);
   }
 
   /**
    * Maps the {@code NewImage} of a stream record; a record without one fails.
    */
   public static Parcel fromNewImage(DynamodbEvent.DynamodbStreamRecord record) {
-    return StreamRecords.newImage(record, ParcelStreamMapper::fromImage);
+    return StreamRecords.newImage(record, AttributePath.root("parcel"), ParcelStreamMapper::readImage);
   }
 
   /**
    * Maps a stream record, both images, to a {@link StreamChange}.
    */
   public static StreamChange<Parcel> toChange(DynamodbEvent.DynamodbStreamRecord record) {
-    return StreamRecords.change(record, ParcelStreamMapper::fromImage);
+    return StreamRecords.change(record, AttributePath.root("parcel"), ParcelStreamMapper::readImage);
+  }
+
+  /**
+   * Maps the attributes of an item or M value found at {@code path}.
+   */
+  public static Parcel fromAttributes(Map<String, AttributeValue> attributes, AttributePath path) {
+    return ItemJson.fromAttributes(attributes, path, ParcelStreamMapper::readImage);
   }
 
   /**
@@ -53,44 +70,179 @@ public final class ParcelStreamMapper {
   }
 
   /**
-   * Maps the attributes of an item or M value found at {@code path}.
+   * Maps an M attribute at the parser's current token, found at {@code path}; a missing or
+   * NULL one gives null. Leaves the parser on the value's last token.
    */
-  public static Parcel fromAttributes(Map<String, AttributeValue> attributes, AttributePath path) {
-    if (attributes == null) {
+  public static Parcel read(JsonParser parser, AttributePath path) throws IOException {
+    return ItemJson.readItem(parser, path, "Parcel", ParcelStreamMapper::readImage);
+  }
+
+  /**
+   * Reads an item image, or the map of an M value, at the parser's current token;
+   * JSON {@code null} gives null. Leaves the parser on the item's last token.
+   *
+   * @throws MappingException when an attribute does not fit its Java type
+   */
+  public static Parcel readImage(JsonParser parser, AttributePath path) throws IOException {
+    if (!ItemJson.startItem(parser)) {
       return null;
     }
+    JsonStreamContext item = parser.getParsingContext();
+    String id = null;
+    UUID trackingId = null;
+    Parcel.Status status = null;
+    int pieces = 0;
+    boolean hasPieces = false;
+    Long weightGrams = null;
+    BigDecimal declaredValue = null;
+    double volume = 0;
+    boolean hasVolume = false;
+    boolean fragile = false;
+    boolean hasFragile = false;
+    byte[] label = null;
+    ByteBuffer signature = null;
+    Instant shippedAt = null;
+    Optional<String> note = Optional.empty();
+    Parcel.Recipient recipient = null;
+    List<Parcel.Line> lines = null;
+    Set<String> tags = null;
+    Set<Integer> bins = null;
+    Map<String, List<Parcel.Status>> history = null;
+    List<Optional<Instant>> scans = null;
+    MappingException[] failures = null;
+    for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      parser.nextToken();
+      int at = -1;
+      try {
+        switch (field) {
+          case "pk" -> {
+            at = 0;
+            id = ItemJson.readString(parser, path.child("pk"));
+          }
+          case "trackingId" -> {
+            at = 1;
+            trackingId = ItemJson.readUuid(parser, path.child("trackingId"));
+          }
+          case "status" -> {
+            at = 2;
+            status = readParcel_Status(parser, path.child("status"));
+          }
+          case "pieces" -> {
+            at = 3;
+            hasPieces = true;
+            pieces = ItemJson.requireInt(parser, path.child("pieces"));
+          }
+          case "weightGrams" -> {
+            at = 4;
+            weightGrams = ItemJson.readLong(parser, path.child("weightGrams"));
+          }
+          case "declaredValue" -> {
+            at = 5;
+            declaredValue = ItemJson.readBigDecimal(parser, path.child("declaredValue"));
+          }
+          case "volume" -> {
+            at = 6;
+            hasVolume = true;
+            volume = ItemJson.requireDouble(parser, path.child("volume"));
+          }
+          case "fragile" -> {
+            at = 7;
+            hasFragile = true;
+            fragile = ItemJson.requireBoolean(parser, path.child("fragile"));
+          }
+          case "label" -> {
+            at = 8;
+            label = ItemJson.readBytes(parser, path.child("label"));
+          }
+          case "signature" -> {
+            at = 9;
+            signature = ItemJson.readByteBuffer(parser, path.child("signature"));
+          }
+          case "shippedAt" -> {
+            at = 10;
+            shippedAt = ItemJson.readInstant(parser, path.child("shippedAt"));
+          }
+          case "note" -> {
+            at = 11;
+            note = Optional.ofNullable(ItemJson.readString(parser, path.child("note")));
+          }
+          case "recipient" -> {
+            at = 12;
+            recipient = Parcel_RecipientStreamMapper.read(parser, path.child("recipient"));
+          }
+          case "lines" -> {
+            at = 13;
+            lines = ItemJson.readList(parser, path.child("lines"), Parcel_LineStreamMapper::read);
+          }
+          case "tags" -> {
+            at = 14;
+            tags = ItemJson.readSet(parser, path.child("tags"), ItemJson::readString);
+          }
+          case "bins" -> {
+            at = 15;
+            bins = ItemJson.readSet(parser, path.child("bins"), ItemJson::readInteger);
+          }
+          case "history" -> {
+            at = 16;
+            history = ItemJson.readMap(parser, path.child("history"), (parser1, path1) -> ItemJson.readList(parser1, path1, ParcelStreamMapper::readParcel_Status));
+          }
+          case "scans" -> {
+            at = 17;
+            scans = ItemJson.readList(parser, path.child("scans"), (parser1, path1) -> Optional.ofNullable(ItemJson.readInstant(parser1, path1)));
+          }
+          default -> parser.skipChildren();
+        }
+        if (failures != null && at >= 0) {
+          // A later value of the attribute replaces one that failed.
+          failures[at] = null;
+        }
+      } catch (MappingException e) {
+        failures = ItemJson.failed(parser, item, failures, 18, at, e);
+      }
+    }
+    if (!hasPieces) {
+      failures = ItemJson.missing(failures, 18, 3, path.child("pieces"), "int");
+    }
+    if (!hasVolume) {
+      failures = ItemJson.missing(failures, 18, 6, path.child("volume"), "double");
+    }
+    if (!hasFragile) {
+      failures = ItemJson.missing(failures, 18, 7, path.child("fragile"), "boolean");
+    }
+    ItemJson.throwFirstFailure(failures);
     return new Parcel(
-        Attributes.readString(attributes.get("pk"), path.child("pk")),
-        Attributes.readUuid(attributes.get("trackingId"), path.child("trackingId")),
-        readParcel_Status(attributes.get("status"), path.child("status")),
-        Attributes.requireInt(attributes.get("pieces"), path.child("pieces")),
-        Attributes.readLong(attributes.get("weightGrams"), path.child("weightGrams")),
-        Attributes.readBigDecimal(attributes.get("declaredValue"), path.child("declaredValue")),
-        Attributes.requireDouble(attributes.get("volume"), path.child("volume")),
-        Attributes.requireBoolean(attributes.get("fragile"), path.child("fragile")),
-        Attributes.readBytes(attributes.get("label"), path.child("label")),
-        Attributes.readByteBuffer(attributes.get("signature"), path.child("signature")),
-        Attributes.readInstant(attributes.get("shippedAt"), path.child("shippedAt")),
-        Optional.ofNullable(Attributes.readString(attributes.get("note"), path.child("note"))),
-        Parcel_RecipientStreamMapper.read(attributes.get("recipient"), path.child("recipient")),
-        Attributes.readList(attributes.get("lines"), path.child("lines"), Parcel_LineStreamMapper::read),
-        Attributes.readSet(attributes.get("tags"), path.child("tags"), Attributes::readString),
-        Attributes.readSet(attributes.get("bins"), path.child("bins"), Attributes::readInteger),
-        Attributes.readMap(attributes.get("history"), path.child("history"), (value1, path1) -> Attributes.readList(value1, path1, ParcelStreamMapper::readParcel_Status)),
-        Attributes.readList(attributes.get("scans"), path.child("scans"), (value1, path1) -> Optional.ofNullable(Attributes.readInstant(value1, path1))),
+        id,
+        trackingId,
+        status,
+        pieces,
+        weightGrams,
+        declaredValue,
+        volume,
+        fragile,
+        label,
+        signature,
+        shippedAt,
+        note,
+        recipient,
+        lines,
+        tags,
+        bins,
+        history,
+        scans,
         null);
   }
 
-  private static Parcel.Status readParcel_Status(AttributeValue value, AttributePath path) {
-    String name = Attributes.readEnumName(value, path, "Parcel.Status");
+  private static Parcel.Status readParcel_Status(JsonParser parser, AttributePath path) throws
+      IOException {
+    String name = ItemJson.readEnumName(parser, path, "Parcel.Status");
     if (name == null) {
       return null;
     }
-    switch (name) {
-      case "LABELLED": return Parcel.Status.LABELLED;
-      case "SHIPPED": return Parcel.Status.SHIPPED;
-      case "DELIVERED": return Parcel.Status.DELIVERED;
-      default: throw Attributes.unknownConstant(path, "Parcel.Status", "LABELLED, SHIPPED, DELIVERED", name);
-    }
+    return switch (name) {
+      case "LABELLED" -> Parcel.Status.LABELLED;
+      case "SHIPPED" -> Parcel.Status.SHIPPED;
+      case "DELIVERED" -> Parcel.Status.DELIVERED;
+      default -> throw ItemJson.unknownConstant(path, "Parcel.Status", "LABELLED, SHIPPED, DELIVERED", name);
+    };
   }
 }

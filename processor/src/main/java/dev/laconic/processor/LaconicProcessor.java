@@ -187,7 +187,8 @@ public final class LaconicProcessor extends AbstractProcessor {
       if (mappersWritten.add((json ? "json:" : "attributes:") + composite.type().qualifiedName())) {
         output.write(json
             ? new JsonReaderGenerator(adapters.generatedAnnotations()).generate(composite)
-            : new MapperGenerator(adapters.generatedAnnotations()).generate(composite),
+            : new MapperGenerator(adapters.generatedAnnotations())
+                .generate(composite, function.composites()),
             composite.origin());
       }
     }

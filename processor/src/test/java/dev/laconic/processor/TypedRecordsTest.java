@@ -90,16 +90,33 @@ class TypedRecordsTest {
   }
 
   @Test
+  void propertiesNamedLikeTheMappersOwnLocalsCompile() {
+    Compilation compilation = Compilations.compile(
+        source("Odd", "public record Odd(String item, int at, String failures, String field,"
+            + " String parser, String path, String e, List<String> result, String ItemJson) {}\n"),
+        source("Bean", "public class Bean {\n"
+            + "  public void setItem(String item) {}\n"
+            + "  public void setAt(int at) {}\n"
+            + "  public void setHasAt(boolean hasAt) {}\n}\n"),
+        source("Handler", "public class Handler {\n"
+            + "  @DynamoStreamTrigger(streamArn = \"${Orders}\")\n"
+            + "  public void odd(Odd odd) {}\n"
+            + "  @DynamoStreamTrigger(streamArn = \"${Beans}\")\n"
+            + "  public void bean(StreamChange<Bean> bean) {}\n}\n"));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
   void recursiveTypesMapThroughTheirOwnMapper() {
     Compilation compilation = Compilations.compile(
         source("Node", "public record Node(String name, List<Node> children, Node parent) {}\n"),
         handlerOf("Node node"));
     assertThat(compilation).succeededWithoutWarnings();
     String mapper = text(compilation, "test.NodeStreamMapper");
-    assertTrue(mapper.contains("Attributes.readList(attributes.get(\"children\"),"
-        + " path.child(\"children\"), NodeStreamMapper::read)"), mapper);
-    assertTrue(mapper.contains("NodeStreamMapper.read(attributes.get(\"parent\"),"
-        + " path.child(\"parent\"))"), mapper);
+    assertTrue(mapper.contains("ItemJson.readList(parser, path.child(\"children\"),"
+        + " NodeStreamMapper::read)"), mapper);
+    assertTrue(mapper.contains("NodeStreamMapper.read(parser, path.child(\"parent\"))"),
+        mapper);
   }
 
   @Test
@@ -128,13 +145,16 @@ class TypedRecordsTest {
         handlerOf("Order order"));
     assertThat(compilation).succeededWithoutWarnings();
     String mapper = text(compilation, "test.OrderStreamMapper");
+    assertTrue(mapper.contains("id = ItemJson.readString(parser, path.child(\"id\"));"),
+        mapper);
+    assertTrue(mapper.contains("quantity = ItemJson.requireInt(parser, path.child(\"qty\"));"),
+        mapper);
     assertTrue(mapper.contains("    Order result = new Order();\n"
-        + "    if (attributes.containsKey(\"id\")) {\n"
-        + "      result.setId(Attributes.readString(attributes.get(\"id\"), path.child(\"id\")));\n"
+        + "    if (hasId) {\n"
+        + "      result.setId(id);\n"
         + "    }\n"
-        + "    if (attributes.containsKey(\"qty\")) {\n"
-        + "      result.setQuantity(Attributes.requireInt(attributes.get(\"qty\"),"
-        + " path.child(\"qty\")));\n"
+        + "    if (hasQuantity) {\n"
+        + "      result.setQuantity(quantity);\n"
         + "    }\n"
         + "    return result;\n"), mapper);
   }
@@ -148,7 +168,7 @@ class TypedRecordsTest {
         handlerOf("Order order"));
     assertThat(compilation).succeededWithoutWarnings();
     assertTrue(text(compilation, "test.OrderStreamMapper")
-        .contains("Attributes.readString(attributes.get(\"pk\"), path.child(\"pk\"))"));
+        .contains("ItemJson.readString(parser, path.child(\"pk\"))"));
   }
 
   @Test
@@ -159,7 +179,7 @@ class TypedRecordsTest {
         .compile(handlerOf("Point point"));
     assertThat(compilation).succeededWithoutWarnings();
     assertTrue(text(compilation, "test.PointStreamMapper")
-        .contains("Attributes.requireInt(attributes.get(\"why\"), path.child(\"why\"))"));
+        .contains("y = ItemJson.requireInt(parser, path.child(\"why\"))"));
   }
 
   /** Writes {@code test.Gen} in its first round, as a code generator would. */
@@ -232,8 +252,9 @@ class TypedRecordsTest {
             + "  public Point(Point other) {}\n}\n"),
         handlerOf("Point point"));
     assertThat(compilation).succeededWithoutWarnings();
-    assertTrue(text(compilation, "test.PointStreamMapper").contains("return new Point(\n"
-        + "        Attributes.requireInt(attributes.get(\"x\"), path.child(\"x\")),"));
+    String mapper = text(compilation, "test.PointStreamMapper");
+    assertTrue(mapper.contains("x = ItemJson.requireInt(parser, path.child(\"x\"));"), mapper);
+    assertTrue(mapper.contains("return new Point(\n        x,\n        y);"), mapper);
   }
 
   @Test
@@ -280,8 +301,8 @@ class TypedRecordsTest {
         handlerOf("Item item"));
     assertThat(compilation).succeededWithoutWarnings();
     String mapper = text(compilation, "test.ItemStreamMapper");
-    assertTrue(mapper.contains("attributes.get(\"pk\")"), mapper);
-    assertTrue(mapper.contains("attributes.get(\"title\")"), mapper);
+    assertTrue(mapper.contains("case \"pk\" ->"), mapper);
+    assertTrue(mapper.contains("case \"title\" ->"), mapper);
     assertTrue(!mapper.contains("setSecret"), mapper);
   }
 
@@ -304,7 +325,7 @@ class TypedRecordsTest {
         handlerOf("Sub sub"));
     assertThat(compilation).succeededWithoutWarnings();
     assertTrue(text(compilation, "test.SubStreamMapper").contains(
-        "result.setValue(Attributes.readString(attributes.get(\"value\")"));
+        "value = ItemJson.readString(parser, path.child(\"value\"))"));
   }
 
   @Test

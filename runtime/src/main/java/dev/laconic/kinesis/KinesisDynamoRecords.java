@@ -28,7 +28,8 @@ import java.nio.ByteBuffer;
  *       table, and {@code DynamodbStreamRecord} has no field for the table name);
  *   <li>the creation time to the millisecond, where a DynamoDB stream gives whole seconds;
  *   <li>the keys and images as the same {@code AttributeValue} maps a DynamoDB stream event gives,
- *       checked now and built when first asked for.
+ *       checked now and built when first asked for; a generated mapper reads the images straight
+ *       from the data's bytes and never builds them ({@code StreamRecords}).
  * </ul>
  */
 public final class KinesisDynamoRecords {

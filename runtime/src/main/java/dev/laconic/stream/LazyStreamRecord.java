@@ -37,6 +37,30 @@ final class LazyStreamRecord extends StreamRecord {
     this.oldImageEnd = end;
   }
 
+  /**
+   * Reads the new image with {@code item}, from the event's bytes while it has not been built
+   * (no map is built then), else from the map it was built into or given; null when there is none.
+   */
+  synchronized <T> T readNewImage(AttributePath path, AttributeJsonReader<T> item) {
+    if (newImageStart >= 0) {
+      return ItemJson.read(source, newImageStart, newImageEnd, path, item);
+    }
+    return ItemJson.fromAttributes(super.getNewImage(), path, item);
+  }
+
+  /** As {@link #readNewImage}, for the old image. */
+  synchronized <T> T readOldImage(AttributePath path, AttributeJsonReader<T> item) {
+    if (oldImageStart >= 0) {
+      return ItemJson.read(source, oldImageStart, oldImageEnd, path, item);
+    }
+    return ItemJson.fromAttributes(super.getOldImage(), path, item);
+  }
+
+  /** Whether the record has a new image, without building it. */
+  synchronized boolean hasNewImage() {
+    return newImageStart >= 0 || super.getNewImage() != null;
+  }
+
   @Override
   public synchronized Map<String, AttributeValue> getNewImage() {
     if (newImageStart >= 0) {

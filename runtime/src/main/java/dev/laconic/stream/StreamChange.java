@@ -31,6 +31,9 @@ import java.util.Optional;
  *     say
  * @param sizeBytes the size of the stream record, -1 when the record does not say
  * @param record the raw record, for whatever else it carries (event id, user identity, ARN)
+ * @param key the record's {@code Keys} mapped to {@code T}, only its key properties set, for an
+ *     item type that declares its keys (an Enhanced Client type's {@code @DynamoDbPartitionKey}
+ *     and {@code @DynamoDbSortKey}); empty for other types and for a record without keys
  * @param <T> the item type
  */
 public record StreamChange<T>(
@@ -41,7 +44,8 @@ public record StreamChange<T>(
     String sequenceNumber,
     Instant approximateCreationTime,
     long sizeBytes,
-    DynamodbStreamRecord record) {
+    DynamodbStreamRecord record,
+    Optional<T> key) {
 
   /** The kind of change, DynamoDB's {@code eventName}. */
   public enum EventName {
@@ -57,5 +61,14 @@ public record StreamChange<T>(
     keys = keys == null ? Map.of() : keys;
     oldImage = oldImage == null ? Optional.empty() : oldImage;
     newImage = newImage == null ? Optional.empty() : newImage;
+    key = key == null ? Optional.empty() : key;
+  }
+
+  /** A change of an item type that declares no keys: {@link #key()} is empty. */
+  public StreamChange(EventName eventName, Map<String, AttributeValue> keys, Optional<T> oldImage,
+      Optional<T> newImage, String sequenceNumber, Instant approximateCreationTime,
+      long sizeBytes, DynamodbStreamRecord record) {
+    this(eventName, keys, oldImage, newImage, sequenceNumber, approximateCreationTime, sizeBytes,
+        record, Optional.empty());
   }
 }

@@ -304,4 +304,99 @@ class StreamRecordsTest {
     assertEquals(Optional.empty(), change.oldImage());
     assertEquals(Optional.empty(), change.newImage());
   }
+
+  // ---- images read from the event's bytes ----------------------------------------------------
+
+  /** What a generated mapper's {@code readImage} of a one-attribute item does. */
+  private static String readId(com.fasterxml.jackson.core.JsonParser parser, AttributePath path)
+      throws java.io.IOException {
+    if (!ItemJson.startItem(parser)) {
+      return null;
+    }
+    String id = null;
+    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+      parser.nextToken();
+      if (name.equals("id")) {
+        id = ItemJson.readString(parser, path.child("id"));
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return id;
+  }
+
+  private static DynamodbStreamRecord read(String dynamodb) throws java.io.IOException {
+    byte[] event = ("{\"Records\": [{\"eventName\": \"MODIFY\", \"dynamodb\": " + dynamodb
+        + "}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return StreamEventJson.read(new java.io.ByteArrayInputStream(event)).getRecords().get(0);
+  }
+
+  @Test
+  void imagesHeldAsTheEventsBytesAreReadFromThemWithoutBuildingTheirMaps()
+      throws java.io.IOException {
+    DynamodbStreamRecord record = read("{\"SequenceNumber\": \"7\","
+        + " \"Keys\": {\"id\": {\"S\": \"k\"}},"
+        + " \"NewImage\": {\"id\": {\"S\": \"new\"}, \"x\": {\"N\": \"1\"}},"
+        + " \"OldImage\": {\"id\": {\"S\": \"old\"}}}");
+    LazyStreamRecord data = (LazyStreamRecord) record.getDynamodb();
+
+    StreamChange<String> change = StreamRecords.change(record, AttributePath.root("item"),
+        StreamRecordsTest::readId, StreamRecordsTest::readId);
+
+    assertEquals(Optional.of("new"), change.newImage());
+    assertEquals(Optional.of("old"), change.oldImage());
+    assertEquals(Optional.of("k"), change.key());
+    assertEquals("new", StreamRecords.newImage(record, AttributePath.root("item"),
+        StreamRecordsTest::readId));
+    assertTrue(unbuilt(data, "newImageStart") && unbuilt(data, "oldImageStart"));
+    assertEquals(Map.of("id", s("new"), "x", n("1")), data.getNewImage());
+    assertFalse(unbuilt(data, "newImageStart"));
+    // Built now, the map is read the same way.
+    assertEquals("new", StreamRecords.newImage(record, AttributePath.root("item"),
+        StreamRecordsTest::readId));
+  }
+
+  /** Whether the image whose start is held in {@code field} is still only the event's bytes. */
+  private static boolean unbuilt(LazyStreamRecord data, String field) {
+    try {
+      java.lang.reflect.Field start = LazyStreamRecord.class.getDeclaredField(field);
+      start.setAccessible(true);
+      return start.getInt(data) >= 0;
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void aFailureFromTheEventsBytesIsPlacedInItsRecordAsFromAMap() throws java.io.IOException {
+    String dynamodb = "{\"SequenceNumber\": \"7\", \"NewImage\": {\"id\": {\"N\": \"5\"}}}";
+    MappingException fromBytes = assertThrows(MappingException.class,
+        () -> StreamRecords.change(read(dynamodb), AttributePath.root("item"),
+            StreamRecordsTest::readId));
+    DynamodbStreamRecord built = read(dynamodb);
+    built.getDynamodb().getNewImage();
+    MappingException fromMap = assertThrows(MappingException.class,
+        () -> StreamRecords.change(built, AttributePath.root("item"), StreamRecordsTest::readId));
+    MappingException old = assertThrows(MappingException.class,
+        () -> StreamRecords.change(read(dynamodb), ID));
+
+    assertEquals("Cannot map the NewImage of the record with sequence number 7: item.id: expected"
+        + " S (String), found N 5", fromBytes.getMessage());
+    assertEquals(fromBytes.getMessage(), fromMap.getMessage());
+    assertEquals(fromBytes.getMessage(), old.getMessage());
+  }
+
+  @Test
+  void aRecordBuiltByHandIsReadAsItsJson() {
+    StreamChange<String> change = StreamRecords.change(
+        record("INSERT", data().withNewImage(image("A1")).withKeys(image("K"))),
+        AttributePath.root("item"), StreamRecordsTest::readId, StreamRecordsTest::readId);
+
+    assertEquals(Optional.of("A1"), change.newImage());
+    assertEquals(Optional.empty(), change.oldImage());
+    assertEquals(Optional.of("K"), change.key());
+    assertEquals(Optional.empty(), StreamRecords.change(
+        record("INSERT", data().withNewImage(image("A1"))), AttributePath.root("item"),
+        StreamRecordsTest::readId).key());
+  }
 }

@@ -10,10 +10,12 @@ import java.util.function.Function;
 
 /**
  * The expression that reads one mapped value, for the attribute mappers and the JSON readers
- * alike: a scalar with its run-time reader ({@code Attributes} or {@code JsonValues}, which name
- * their methods after {@code ScalarKind.reader()}), an enum with the generated class's own enum
- * reader, a nested type with its own generated class, a collection with the run-time reader and
- * an element reader, an {@code Optional} around the value read.
+ * alike: a scalar with its run-time reader ({@code ItemJson}, {@code EnhancedJson} or
+ * {@code JsonValues}, which name their methods after {@code ScalarKind.reader()}), an enum with
+ * the generated class's own enum reader, an Enhanced Client converted value with the readers'
+ * {@code converted} and the generated class's converter field, a nested type with its own
+ * generated class, a collection with the run-time reader and an element reader, an
+ * {@code Optional} around the value read.
  */
 final class ValueReads {
 
@@ -22,6 +24,7 @@ final class ValueReads {
   private final Function<TypeRef, ClassName> nested;
   private final String valueName;
   private final Map<TypeRef, String> enumReaders;
+  private final Function<MappedType, String> converters;
 
   /**
    * @param readers the run-time class with the scalar and collection readers
@@ -32,11 +35,25 @@ final class ValueReads {
    */
   ValueReads(ClassName readers, ClassName generated, Function<TypeRef, ClassName> nested,
       String valueName, Map<TypeRef, String> enumReaders) {
+    this(readers, generated, nested, valueName, enumReaders, type -> {
+      throw new IllegalArgumentException("no converter for " + type);
+    });
+  }
+
+  /**
+   * @param converters the generated class's field holding the converter of a
+   *     {@code Converted} or {@code ProviderConverted} value, which the readers' {@code converted}
+   *     method applies
+   */
+  ValueReads(ClassName readers, ClassName generated, Function<TypeRef, ClassName> nested,
+      String valueName, Map<TypeRef, String> enumReaders,
+      Function<MappedType, String> converters) {
     this.readers = readers;
     this.generated = generated;
     this.nested = nested;
     this.valueName = valueName;
     this.enumReaders = enumReaders;
+    this.converters = converters;
   }
 
   /** Reads {@code value} of {@code type}, found at {@code path}. */
@@ -63,6 +80,10 @@ final class ValueReads {
     } else if (type instanceof MappedType.OptionalOf optional) {
       return CodeBlock.of("$T.ofNullable($L)", Optional.class,
           read(optional.value(), value, path, depth));
+    } else if (type instanceof MappedType.Converted
+        || type instanceof MappedType.ProviderConverted) {
+      return CodeBlock.of("$T.converted($L, $L, $L)", readers, value, path,
+          converters.apply(type));
     }
     throw new IllegalArgumentException("unknown mapped type " + type);
   }
