@@ -135,18 +135,27 @@ public final class CustomerStreamMapper {
         switch (field) {
           case "id" -> {
             at = 0;
-            id = EnhancedJson.readString(parser, path.child("id"));
-            hasId = id != null;
+            JsonParser attribute = EnhancedJson.attribute(parser, path.child("id"));
+            hasId = attribute != null;
+            if (hasId) {
+              id = EnhancedJson.readString(attribute, path.child("id"));
+            }
           }
           case "visits" -> {
             at = 1;
-            visits = EnhancedJson.readInteger(parser, path.child("visits"));
-            hasVisits = visits != null;
+            JsonParser attribute = EnhancedJson.attribute(parser, path.child("visits"));
+            hasVisits = attribute != null;
+            if (hasVisits) {
+              visits = EnhancedJson.readInteger(attribute, path.child("visits"));
+            }
           }
           case "tier" -> {
             at = 2;
-            tier = readTier(parser, path.child("tier"));
-            hasTier = tier != null;
+            JsonParser attribute = EnhancedJson.attribute(parser, path.child("tier"));
+            hasTier = attribute != null;
+            if (hasTier) {
+              tier = readTier(attribute, path.child("tier"));
+            }
           }
           case "address" -> {
             at = 3;
@@ -160,30 +169,45 @@ public final class CustomerStreamMapper {
           }
           case "createdBy" -> {
             at = 5;
-            createdBy = EnhancedJson.readString(parser, path.child("createdBy"));
-            hasCreatedBy = createdBy != null;
+            JsonParser attribute = EnhancedJson.attribute(parser, path.child("createdBy"));
+            hasCreatedBy = attribute != null;
+            if (hasCreatedBy) {
+              createdBy = EnhancedJson.readString(attribute, path.child("createdBy"));
+            }
           }
           case "version" -> {
             at = 6;
-            version = EnhancedJson.readLong(parser, path.child("version"));
-            hasVersion = version != null;
+            JsonParser attribute = EnhancedJson.attribute(parser, path.child("version"));
+            hasVersion = attribute != null;
+            if (hasVersion) {
+              version = EnhancedJson.readLong(attribute, path.child("version"));
+            }
           }
           case "balance" -> {
             at = 7;
-            balance = EnhancedJson.converted(parser, path.child("balance"), CONVERTER_MONEYCONVERTER);
-            hasBalance = balance != null;
+            JsonParser attribute = EnhancedJson.attribute(parser, path.child("balance"));
+            hasBalance = attribute != null;
+            if (hasBalance) {
+              balance = EnhancedJson.converted(attribute, path.child("balance"), CONVERTER_MONEYCONVERTER);
+            }
           }
           case "since" -> {
             at = 8;
-            since = EnhancedJson.converted(parser, path.child("since"), CONVERTER_OF_JAVA_TIME_LOCALDATE);
-            hasSince = since != null;
+            JsonParser attribute = EnhancedJson.attribute(parser, path.child("since"));
+            hasSince = attribute != null;
+            if (hasSince) {
+              since = EnhancedJson.converted(attribute, path.child("since"), CONVERTER_OF_JAVA_TIME_LOCALDATE);
+            }
           }
           case "tags" -> {
             at = 9;
-            tags = EnhancedJson.readList(parser, path.child("tags"), EnhancedJson::readString);
-            hasTags = tags != null;
+            JsonParser attribute = EnhancedJson.attribute(parser, path.child("tags"));
+            hasTags = attribute != null;
+            if (hasTags) {
+              tags = EnhancedJson.readList(attribute, path.child("tags"), EnhancedJson::readString);
+            }
           }
-          default -> parser.skipChildren();
+          default -> EnhancedJson.skip(parser, path.child(field));
         }
         if (failures != null && at >= 0) {
           // A later value of the attribute replaces one that failed.
@@ -267,10 +291,13 @@ public final class CustomerStreamMapper {
         switch (field) {
           case "id" -> {
             at = 0;
-            id = EnhancedJson.readString(parser, path.child("id"));
-            hasId = id != null;
+            JsonParser attribute = EnhancedJson.attribute(parser, path.child("id"));
+            hasId = attribute != null;
+            if (hasId) {
+              id = EnhancedJson.readString(attribute, path.child("id"));
+            }
           }
-          default -> parser.skipChildren();
+          default -> EnhancedJson.skip(parser, path.child(field));
         }
         if (failures != null && at >= 0) {
           // A later value of the attribute replaces one that failed.
@@ -293,15 +320,12 @@ public final class CustomerStreamMapper {
   }
 
   private static Tier readTier(JsonParser parser, AttributePath path) throws IOException {
-    String name = EnhancedJson.readEnumName(parser, path, "Tier");
-    if (name == null) {
-      return null;
-    }
+    String name = EnhancedJson.readEnumString(parser, path);
     for (Tier constant : Tier.values()) {
       if (constant.toString().equals(name)) {
         return constant;
       }
     }
-    throw EnhancedJson.unknownConstant(path, "Tier", "GOLD, SILVER", name);
+    throw EnhancedJson.unknownEnumString(path, name, Tier.class);
   }
 }

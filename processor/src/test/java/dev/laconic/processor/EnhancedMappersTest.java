@@ -3,6 +3,7 @@ package dev.laconic.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -27,11 +28,9 @@ import org.junit.jupiter.api.Test;
  * compiled against the SDK's converter API and run: a bean with setters, an immutable with a
  * builder, a flattened bean, a nested item with and without preserved empty objects, an enum read
  * by {@code toString()}, a converted value and a value converted by the default provider.
- *
- * <p>{@code dev.laconic.enhanced.EnhancedJson} is stood in for by a small source compiled with the
- * mappers: its scalar and collection readers are {@code ItemJson}'s, its {@code converted} reads S
- * and N values into the SDK's {@code AttributeValue}. What is tested is the generated code: which
- * reader it calls, when it calls a setter or the builder, when it gives null.
+ * The mappers call the run-time readers of {@code dev.laconic.enhanced.EnhancedJson}; what is
+ * tested here is the generated code: which reader it calls, when it calls a setter or the
+ * builder, when it gives null. The readers themselves are tested against the SDK in the runtime.
  */
 class EnhancedMappersTest {
 
@@ -96,7 +95,6 @@ class EnhancedMappersTest {
     MapperGenerator generator = new MapperGenerator(List.of(
         AnnotationSpec.builder(dev.laconic.annotations.LaconicGenerated.class).build()));
     List<JavaFileObject> sources = new ArrayList<>(userTypes());
-    sources.add(ENHANCED_JSON);
     for (CompositeType model : models.subList(0, 2)) {
       JavaFile file = generator.generate(model, models);
       if (model.type().equals(CUSTOMER)) {
@@ -117,7 +115,18 @@ class EnhancedMappersTest {
   @Test
   void anItemWithNoAttributePresentIsNull() throws Exception {
     assertNull(customer("{}"));
-    assertNull(customer("{\"id\": {\"NULL\": true}, \"visits\": null, \"other\": {\"S\": \"x\"}}"));
+    assertNull(customer("{\"id\": {\"NULL\": true}, \"other\": {\"S\": \"x\"}}"));
+  }
+
+  @Test
+  void whatTheEventsTransformerCannotConvertFailsEvenUnmapped() {
+    // The chain converts the whole image to the SDK's AttributeValues before mapping.
+    for (String image : List.of("{\"visits\": null}", "{\"other\": null}",
+        "{\"other\": {\"L\": [null]}}", "{\"id\": {}}")) {
+      Exception e = assertThrows(Exception.class, () -> customer(image), image);
+      assertTrue(String.valueOf(e.getMessage()).contains("transformer")
+          || String.valueOf(e.getCause()).contains("transformer"), image + ": " + e);
+    }
   }
 
   @Test
@@ -138,7 +147,7 @@ class EnhancedMappersTest {
     assertEquals("Customer[id=c1, visits=-1, tier=null, address=null, billing=null, audit=null,"
             + " balance=null, since=null, tags=[initial]]",
         customer("{\"id\": {\"S\": \"c1\"}, \"visits\": {\"NULL\": true},"
-            + " \"tags\": {\"NULL\": true}, \"tier\": null}").toString());
+            + " \"tags\": {\"NULL\": true}, \"tier\": {\"NULL\": true}}").toString());
   }
 
   @Test
@@ -179,13 +188,15 @@ class EnhancedMappersTest {
         + " CONVERTER_OF_JAVA_TIME_LOCALDATE = EnhancedJson.providerConverter(LocalDate.class);"),
         customerMapper);
     assertTrue(customerMapper.contains(
-        "EnhancedJson.converted(parser, path.child(\"balance\"), CONVERTER_MONEYCONVERTER)"),
+        "EnhancedJson.converted(attribute, path.child(\"balance\"), CONVERTER_MONEYCONVERTER)"),
         customerMapper);
     assertTrue(customerMapper.contains(
         "AddressStreamMapper.readPreservingEmpty(parser, path.child(\"billing\"))"),
         customerMapper);
-    assertTrue(customerMapper.contains("visits = EnhancedJson.readInteger(parser,"),
+    assertTrue(customerMapper.contains("visits = EnhancedJson.readInteger(attribute,"),
         customerMapper);
+    assertTrue(customerMapper.contains(
+        "default -> EnhancedJson.skip(parser, path.child(field))"), customerMapper);
   }
 
   // ---- sources -------------------------------------------------------------------------------
@@ -350,80 +361,4 @@ class EnhancedMappersTest {
             }
             """));
   }
-
-  /** The stand-in for the run-time readers of Enhanced Client types. */
-  private static final JavaFileObject ENHANCED_JSON = JavaFileObjects.forSourceString(
-      "dev.laconic.enhanced.EnhancedJson", """
-          package dev.laconic.enhanced;
-
-          import com.fasterxml.jackson.core.JsonParser;
-          import com.fasterxml.jackson.core.JsonToken;
-          import dev.laconic.stream.AttributeJsonReader;
-          import dev.laconic.stream.AttributePath;
-          import dev.laconic.stream.ItemJson;
-          import dev.laconic.stream.MappingException;
-          import java.io.IOException;
-          import java.util.List;
-          import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
-          import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
-          import software.amazon.awssdk.enhanced.dynamodb.DefaultAttributeConverterProvider;
-          import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
-          import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
-          public final class EnhancedJson {
-            public static String readString(JsonParser parser, AttributePath path)
-                throws IOException {
-              return ItemJson.readString(parser, path);
-            }
-
-            public static Integer readInteger(JsonParser parser, AttributePath path)
-                throws IOException {
-              return ItemJson.readInteger(parser, path);
-            }
-
-            public static Long readLong(JsonParser parser, AttributePath path)
-                throws IOException {
-              return ItemJson.readLong(parser, path);
-            }
-
-            public static String readEnumName(JsonParser parser, AttributePath path, String type)
-                throws IOException {
-              return ItemJson.readEnumName(parser, path, type);
-            }
-
-            public static MappingException unknownConstant(
-                AttributePath path, String type, String constants, String name) {
-              return ItemJson.unknownConstant(path, type, constants, name);
-            }
-
-            public static <T> List<T> readList(JsonParser parser, AttributePath path,
-                AttributeJsonReader<T> element) throws IOException {
-              return ItemJson.readList(parser, path, element);
-            }
-
-            public static <T> T converted(JsonParser parser, AttributePath path,
-                AttributeConverter<T> converter) throws IOException {
-              if (parser.currentToken() == JsonToken.VALUE_NULL) {
-                return null;
-              }
-              AttributeValue value = null;
-              for (String tag = parser.nextFieldName(); tag != null; tag = parser.nextFieldName()) {
-                parser.nextToken();
-                value = switch (tag) {
-                  case "S" -> AttributeValue.builder().s(parser.getText()).build();
-                  case "N" -> AttributeValue.builder().n(parser.getText()).build();
-                  default -> null;
-                };
-              }
-              return value == null ? null : converter.transformTo(value);
-            }
-
-            public static <T> AttributeConverter<T> providerConverter(Class<T> type,
-                AttributeConverterProvider... providers) {
-              AttributeConverterProvider provider = providers.length == 0
-                  ? DefaultAttributeConverterProvider.create() : providers[0];
-              return provider.converterFor(EnhancedType.of(type));
-            }
-          }
-          """);
 }

@@ -1,6 +1,7 @@
 package dev.laconic.enhanced;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.laconic.stream.AttributeJsonReader;
 import dev.laconic.stream.AttributePath;
@@ -344,6 +345,31 @@ public final class EnhancedJson {
     return value.isNull() ? null : sdk(value, path, Sdk.BIG_INTEGER, "BigInteger");
   }
 
+  // ---- NULL attributes ---------------------------------------------------------------------------
+
+  /**
+   * An attribute of an item, read, for the property's reader: null when it is {@code NULL},
+   * which the Enhanced Client skips (no setter call, and the attribute does not count as
+   * present) before any converter sees it, some of which (the enum, {@code Double} and
+   * {@code Float} ones, and the user's own) would fail on one. Otherwise a parser that the readers
+   * of this class take the value from, already read; the given parser is left on the value's
+   * last token.
+   */
+  public static JsonParser attribute(JsonParser parser, AttributePath path) throws IOException {
+    EventValue value = value(parser, path);
+    return value.isNull() ? null : new ValueRead(parser, value);
+  }
+
+  /** A parser whose current value {@link #value} has already read, as {@link EventValue}. */
+  private static final class ValueRead extends JsonParserDelegate {
+    private final EventValue value;
+
+    ValueRead(JsonParser parser, EventValue value) {
+      super(parser);
+      this.value = value;
+    }
+  }
+
   // ---- attributes the class does not map ----------------------------------------------------------
 
   /**
@@ -499,6 +525,9 @@ public final class EnhancedJson {
 
   /** The value at the parser; a JSON null fails, as the transformer fails on it. */
   private static EventValue value(JsonParser parser, AttributePath path) throws IOException {
+    if (parser instanceof ValueRead read) {
+      return read.value;
+    }
     EventValue value = EventValue.read(parser, path);
     if (value == null) {
       throw EventValue.untransformable(path, "a JSON null");

@@ -85,11 +85,17 @@ public final class ItemJson {
    *
    * @param item the item's context, {@code parser.getParsingContext()} at its
    *     {@code START_OBJECT}
+   * @param index the property's index, or -1 for an attribute no property reads (an Enhanced
+   *     Client item fails on one the events transformer cannot convert, before any property is
+   *     mapped): that failure is thrown at once
    * @return {@code failures}, or a new array when it was null
    */
   public static MappingException[] failed(JsonParser parser, JsonStreamContext item,
       MappingException[] failures, int size, int index, MappingException failure)
       throws IOException {
+    if (index < 0) {
+      throw failure;
+    }
     finishValue(parser, item);
     MappingException[] kept = failures == null ? new MappingException[size] : failures;
     kept[index] = failure;

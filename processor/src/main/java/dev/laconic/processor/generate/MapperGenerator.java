@@ -502,7 +502,17 @@ public final class MapperGenerator {
           : reads.read(localType(property.type(), enhanced), CodeBlock.of("parser"), path);
       method.beginControlFlow("case $S ->", property.attributeName())
           .addStatement("at = $L", slot.index);
-      if (enhanced) {
+      if (enhanced && !(property.type() instanceof MappedType.Composite)) {
+        // As the SDK: a NULL attribute is skipped before any converter sees it (some would
+        // fail on it) and is not present; any other value is, whatever it converts to.
+        method.addStatement("$T attribute = $T.attribute(parser, $L)", JSON_PARSER,
+                ENHANCED_JSON, path)
+            .addStatement("$L = attribute != null", slot.has)
+            .beginControlFlow("if ($L)", slot.has)
+            .addStatement("$L = $L", slot.local, reads.read(localType(property.type(), enhanced),
+                CodeBlock.of("attribute"), path))
+            .endControlFlow();
+      } else if (enhanced) {
         // NULL reads as null, and counts as absent: no setter call.
         method.addStatement("$L = $L", slot.local, value)
             .addStatement("$L = $L != null", slot.has, slot.local);
@@ -515,7 +525,14 @@ public final class MapperGenerator {
       }
       method.endControlFlow();
     }
-    method.addStatement("default -> parser.skipChildren()")
+    if (enhanced) {
+      // The events transformer converts the whole image first: what it cannot convert fails
+      // the record even where no property reads it.
+      method.addStatement("default -> $T.skip(parser, path.child(field))", ENHANCED_JSON);
+    } else {
+      method.addStatement("default -> parser.skipChildren()");
+    }
+    method
         .endControlFlow()
         .beginControlFlow("if (failures != null && at >= 0)")
         .addComment("A later value of the attribute replaces one that failed.")
@@ -702,7 +719,7 @@ public final class MapperGenerator {
    */
   private static NameAllocator names(Level level, List<Slot> read) {
     Set<String> reserved = new LinkedHashSet<>(List.of("parser", "path", "preserveEmpty",
-        "field", "item", "at", "failures", "result", "e"));
+        "field", "item", "at", "failures", "result", "e", "attribute"));
     reserved.addAll(REFERENCED);
     reserveTypes(reserved, level);
     int depth = 0;
@@ -917,22 +934,23 @@ public final class MapperGenerator {
         .returns(enumClass)
         .addParameter(JSON_PARSER, "parser")
         .addParameter(PATH, "path")
-        .addException(IOException.class)
-        .addStatement("String name = $T.readEnumName(parser, path, $S)", readers,
-            type.displayName())
-        .beginControlFlow("if (name == null)")
-        .addStatement("return null")
-        .endControlFlow();
+        .addException(IOException.class);
     if (byToString) {
-      return method.beginControlFlow("for ($T constant : $T.values())", enumClass, enumClass)
+      // The SDK's EnumAttributeConverter finds the constant by toString().
+      return method.addStatement("String name = $T.readEnumString(parser, path)", readers)
+          .beginControlFlow("for ($T constant : $T.values())", enumClass, enumClass)
           .beginControlFlow("if (constant.toString().equals(name))")
           .addStatement("return constant")
           .endControlFlow()
           .endControlFlow()
-          .addStatement("throw $T.unknownConstant(path, $S, $S, name)", readers,
-              type.displayName(), String.join(", ", enumOf.constants()))
+          .addStatement("throw $T.unknownEnumString(path, name, $T.class)", readers, enumClass)
           .build();
     }
+    method.addStatement("String name = $T.readEnumName(parser, path, $S)", readers,
+            type.displayName())
+        .beginControlFlow("if (name == null)")
+        .addStatement("return null")
+        .endControlFlow();
     CodeBlock.Builder cases = CodeBlock.builder().add("return switch (name) {\n").indent();
     for (String constant : enumOf.constants()) {
       cases.addStatement("case $S -> $T.$L", constant, enumClass, constant);
