@@ -74,7 +74,7 @@ public final class CustomerStreamMapper {
    * NULL one gives null. Leaves the parser on the value's last token.
    */
   public static Customer read(JsonParser parser, AttributePath path) throws IOException {
-    return ItemJson.readItem(parser, path, "Customer", CustomerStreamMapper::readImage);
+    return EnhancedJson.readDocument(parser, path, CustomerStreamMapper::readImage);
   }
 
   /**
@@ -83,7 +83,7 @@ public final class CustomerStreamMapper {
    */
   public static Customer readPreservingEmpty(JsonParser parser, AttributePath path) throws
       IOException {
-    return ItemJson.readItem(parser, path, "Customer", (item, at) -> readImage(item, at, true));
+    return EnhancedJson.readDocument(parser, path, (item, at) -> readImage(item, at, true));
   }
 
   /**

@@ -370,6 +370,58 @@ public final class EnhancedJson {
     }
   }
 
+  // ---- nested items --------------------------------------------------------------------------------
+
+  /**
+   * A nested {@code @DynamoDbBean} or {@code @DynamoDbImmutable} value, as the SDK's document
+   * converter reads it: the M the transformer keeps read by {@code item}; a value the transformer
+   * gives another type (it keeps S, SS, N, NS, B, BS, BOOL or L before M) maps as an empty map,
+   * which {@code item} gives null for, or an empty object where empty objects are preserved;
+   * NULL gives null. A JSON null fails, as the transformer fails on it.
+   */
+  public static <T> T readDocument(JsonParser parser, AttributePath path,
+      AttributeJsonReader<T> item) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
+      throw EventValue.untransformable(path, "a JSON null");
+    }
+    if (token != JsonToken.START_OBJECT) {
+      value(parser, path); // not an attribute value: fails as every reader does
+      return null;
+    }
+    T mapped = null;
+    boolean mapPresent = false;
+    boolean otherType = false;
+    boolean nul = false;
+    for (String tag = parser.nextFieldName(); tag != null; tag = parser.nextFieldName()) {
+      JsonToken value = parser.nextToken();
+      if (tag.equals("M") && value == JsonToken.START_OBJECT) {
+        mapped = item.read(parser, path);
+        mapPresent = true;
+      } else if (tag.equals("NULL")) {
+        nul = value == JsonToken.VALUE_TRUE;
+      } else {
+        otherType |= value != JsonToken.VALUE_NULL && OTHER_TYPES.contains(tag);
+        parser.skipChildren();
+      }
+    }
+    if (mapPresent && !otherType) {
+      return mapped;
+    }
+    if (nul && !otherType) {
+      return null; // a NULL attribute: the Enhanced Client sets nothing, preserved or not
+    }
+    try (JsonParser empty = EventValue.parser(EMPTY_MAP)) {
+      return item.read(empty, path);
+    }
+  }
+
+  /** The types the events transformer keeps before M. */
+  private static final Set<String> OTHER_TYPES =
+      Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "L");
+
+  private static final byte[] EMPTY_MAP = {'{', '}'};
+
   // ---- attributes the class does not map ----------------------------------------------------------
 
   /**

@@ -292,6 +292,15 @@ public final class MapperGenerator {
         .addParameter(JSON_PARSER, "parser")
         .addParameter(PATH, "path")
         .addException(IOException.class);
+    if (composite.conventions() == CompositeType.Conventions.ENHANCED_CLIENT) {
+      // As the SDK's document converter: a value that is not an M maps as an empty map.
+      return (preserveEmpty
+          ? method.addStatement("return $T.readDocument(parser, path, (item, at) ->"
+              + " readImage(item, at, true))", ENHANCED_JSON)
+          : method.addStatement("return $T.readDocument(parser, path, $T::readImage)",
+              ENHANCED_JSON, mapper))
+          .build();
+    }
     if (preserveEmpty) {
       return method.addStatement("return $T.readItem(parser, path, $S, (item, at) ->"
               + " readImage(item, at, true))", ITEM_JSON, composite.type().displayName())
