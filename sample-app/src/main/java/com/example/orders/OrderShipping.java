@@ -5,9 +5,9 @@ import dev.laconic.annotations.DynamoStreamTrigger;
 import dev.laconic.annotations.LambdaFunction;
 
 /**
- * A typed function: it takes the new image of each inserted or modified order as an {@link Order},
- * mapped by generated code. Lambda delivers only orders that became PAID (a filter on the new
- * image); a record whose image does not fit {@code Order} fails alone, by its sequence number, and
+ * A typed function: it takes the new image of each inserted or modified order as an
+ * {@link OrderItem}, the team's own Enhanced Client bean, mapped by generated code. Lambda delivers only orders that became PAID (a filter on the new
+ * image); a record whose image does not fit {@code OrderItem} fails alone, by its sequence number, and
  * Lambda retries from it.
  */
 public class OrderShipping {
@@ -18,11 +18,12 @@ public class OrderShipping {
       streamArn = "@OrdersTable",
       batchSize = 25,
       filters = "{\"dynamodb\": {\"NewImage\": {\"status\": {\"S\": [\"PAID\"]}}}}")
-  public void ship(Order order, Context context) {
-    if (order.shipTo() == null) {
-      throw new IllegalArgumentException("order " + order.id() + " has no shipping address");
+  public void ship(OrderItem order, Context context) {
+    if (order.getShipTo() == null) {
+      throw new IllegalArgumentException("order " + order.getId() + " has no shipping address");
     }
-    context.getLogger().log("SHIP " + order.id() + " to " + order.shipTo().city() + ", "
-        + order.shipTo().country() + ": " + order.itemCount() + " items, total " + order.total());
+    context.getLogger().log("SHIP " + order.getId() + " to " + order.getShipTo().getCity() + ", "
+        + order.getShipTo().getCountry() + ": " + order.itemCount() + " items, total "
+        + order.getTotal());
   }
 }

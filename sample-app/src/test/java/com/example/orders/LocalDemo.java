@@ -3,15 +3,19 @@ package com.example.orders;
 import dev.laconic.local.LocalRunner;
 import dev.laconic.local.app.Application;
 import dev.laconic.local.engine.LocalDynamoDb;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -51,15 +55,20 @@ public final class LocalDemo {
           .start()) {
         runner.awaitStarted(Duration.ofSeconds(10));
 
+        // Orders are written as the team's code writes them: with the Enhanced Client and the
+        // same OrderItem class the typed function reads.
+        DynamoDbTable<OrderItem> orders = DynamoDbEnhancedClient.builder()
+            .dynamoDbClient(dynamo)
+            .build()
+            .table("OrdersTable", TableSchema.fromBean(OrderItem.class));
         out.accept("[demo] INSERT o-1: placed, no address yet");
-        dynamo.putItem(r -> r.tableName("OrdersTable").item(order("o-1", "PLACED", false)));
+        orders.putItem(order("o-1", Order.Status.PLACED, false));
         out.accept("[demo] MODIFY o-1: paid, with a shipping address");
-        dynamo.putItem(r -> r.tableName("OrdersTable").item(order("o-1", "PAID", true)));
+        orders.putItem(order("o-1", Order.Status.PAID, true));
         out.accept("[demo] INSERT o-2: placed");
-        dynamo.putItem(r -> r.tableName("OrdersTable").item(order("o-2", "PLACED", true)));
+        orders.putItem(order("o-2", Order.Status.PLACED, true));
         out.accept("[demo] REMOVE o-1");
-        dynamo.deleteItem(r -> r.tableName("OrdersTable")
-            .key(Map.of("pk", AttributeValue.fromS("o-1"))));
+        orders.deleteItem(Key.builder().partitionValue("o-1").build());
 
         // OrderAudit waits up to 5 s (its batching window) to fill a batch.
         if (!runner.awaitIdle(Duration.ofSeconds(60))) {
@@ -70,26 +79,31 @@ public final class LocalDemo {
     out.accept("[demo] Every change was handled; stopped.");
   }
 
-  private static Map<String, AttributeValue> order(String id, String status, boolean address) {
-    Map<String, AttributeValue> item = new java.util.LinkedHashMap<>();
-    item.put("pk", AttributeValue.fromS(id));
-    item.put("customer", AttributeValue.fromS("c-42"));
-    item.put("status", AttributeValue.fromS(status));
+  private static OrderItem order(String id, Order.Status status, boolean address) {
+    OrderItem order = new OrderItem();
+    order.setId(id);
+    order.setCustomer("c-42");
+    order.setStatus(status);
     if (address) {
-      item.put("shipTo", AttributeValue.fromM(Map.of(
-          "street", AttributeValue.fromS("Unter den Linden 1"),
-          "city", AttributeValue.fromS("Berlin"),
-          "zip", AttributeValue.fromS("10117"),
-          "country", AttributeValue.fromS("DE"))));
+      OrderItem.Address shipTo = new OrderItem.Address();
+      shipTo.setStreet("Unter den Linden 1");
+      shipTo.setCity("Berlin");
+      shipTo.setPostalCode("10117");
+      shipTo.setCountry("DE");
+      order.setShipTo(shipTo);
     }
-    item.put("lines", AttributeValue.fromL(List.of(
-        AttributeValue.fromM(Map.of("sku", AttributeValue.fromS("book"),
-            "quantity", AttributeValue.fromN("2"), "unitPrice", AttributeValue.fromN("19.95"))),
-        AttributeValue.fromM(Map.of("sku", AttributeValue.fromS("pen"),
-            "quantity", AttributeValue.fromN("1"), "unitPrice", AttributeValue.fromN("20.00"))))));
-    item.put("total", AttributeValue.fromN("59.90"));
-    item.put("placedAt", AttributeValue.fromN("1764500000"));
-    return item;
+    order.setLines(List.of(line("book", 2, "19.95"), line("pen", 1, "20.00")));
+    order.setTotal(new BigDecimal("59.90"));
+    order.setPlacedAt(Instant.ofEpochSecond(1764500000));
+    return order;
+  }
+
+  private static OrderItem.Line line(String sku, int quantity, String unitPrice) {
+    OrderItem.Line line = new OrderItem.Line();
+    line.setSku(sku);
+    line.setQuantity(quantity);
+    line.setUnitPrice(new BigDecimal(unitPrice));
+    return line;
   }
 
   private static DynamoDbClient client(LocalDynamoDb engine) {
