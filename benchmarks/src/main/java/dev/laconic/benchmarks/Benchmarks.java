@@ -1,9 +1,13 @@
 package dev.laconic.benchmarks;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -27,10 +31,13 @@ public final class Benchmarks {
     if (parts.contains("cold")) {
       System.out.println("\nCold start: fresh JVM to the first batch handled, median of 11 runs\n");
       System.out.print(ColdStart.run(11));
+      System.out.println("\nCold start, typed: an Enhanced Client bean per record, median of 11"
+          + " runs\n");
+      System.out.print(ColdStart.runTyped(11));
     }
     if (parts.contains("warm")) {
-      System.out.println("\nWarm throughput: 100-record events, JMH (1 fork, 5 x 2 s after 5 x 1 s"
-          + " warm-up)\n");
+      System.out.println("\nWarm throughput: 100-record events, JMH (" + WARM_FORKS + " forks, each"
+          + " 5 x 2 s after 5 x 1 s warm-up)\n");
       System.out.print(warm());
     }
     if (parts.contains("processor")) {
@@ -39,10 +46,13 @@ public final class Benchmarks {
     }
   }
 
+  /** JMH forks of the warm benchmark: one fork's JIT decisions can move its score by a third. */
+  static final int WARM_FORKS = 5;
+
   private static String warm() throws Exception {
     Options options = new OptionsBuilder()
         .include(WarmThroughput.class.getName() + "\\.")
-        .forks(1)
+        .forks(WARM_FORKS)
         .warmupIterations(5)
         .warmupTime(TimeValue.seconds(1))
         .measurementIterations(5)
@@ -50,30 +60,36 @@ public final class Benchmarks {
         .shouldDoGC(true)
         .verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT)
         .build();
-    Collection<RunResult> results = new Runner(options).run();
-    double official = 0;
-    double laconic = 0;
-    double floor = 0;
-    for (RunResult result : results) {
+    Map<String, List<Double>> forks = new TreeMap<>();
+    for (RunResult result : new Runner(options).run()) {
       String name = result.getParams().getBenchmark();
-      double eventsPerSecond = result.getPrimaryResult().getScore();
-      double recordsPerSecond = eventsPerSecond * Integer.parseInt(result.getParams().getParam(
-          "records"));
-      if (name.endsWith(".official")) {
-        official = recordsPerSecond;
-      } else if (name.endsWith(".laconic")) {
-        laconic = recordsPerSecond;
-      } else {
-        floor = recordsPerSecond;
+      int records = Integer.parseInt(result.getParams().getParam("records"));
+      List<Double> scores = new ArrayList<>();
+      for (BenchmarkResult fork : result.getBenchmarkResults()) {
+        scores.add(fork.getPrimaryResult().getScore() * records);
       }
+      forks.put(name.substring(name.lastIndexOf('.') + 1), scores);
     }
-    return new Table("path", "records/s", "vs official", "vs tokenize-only")
-        .row("official (runtime serializer)", thousands(official), "1.00",
-            ratio(official, floor))
-        .row("Laconic adapter", thousands(laconic), ratio(laconic, official),
-            ratio(laconic, floor))
-        .row("tokenize only (floor)", thousands(floor), ratio(floor, official), "1.00")
-        .toString();
+    double official = Table.median(forks.get("official"));
+    double chain = Table.median(forks.get("chain"));
+    double floor = Table.median(forks.get("tokenizeOnly"));
+    Table table = new Table("path", "records/s (median)", "forks min-max", "vs official",
+        "vs chain", "vs tokenize-only");
+    row(table, "official (runtime serializer)", forks.get("official"), official, chain, floor);
+    row(table, "Laconic adapter (raw records)", forks.get("laconic"), official, chain, floor);
+    row(table, "Enhanced Client chain (typed)", forks.get("chain"), official, chain, floor);
+    row(table, "Laconic adapter (typed)", forks.get("laconicTyped"), official, chain, floor);
+    row(table, "tokenize only (floor)", forks.get("tokenizeOnly"), official, chain, floor);
+    return table.toString() + "\nPer fork (records/s): " + forks + "\n";
+  }
+
+  private static void row(Table table, String path, List<Double> scores, double official,
+      double chain, double floor) {
+    double median = Table.median(scores);
+    table.row(path, thousands(median),
+        thousands(Collections.min(scores)) + "-"
+            + thousands(Collections.max(scores)),
+        ratio(median, official), ratio(median, chain), ratio(median, floor));
   }
 
   private static String thousands(double value) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,6 +42,34 @@ final class ColdStart {
       double l = Table.median(laconic);
       table.row(records, ms(Table.median(none)), ms(o), ms(l),
           String.format(Locale.ROOT, "%.2f", l / o));
+    }
+    return table.toString();
+  }
+
+  /**
+   * The typed paths: Laconic's typed adapter against the Enhanced Client chain a team writes
+   * today, interleaved likewise.
+   */
+  static String runTyped(int runs) throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory("laconic-cold-typed");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classPath = System.getProperty("java.class.path");
+    Table table = new Table("records", "chain (ms)", "Laconic typed (ms)", "typed / chain",
+        "typed runs min-max (ms)");
+    for (int records : new int[] {1, 100, 1000}) {
+      Path event = dir.resolve("event-" + records + ".json");
+      Files.write(event, Events.event(records));
+      List<Double> chain = new ArrayList<>();
+      List<Double> typed = new ArrayList<>();
+      probe(java, classPath, "chain", event);
+      for (int run = 0; run < runs; run++) {
+        chain.add(probe(java, classPath, "chain", event));
+        typed.add(probe(java, classPath, "typed", event));
+      }
+      double c = Table.median(chain);
+      double t = Table.median(typed);
+      table.row(records, ms(c), ms(t), String.format(Locale.ROOT, "%.2f", t / c),
+          ms(Collections.min(typed)) + "-" + ms(Collections.max(typed)));
     }
     return table.toString();
   }

@@ -1,5 +1,6 @@
 package dev.laconic.benchmarks;
 
+import com.example.benchmarks.TypedBenchHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -7,8 +8,8 @@ import java.nio.file.Path;
  * One cold start, in a fresh JVM: reads the event file, handles it once by the path named, prints
  * {@code handled} and exits. {@link ColdStart} times it from process start to that line.
  *
- * <p>Arguments: {@code official|laconic|none} and the event file; {@code none} handles nothing,
- * to measure the JVM's own start.
+ * <p>Arguments: {@code official|laconic|chain|typed|none} and the event file; {@code none}
+ * handles nothing, to measure the JVM's own start.
  */
 public final class ColdStartProbe {
 
@@ -24,10 +25,17 @@ public final class ColdStartProbe {
       case "laconic":
         response = new Paths.Laconic().invoke(event, new QuietContext());
         break;
+      case "chain":
+        response = new Paths.Chain().invoke(event, new QuietContext());
+        break;
+      case "typed":
+        response = new Paths.LaconicTyped().invoke(event, new QuietContext());
+        break;
       default:
         response = new byte[0];
     }
-    System.out.println("handled " + response.length + " " + BenchHandler.checksum);
+    System.out.println("handled " + response.length + " " + BenchHandler.checksum + " "
+        + TypedBenchHandler.checksum);
     System.out.flush();
   }
 }

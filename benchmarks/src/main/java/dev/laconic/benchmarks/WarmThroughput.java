@@ -15,8 +15,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Warm throughput (JMH): events per second of one {@code records}-record event through the
- * official path, Laconic's adapter, and jackson-core tokenizing the same bytes and nothing else
- * (the floor any JSON reader pays).
+ * official path and Laconic's raw adapter, the hand-written Enhanced Client chain and Laconic's
+ * typed adapter, and jackson-core tokenizing the same bytes and nothing else (the floor any JSON
+ * reader pays).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -29,6 +30,8 @@ public class WarmThroughput {
   private byte[] event;
   private final Paths.Official official = new Paths.Official();
   private final Paths.Laconic laconic = new Paths.Laconic();
+  private final Paths.Chain chain = new Paths.Chain();
+  private final Paths.LaconicTyped laconicTyped = new Paths.LaconicTyped();
   private final QuietContext context = new QuietContext();
   private final JsonFactory json = new JsonFactory();
 
@@ -45,6 +48,16 @@ public class WarmThroughput {
   @Benchmark
   public byte[] laconic() throws IOException {
     return laconic.invoke(event, context);
+  }
+
+  @Benchmark
+  public byte[] chain() {
+    return chain.invoke(event, context);
+  }
+
+  @Benchmark
+  public byte[] laconicTyped() throws IOException {
+    return laconicTyped.invoke(event, context);
   }
 
   @Benchmark

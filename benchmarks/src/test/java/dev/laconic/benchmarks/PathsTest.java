@@ -1,5 +1,6 @@
 package dev.laconic.benchmarks;
 
+import com.example.benchmarks.TypedBenchHandler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -36,5 +37,23 @@ class PathsTest {
         new String(laconic, StandardCharsets.UTF_8));
     assertEquals("{\"batchItemFailures\":[]}", new String(laconic, StandardCharsets.UTF_8));
     assertEquals(officialSum, laconicSum);
+  }
+
+  @ParameterizedTest(name = "{0} records")
+  @ValueSource(ints = {1, 100, 1000})
+  void typedPathsMapTheSameOrdersAndAnswerTheSameBytes(int records) throws Exception {
+    byte[] event = Events.event(records);
+    long before = TypedBenchHandler.checksum;
+    byte[] chain = new Paths.Chain().invoke(event, new QuietContext());
+    long chainSum = TypedBenchHandler.checksum - before;
+    before = TypedBenchHandler.checksum;
+    byte[] typed = new Paths.LaconicTyped().invoke(event, new QuietContext());
+    long typedSum = TypedBenchHandler.checksum - before;
+
+    assertEquals(new String(chain, StandardCharsets.UTF_8),
+        new String(typed, StandardCharsets.UTF_8));
+    assertEquals("{\"batchItemFailures\":[]}", new String(typed, StandardCharsets.UTF_8));
+    assertEquals(chainSum, typedSum);
+    assertEquals(true, typedSum >= records * 28L, "every attribute was read: " + typedSum);
   }
 }
