@@ -381,6 +381,12 @@ public final class EnhancedJson {
    */
   public static <T> T readDocument(JsonParser parser, AttributePath path,
       AttributeJsonReader<T> item) throws IOException {
+    if (parser instanceof ValueRead read) {
+      // An element of a list or map, read already: its tokens again, for the item's reader.
+      try (JsonParser tokens = EventValue.parser(read.value.json())) {
+        return readDocument(tokens, path, item);
+      }
+    }
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NULL) {
       throw EventValue.untransformable(path, "a JSON null");
@@ -450,7 +456,7 @@ public final class EnhancedJson {
       return notACollection(value, path, Sdk.LIST, "List");
     }
     List<T> list = new ArrayList<>();
-    readElements(value, path, element, list);
+    readElements(parser, value, path, element, list);
     return list;
   }
 
@@ -465,7 +471,7 @@ public final class EnhancedJson {
       return notACollection(value, path, Sdk.SET, "Set");
     }
     Set<T> set = new LinkedHashSet<>();
-    readElements(value, path, element, set);
+    readElements(parser, value, path, element, set);
     return set;
   }
 
@@ -481,13 +487,9 @@ public final class EnhancedJson {
       return notACollection(value, path, Sdk.MAP, "Map");
     }
     value.checkTransformable(path);
-    List<String> keys = value.keysInTransformerOrder();
     Map<String, T> map = new LinkedHashMap<>();
-    try (JsonParser values = EventValue.parser(value.valuesJson(keys))) {
-      for (String key : keys) {
-        values.nextToken();
-        map.put(key, element.read(values, path.child(key)));
-      }
+    for (String key : value.keysInTransformerOrder()) {
+      map.put(key, element(parser, value.m.get(key), path.child(key), element));
     }
     return map;
   }
@@ -522,15 +524,30 @@ public final class EnhancedJson {
     }
   }
 
-  private static <T> void readElements(EventValue value, AttributePath path,
+  private static <T> void readElements(JsonParser parser, EventValue value, AttributePath path,
       AttributeJsonReader<T> element, Collection<T> into) throws IOException {
-    try (JsonParser elements = EventValue.parser(value.elementsJson())) {
-      int index = 0;
-      while (elements.nextToken() != JsonToken.END_ARRAY) {
-        into.add(element.read(elements, path.index(index++)));
-      }
+    int index = 0;
+    for (EventValue member : value.elements()) {
+      into.add(element(parser, member, path.index(index++), element));
     }
   }
+
+  /**
+   * Reads one element already read as {@code value} with {@code element}: the readers of this
+   * class take it from the wrapper without reading tokens again; a JSON null is read from a
+   * parser on a JSON null, as the element reader would meet it in the event.
+   */
+  private static <T> T element(JsonParser parser, EventValue value, AttributePath path,
+      AttributeJsonReader<T> element) throws IOException {
+    if (value == null) {
+      try (JsonParser nul = EventValue.parser(JSON_NULL)) {
+        return element.read(nul, path);
+      }
+    }
+    return element.read(new ValueRead(parser, value), path);
+  }
+
+  private static final byte[] JSON_NULL = {'n', 'u', 'l', 'l'};
 
   // ---- any converter -----------------------------------------------------------------------------
 

@@ -221,73 +221,50 @@ final class EventValue {
     return new ArrayList<>(order.keySet());
   }
 
+
+
   /**
    * The members of an SS, NS or BS, or the elements of an L, each as the attribute value the
-   * SDK's collection converters hand to the element converter ({@code {"S": member}} and so on),
-   * written as JSON for the element reader; null elements stay JSON nulls.
+   * SDK's collection converters hand to the element converter ({@code {"S": member}} and so on);
+   * a JSON null stays null.
    */
-  byte[] elementsJson() throws IOException {
+  List<EventValue> elements() {
+    List<EventValue> elements = new ArrayList<>();
+    switch (kind()) {
+      case SS -> ss.forEach(s -> elements.add(s == null ? null : member(s, null, null)));
+      case NS -> ns.forEach(n -> elements.add(n == null ? null : member(null, n, null)));
+      case BS -> bs.forEach(b -> elements.add(b == null ? null : member(null, null, b)));
+      case L -> elements.addAll(l);
+      default -> throw new IllegalStateException(kind() + " has no elements");
+    }
+    return elements;
+  }
+
+  /** A member of an SS, NS or BS as an S, N or B of its own. */
+  private static EventValue member(String s, String n, byte[] b) {
+    EventValue value = new EventValue();
+    value.s = s;
+    value.n = n;
+    value.b = b;
+    return value;
+  }
+
+  /** This value alone as JSON, for a reader that reads tokens. */
+  byte[] json() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator json = JSON.createGenerator(out)) {
-      json.writeStartArray();
-      switch (kind()) {
-        case SS -> {
-          for (String member : ss) {
-            writeMember(json, "S", member);
-          }
-        }
-        case NS -> {
-          for (String member : ns) {
-            writeMember(json, "N", member);
-          }
-        }
-        case BS -> {
-          for (byte[] member : bs) {
-            writeMember(json, "B", member == null ? null : Base64.getEncoder().encodeToString(member));
-          }
-        }
-        case L -> {
-          for (EventValue element : l) {
-            write(json, element);
-          }
-        }
-        default -> throw new IllegalStateException(kind() + " has no elements");
-      }
-      json.writeEndArray();
+      write(json, this);
     }
     return out.toByteArray();
   }
 
-  /** The values of {@link #m}, in the order of {@code keys}, as JSON for the element reader. */
-  byte[] valuesJson(List<String> keys) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator json = JSON.createGenerator(out)) {
-      json.writeStartArray();
-      for (String key : keys) {
-        write(json, m.get(key));
-      }
-      json.writeEndArray();
-    }
-    return out.toByteArray();
-  }
+
 
   /** A parser over JSON this class wrote, on its first token. */
   static JsonParser parser(byte[] json) throws IOException {
     JsonParser parser = JSON.createParser(json);
     parser.nextToken();
     return parser;
-  }
-
-  private static void writeMember(JsonGenerator json, String type, String member)
-      throws IOException {
-    if (member == null) {
-      // The transformer passes a null member on; the SDK then refuses the whole set.
-      json.writeNull();
-      return;
-    }
-    json.writeStartObject();
-    json.writeStringField(type, member);
-    json.writeEndObject();
   }
 
   /** Writes {@code value} with every field it has, so a reader sees what this one saw. */
