@@ -121,6 +121,13 @@ final class EnhancedClientDiagnosticCases {
                 + "  public void setAudit(Audit audit) {}\n"),
             itemHandler(), source("Audit", "public class Audit {\n"
                 + "  public String getBy() { return null; }\n  public void setBy(String by) {}\n}\n")),
+        new Case(Diagnostic.ENHANCED_FLATTENED_MAP,
+            "[LACONIC-632] @DynamoDbFlatten on Item.rest, a Map<String, String>: the Enhanced"
+                + " Client puts every attribute no other property reads into it",
+            "@DynamoDbFlatten", bean("  @DynamoDbFlatten public java.util.Map<String, String>"
+                + " getRest() { return null; }\n"
+                + "  public void setRest(java.util.Map<String, String> rest) {}\n"),
+            itemHandler()),
         new Case(Diagnostic.ENHANCED_KEY_TYPE,
             "[LACONIC-631] @DynamoDbSortKey on Item.done, whose type boolean is stored as BOOL,"
                 + " which cannot be a key",

@@ -160,6 +160,18 @@ class EnhancedMappersTest {
   }
 
   @Test
+  void aNestedItemThatMapsToNothingStillMakesItsParentPresent() throws Exception {
+    // As BeanTableSchema: the nested M is present (not NULL), so the item is created; the
+    // nested item maps to null, so its setter is not called.
+    assertEquals("Customer[id=null, visits=-1, tier=null, address=null, billing=null,"
+            + " audit=null, balance=null, since=null, tags=[initial]]",
+        customer("{\"address\": {\"M\": {\"city\": {\"NULL\": true}}}}").toString());
+    assertNull(customer("{\"address\": {\"NULL\": true}}"));
+    Exception noType = assertThrows(Exception.class, () -> customer("{\"address\": {}}"));
+    assertTrue(String.valueOf(noType.getMessage()).contains("no type"), noType.toString());
+  }
+
+  @Test
   void aFlattenedObjectIsCreatedOnlyWhenOneOfItsAttributesIsPresent() throws Exception {
     assertEquals("Customer[id=null, visits=-1, tier=null, address=null, billing=null,"
             + " audit=Audit[createdBy=null, version=7], balance=null, since=null,"
@@ -182,16 +194,20 @@ class EnhancedMappersTest {
   @Test
   void theGeneratedCodeUsesTheEnhancedReadersAndKeepsConvertersInFields() {
     assertTrue(customerMapper.contains(
-        "private static final MoneyConverter CONVERTER_MONEYCONVERTER = new MoneyConverter();"),
+        "private static final AttributeConverter<Money> CONVERTER_MONEYCONVERTER ="
+            + " new MoneyConverter();"),
         customerMapper);
     assertTrue(customerMapper.contains("private static final AttributeConverter<LocalDate>"
-        + " CONVERTER_OF_JAVA_TIME_LOCALDATE = EnhancedJson.providerConverter(LocalDate.class);"),
+        + " CONVERTER_OF_JAVA_TIME_LOCALDATE = EnhancedJson.providerConverter("
+        + "EnhancedType.of(LocalDate.class));"),
         customerMapper);
     assertTrue(customerMapper.contains(
         "EnhancedJson.converted(attribute, path.child(\"balance\"), CONVERTER_MONEYCONVERTER)"),
         customerMapper);
     assertTrue(customerMapper.contains(
-        "AddressStreamMapper.readPreservingEmpty(parser, path.child(\"billing\"))"),
+        "billing = EnhancedJson.readDocument(parser, path.child(\"billing\"), (document,"
+            + " documentPath) -> AddressStreamMapper.readImage(document, documentPath, true),"
+            + " present)"),
         customerMapper);
     assertTrue(customerMapper.contains("visits = EnhancedJson.readInteger(attribute,"),
         customerMapper);

@@ -381,10 +381,23 @@ public final class EnhancedJson {
    */
   public static <T> T readDocument(JsonParser parser, AttributePath path,
       AttributeJsonReader<T> item) throws IOException {
+    return readDocument(parser, path, item, new boolean[1]);
+  }
+
+  /**
+   * {@link #readDocument(JsonParser, AttributePath, AttributeJsonReader)} for a property of an
+   * item, telling whether the value counts as present: the Enhanced Client counts any value but
+   * NULL, even one that maps to no item.
+   *
+   * @param present set to whether the value is present
+   */
+  public static <T> T readDocument(JsonParser parser, AttributePath path,
+      AttributeJsonReader<T> item, boolean[] present) throws IOException {
+    present[0] = true;
     if (parser instanceof ValueRead read) {
       // An element of a list or map, read already: its tokens again, for the item's reader.
       try (JsonParser tokens = EventValue.parser(read.value.json())) {
-        return readDocument(tokens, path, item);
+        return readDocument(tokens, path, item, present);
       }
     }
     JsonToken token = parser.currentToken();
@@ -398,13 +411,13 @@ public final class EnhancedJson {
     T mapped = null;
     boolean mapPresent = false;
     boolean otherType = false;
-    boolean nul = false;
+    Boolean nul = null;
     for (String tag = parser.nextFieldName(); tag != null; tag = parser.nextFieldName()) {
       JsonToken value = parser.nextToken();
       if (tag.equals("M") && value == JsonToken.START_OBJECT) {
         mapped = item.read(parser, path);
         mapPresent = true;
-      } else if (tag.equals("NULL")) {
+      } else if (tag.equals("NULL") && value != JsonToken.VALUE_NULL) {
         nul = value == JsonToken.VALUE_TRUE;
       } else {
         otherType |= value != JsonToken.VALUE_NULL && OTHER_TYPES.contains(tag);
@@ -414,7 +427,11 @@ public final class EnhancedJson {
     if (mapPresent && !otherType) {
       return mapped;
     }
-    if (nul && !otherType) {
+    if (!mapPresent && !otherType && nul == null) {
+      throw EventValue.untransformable(path, "an attribute value of no type");
+    }
+    if (Boolean.TRUE.equals(nul) && !otherType) {
+      present[0] = false;
       return null; // a NULL attribute: the Enhanced Client sets nothing, preserved or not
     }
     try (JsonParser empty = EventValue.parser(EMPTY_MAP)) {
@@ -577,7 +594,15 @@ public final class EnhancedJson {
    */
   public static <T> AttributeConverter<T> providerConverter(Class<T> type,
       AttributeConverterProvider... providers) {
-    EnhancedType<T> enhancedType = EnhancedType.of(type);
+    return providerConverter(EnhancedType.of(type), providers);
+  }
+
+  /**
+   * {@link #providerConverter(Class, AttributeConverterProvider...)} for a type with type
+   * arguments, such as {@code List<String>}, asked for as the SDK asks its providers: whole.
+   */
+  public static <T> AttributeConverter<T> providerConverter(EnhancedType<T> enhancedType,
+      AttributeConverterProvider... providers) {
     if (providers.length == 0) {
       return DefaultAttributeConverterProvider.create().converterFor(enhancedType);
     }

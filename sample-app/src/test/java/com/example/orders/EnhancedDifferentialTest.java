@@ -109,6 +109,29 @@ class EnhancedDifferentialTest {
         "both outcomes are exercised: " + mapped + " mapped, " + failedAlike + " failed");
   }
 
+  @Test
+  void ownConverterProvidersAndGenericConvertersMapAsTheEnhancedClientMapsThem()
+      throws Exception {
+    TableSchema<EnhancedTypes.Tagged> schema = TableSchema.fromBean(EnhancedTypes.Tagged.class);
+    ObjectNode trimmed = DynamoJson.item(Map.of("name", s("  spaced  "),
+        "tags", l(List.of(s(" a "), s("b")))));
+    ObjectNode csv = DynamoJson.item(Map.of("name", s("n"), "csv", s("x,y,z"),
+        "tags", ss(List.of("c"))));
+    ObjectNode notCsv = DynamoJson.item(Map.of("name", s("n"), "csv", n("1")));
+    for (ObjectNode image : List.of(trimmed, csv, notCsv)) {
+      Outcome<EnhancedTypes.Tagged> chain = chain(image, schema);
+      EnhancedHandlers.clear();
+      String response = invoke(new Laconic_EnhancedHandlers_onTagged(), image);
+      if (chain.failure != null) {
+        assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"100\"}]}", response,
+            "the chain fails (" + chain.failure + "), so must Laconic, for " + image);
+      } else {
+        assertEquals("{\"batchItemFailures\":[]}", response, "for " + image + ": " + lastLog);
+        assertSame(schema, chain.item, EnhancedHandlers.TAGGED.get(0), image);
+      }
+    }
+  }
+
   private static <T> void assertSame(TableSchema<T> schema, T expected, T actual,
       ObjectNode image) {
     if (expected == null) {

@@ -13,10 +13,17 @@ public class EnhancedHandlers {
 
   static final List<EnhancedTypes.Everything> EVERYTHING = new ArrayList<>();
   static final List<StreamChange<EnhancedTypes.Shipment>> SHIPMENTS = new ArrayList<>();
+  static final List<EnhancedTypes.Tagged> TAGGED = new ArrayList<>();
 
   static void clear() {
     EVERYTHING.clear();
     SHIPMENTS.clear();
+    TAGGED.clear();
+  }
+
+  @DynamoStreamTrigger(streamArn = "${EverythingStreamArn}")
+  public void onTagged(EnhancedTypes.Tagged item) {
+    TAGGED.add(item);
   }
 
   @DynamoStreamTrigger(streamArn = "${EverythingStreamArn}")

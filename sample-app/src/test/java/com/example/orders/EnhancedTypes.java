@@ -581,4 +581,98 @@ public final class EnhancedTypes {
       }
     }
   }
+
+  /**
+   * A bean that names its own converter providers (its provider first, then the SDK's default)
+   * and a generic converter class of its own: every attribute goes through the providers.
+   */
+  @DynamoDbBean(converterProviders = {TrimmingProvider.class,
+      software.amazon.awssdk.enhanced.dynamodb.DefaultAttributeConverterProvider.class})
+  public static class Tagged {
+    private String name;
+    private List<String> tags;
+    private List<String> csv;
+
+    @DynamoDbPartitionKey
+    public String getName() {
+      return name;
+    }
+
+    public void setName(String name) {
+      this.name = name;
+    }
+
+    public List<String> getTags() {
+      return tags;
+    }
+
+    public void setTags(List<String> tags) {
+      this.tags = tags;
+    }
+
+    @DynamoDbConvertedBy(CsvConverter.class)
+    public List<String> getCsv() {
+      return csv;
+    }
+
+    public void setCsv(List<String> csv) {
+      this.csv = csv;
+    }
+  }
+
+  /** Converts String attributes with their surrounding spaces trimmed; nothing else. */
+  public static final class TrimmingProvider
+      implements software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider {
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> AttributeConverter<T> converterFor(EnhancedType<T> type) {
+      if (!type.equals(EnhancedType.of(String.class))) {
+        return null;
+      }
+      return (AttributeConverter<T>) new AttributeConverter<String>() {
+        @Override
+        public AttributeValue transformFrom(String input) {
+          return AttributeValue.fromS(input);
+        }
+
+        @Override
+        public String transformTo(AttributeValue input) {
+          return input.s() == null ? null : input.s().trim();
+        }
+
+        @Override
+        public EnhancedType<String> type() {
+          return EnhancedType.of(String.class);
+        }
+
+        @Override
+        public AttributeValueType attributeValueType() {
+          return AttributeValueType.S;
+        }
+      };
+    }
+  }
+
+  /** A generic converter class: a list stored as one comma-separated S. */
+  public static final class CsvConverter<T> implements AttributeConverter<List<String>> {
+    @Override
+    public AttributeValue transformFrom(List<String> input) {
+      return AttributeValue.fromS(String.join(",", input));
+    }
+
+    @Override
+    public List<String> transformTo(AttributeValue input) {
+      return List.of(input.s().split(","));
+    }
+
+    @Override
+    public EnhancedType<List<String>> type() {
+      return EnhancedType.listOf(String.class);
+    }
+
+    @Override
+    public AttributeValueType attributeValueType() {
+      return AttributeValueType.S;
+    }
+  }
 }

@@ -302,6 +302,10 @@ public enum Diagnostic {
       "@%s on %s, whose type %s is stored as %s, which cannot be a key, so TableSchema would fail"
           + " when the function first runs. A key must be stored as a string, number or binary:"
           + " such as String, a number, byte[], SdkBytes, an enum, Instant or UUID."),
+  ENHANCED_FLATTENED_MAP(632, Kind.ERROR,
+      "@DynamoDbFlatten on %s, a Map<String, String>: the Enhanced Client puts every attribute no"
+          + " other property reads into it, which Laconic's mappers do not do yet. Map those"
+          + " attributes as properties, or take the raw record."),
 
   // 7xx: @KinesisTrigger
   KINESIS_STREAM_ARN_INVALID(701, Kind.ERROR,

@@ -78,6 +78,8 @@ public final class MapperGenerator {
       ClassName.get("com.fasterxml.jackson.core", "JsonStreamContext");
   private static final ClassName ATTRIBUTE_CONVERTER = ClassName.get(
       "software.amazon.awssdk.enhanced.dynamodb", "AttributeConverter");
+  private static final ClassName ENHANCED_TYPE = ClassName.get(
+      "software.amazon.awssdk.enhanced.dynamodb", "EnhancedType");
   private static final TypeName IMAGE = ParameterizedTypeName.get(
       ClassName.get(Map.class), ClassName.get(String.class), ATTRIBUTE_VALUE);
 
@@ -379,8 +381,14 @@ public final class MapperGenerator {
                 + String.join("_", converted.converter().simpleNames()).toUpperCase());
             converters.put(converted, name);
             ClassName converter = className(converted.converter());
-            fields.add(FieldSpec.builder(converter, name, Modifier.PRIVATE, Modifier.STATIC,
-                    Modifier.FINAL)
+            // Typed by the property, not the converter class: a generic converter class
+            // (ListConverter<T> for List<String>) is created raw, and its values must still
+            // come out as the property's type.
+            fields.add(FieldSpec.builder(ParameterizedTypeName.get(ATTRIBUTE_CONVERTER,
+                        typeName(converted.javaType()).box()), name, Modifier.PRIVATE,
+                    Modifier.STATIC, Modifier.FINAL)
+                .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "{$S, $S}", "rawtypes", "unchecked").build())
                 .initializer("new $T()", converter)
                 .build());
           } else if (t instanceof MappedType.ProviderConverted provided) {
@@ -390,8 +398,12 @@ public final class MapperGenerator {
                   + provided.javaType().replaceAll("[^A-Za-z0-9]+", "_").toUpperCase());
               converters.put(key, name);
               TypeName javaType = typeName(provided.javaType());
-              CodeBlock.Builder initializer = CodeBlock.builder()
-                  .add("$T.providerConverter($T.class", ENHANCED_JSON, javaType);
+              // A generic type (a class naming its own providers, with a List<String>) is
+              // asked for as the SDK asks: as the full type, captured by a type token.
+              CodeBlock.Builder initializer = CodeBlock.builder().add(
+                  javaType instanceof ParameterizedTypeName
+                      ? "$T.providerConverter(new $T<$T>() {}" : "$T.providerConverter($T.of($T.class)",
+                  ENHANCED_JSON, ENHANCED_TYPE, javaType);
               for (TypeRef provider : type.converterProviders()) {
                 initializer.add(", new $T()", className(provider));
               }
@@ -484,6 +496,10 @@ public final class MapperGenerator {
       }
     }
     method.addStatement("$T[] failures = null", MAPPING_EXCEPTION);
+    if (enhanced && read.stream().anyMatch(slot -> !slot.property.ignored()
+        && slot.property.type() instanceof MappedType.Composite)) {
+      method.addStatement("boolean[] present = new boolean[1]");
+    }
 
     method.beginControlFlow(
             "for (String field = parser.nextFieldName(); field != null;"
@@ -522,9 +538,14 @@ public final class MapperGenerator {
                 CodeBlock.of("attribute"), path))
             .endControlFlow();
       } else if (enhanced) {
-        // NULL reads as null, and counts as absent: no setter call.
-        method.addStatement("$L = $L", slot.local, value)
-            .addStatement("$L = $L != null", slot.has, slot.local);
+        // A nested item is present unless NULL, whatever it maps to, as in the SDK.
+        MappedType.Composite nested = (MappedType.Composite) property.type();
+        method.addStatement("$L = $T.readDocument(parser, $L, $L, present)", slot.local,
+                ENHANCED_JSON, path, property.preserveEmptyObject()
+                    ? CodeBlock.of("(document, documentPath) -> $T.readImage(document,"
+                        + " documentPath, true)", mapperName(nested.type()))
+                    : CodeBlock.of("$T::readImage", mapperName(nested.type())))
+            .addStatement("$L = present[0]", slot.has);
       } else {
         if (slot.has != null) {
           // Present even when its value fails: a missing primitive is another failure.
@@ -665,7 +686,9 @@ public final class MapperGenerator {
             .addStatement("$L.$L($L)", receiver, slot.property.setter(), local)
             .endControlFlow();
       } else if (!slot.property.ignored()) {
-        code.beginControlFlow("if ($L)", slot.has)
+        // The SDK calls the setter for a present value that converts to something: a nested
+        // item with nothing present keeps the property's own value.
+        code.beginControlFlow("if ($L != null)", slot.local)
             .addStatement("$L.$L($L)", receiver, slot.property.setter(), slot.local)
             .endControlFlow();
       }
@@ -728,7 +751,8 @@ public final class MapperGenerator {
    */
   private static NameAllocator names(Level level, List<Slot> read) {
     Set<String> reserved = new LinkedHashSet<>(List.of("parser", "path", "preserveEmpty",
-        "field", "item", "at", "failures", "result", "e", "attribute"));
+        "field", "item", "at", "failures", "result", "e", "attribute", "present", "document",
+        "documentPath"));
     reserved.addAll(REFERENCED);
     reserveTypes(reserved, level);
     int depth = 0;

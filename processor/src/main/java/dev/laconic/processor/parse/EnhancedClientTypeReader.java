@@ -584,7 +584,9 @@ final class EnhancedClientTypeReader {
       List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
       if (arguments.size() == 2 && qualifiedName(arguments.get(0)).equals("java.lang.String")
           && qualifiedName(arguments.get(1)).equals("java.lang.String")) {
-        return new MappedType.MapOf(new MappedType.Scalar(ScalarKind.STRING));
+        // The SDK accepts it; the mappers do not gather the remaining attributes yet.
+        reader.report(Diagnostic.ENHANCED_FLATTENED_MAP, at, where);
+        return null;
       }
       reader.report(Diagnostic.ENHANCED_FLATTEN_INVALID, at, where,
           "a Map other than Map<String, String>");

@@ -92,8 +92,6 @@ class EnhancedClientSchemaDifferentialTest {
               public void setCounts(Map<String, Set<Long>> counts) {}
               @DynamoDbFlatten public Flat getFlat() { return null; }
               public void setFlat(Flat flat) {}
-              @DynamoDbFlatten public Map<String, String> getRest() { return null; }
-              public void setRest(Map<String, String> rest) {}
               @DynamoDbBean
               public static class Inner {
                 public int getN() { return 0; }
