@@ -158,9 +158,8 @@ public final class EnhancedJson {
 
   /**
    * The S text an enum constant is found by: the SDK's {@code EnumAttributeConverter} maps
-   * {@code toString()} to the constant, so the generated mapper switches on the text (the
-   * constants' names where {@code toString} is known to be the name) and calls
-   * {@link #unknownEnumString} for a text it does not know. Any other type fails, {@code NULL}
+   * {@code toString()} to the constant, so the generated mapper compares the text with each
+   * constant's {@code toString()} and calls {@link #unknownEnumString} for a text none has. Any other type fails, {@code NULL}
    * included, as it does in the SDK.
    */
   public static String readEnumString(JsonParser parser, AttributePath path) throws IOException {

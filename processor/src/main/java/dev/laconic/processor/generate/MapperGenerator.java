@@ -46,9 +46,9 @@ import javax.lang.model.element.Modifier;
  * {@code NULL} attribute counts as absent (no setter call); an item none of whose attributes is
  * present maps to null, unless the property holding it preserves empty objects; a flattened
  * property's attributes are read from the same item, its object created only when one of them is
- * present; converters sit in fields of the mapper, created once. A value counts as present when
- * its reader gives non-null: a nested item none of whose attributes is present, or a converter's
- * null, leaves its property alone too (the SDK would call the setter with null).
+ * present; converters sit in fields of the mapper, created once. Any value but NULL counts as
+ * present, even one that maps to null (a nested item none of whose attributes is present); a
+ * setter is called for a value that maps to something, as the SDK calls it.
  *
  * <p>The mapper is public and reusable: {@code fromImage} maps an item image given as a map,
  * {@code fromNewImage} and {@code toChange} map stream records (from the event's bytes when the
