@@ -128,6 +128,12 @@ final class EnhancedClientDiagnosticCases {
                 + " getRest() { return null; }\n"
                 + "  public void setRest(java.util.Map<String, String> rest) {}\n"),
             itemHandler()),
+        new Case(Diagnostic.ENHANCED_TYPE_NOT_GENERATED,
+            "[LACONIC-633] Item.counts has type java.util.Map<java.lang.Integer, java.lang.String>,"
+                + " a Map whose keys are not String: the Enhanced Client converts it",
+            "getCounts", bean("  public java.util.Map<Integer, String> getCounts() { return null; }\n"
+                + "  public void setCounts(java.util.Map<Integer, String> counts) {}\n"),
+            itemHandler()),
         new Case(Diagnostic.ENHANCED_KEY_TYPE,
             "[LACONIC-631] @DynamoDbSortKey on Item.done, whose type boolean is stored as BOOL,"
                 + " which cannot be a key",

@@ -306,6 +306,10 @@ public enum Diagnostic {
       "@DynamoDbFlatten on %s, a Map<String, String>: the Enhanced Client puts every attribute no"
           + " other property reads into it, which Laconic's mappers do not do yet. Map those"
           + " attributes as properties, or take the raw record."),
+  ENHANCED_TYPE_NOT_GENERATED(633, Kind.ERROR,
+      "%s has type %s, %s: the Enhanced Client converts it, Laconic's mappers do not read it yet."
+          + " Use List<T>, Set<T> or Map<String, T>, name a converter with @DynamoDbConvertedBy,"
+          + " or take the raw record."),
 
   // 7xx: @KinesisTrigger
   KINESIS_STREAM_ARN_INVALID(701, Kind.ERROR,

@@ -651,12 +651,22 @@ final class EnhancedClientTypeReader {
       case "java.util.Map" -> {
         // The SDK also converts keys of other types through its string converters; Laconic's
         // model reads String keys only.
-        if (arguments.size() != 2
-            || !qualifiedName(arguments.get(0)).equals("java.lang.String")) {
+        if (arguments.size() != 2) {
           return unsupported(at, where, whole);
+        }
+        if (!qualifiedName(arguments.get(0)).equals("java.lang.String")) {
+          reader.report(Diagnostic.ENHANCED_TYPE_NOT_GENERATED, Origin.of(at).whole(), where,
+              sourceName(whole), "a Map whose keys are not String");
+          return null;
         }
         MappedType value = type(arguments.get(1), whole, at, where, from, needed, documents);
         return value == null ? null : new MappedType.MapOf(value);
+      }
+      case "java.util.Collection" -> {
+        // The SDK's default provider converts it as a set; Laconic's model has no such node.
+        reader.report(Diagnostic.ENHANCED_TYPE_NOT_GENERATED, Origin.of(at).whole(), where,
+            sourceName(whole), "a Collection");
+        return null;
       }
       default -> { }
     }
