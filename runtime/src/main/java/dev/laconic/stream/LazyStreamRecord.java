@@ -109,8 +109,9 @@ final class LazyStreamRecord extends StreamRecord {
   }
 
   @Override
-  public StreamRecord clearNewImageEntries() {
+  public synchronized StreamRecord clearNewImageEntries() {
     newImageStart = -1;
+    releaseSource();
     return super.clearNewImageEntries();
   }
 
@@ -121,8 +122,9 @@ final class LazyStreamRecord extends StreamRecord {
   }
 
   @Override
-  public StreamRecord clearOldImageEntries() {
+  public synchronized StreamRecord clearOldImageEntries() {
     oldImageStart = -1;
+    releaseSource();
     return super.clearOldImageEntries();
   }
 
