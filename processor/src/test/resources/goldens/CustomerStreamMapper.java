@@ -25,6 +25,8 @@ import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
  */
 @LaconicGenerated
 public final class CustomerStreamMapper {
+  private static final AttributeConverter<Tier> CONVERTER_OF_SHOP_TIER = EnhancedJson.providerConverter(EnhancedType.of(Tier.class));
+
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static final AttributeConverter<Money> CONVERTER_MONEYCONVERTER = new MoneyConverter();
 
@@ -77,15 +79,6 @@ public final class CustomerStreamMapper {
    */
   public static Customer read(JsonParser parser, AttributePath path) throws IOException {
     return EnhancedJson.readDocument(parser, path, CustomerStreamMapper::readImage);
-  }
-
-  /**
-   * Maps an M attribute at the parser's current token, found at {@code path}, for a property
-   * that preserves empty objects; a missing or NULL one gives null.
-   */
-  public static Customer readPreservingEmpty(JsonParser parser, AttributePath path) throws
-      IOException {
-    return EnhancedJson.readDocument(parser, path, (item, at) -> readImage(item, at, true));
   }
 
   /**
@@ -157,7 +150,7 @@ public final class CustomerStreamMapper {
             JsonParser attribute = EnhancedJson.attribute(parser, path.child("tier"));
             hasTier = attribute != null;
             if (hasTier) {
-              tier = readTier(attribute, path.child("tier"));
+              tier = EnhancedJson.converted(attribute, path.child("tier"), CONVERTER_OF_SHOP_TIER);
             }
           }
           case "address" -> {
@@ -320,15 +313,5 @@ public final class CustomerStreamMapper {
       customer.setId(id);
     }
     return customer;
-  }
-
-  private static Tier readTier(JsonParser parser, AttributePath path) throws IOException {
-    String name = EnhancedJson.readEnumString(parser, path);
-    for (Tier constant : Tier.values()) {
-      if (constant.toString().equals(name)) {
-        return constant;
-      }
-    }
-    throw EnhancedJson.unknownEnumString(path, name, Tier.class);
   }
 }

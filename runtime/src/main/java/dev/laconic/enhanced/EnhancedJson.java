@@ -158,8 +158,9 @@ public final class EnhancedJson {
 
   /**
    * The S text an enum constant is found by: the SDK's {@code EnumAttributeConverter} maps
-   * {@code toString()} to the constant, so the generated mapper compares the text with each
-   * constant's {@code toString()} and calls {@link #unknownEnumString} for a text none has. Any other type fails, {@code NULL}
+   * {@code toString()} to the constant; the generated mapper reads this way only enums whose
+   * {@code toString()} is the constant's name, switches on the names, and calls
+   * {@link #unknownEnumString} for a text none has. Any other type fails, {@code NULL}
    * included, as it does in the SDK.
    */
   public static String readEnumString(JsonParser parser, AttributePath path) throws IOException {

@@ -144,9 +144,8 @@ public final class MapperGenerator {
         .addMethod(toChange(composite, target, mapper, keys(composite) != null))
         .addMethod(fromAttributes(target, mapper))
         .addMethod(readValue(composite, target))
-        .addMethod(read(composite, target, mapper, "read", false));
+        .addMethod(read(composite, target, mapper));
     if (enhanced) {
-      type.addMethod(read(composite, target, mapper, "readPreservingEmpty", true));
       type.addMethod(MethodSpec.methodBuilder("readImage")
           .addJavadoc("Reads an item image, or the map of an M value, at the parser's current"
               + " token; JSON\n{@code null}, and an item none of whose attributes is present,"
@@ -280,15 +279,10 @@ public final class MapperGenerator {
         .build();
   }
 
-  private static MethodSpec read(CompositeType composite, ClassName target, ClassName mapper,
-      String name, boolean preserveEmpty) {
-    MethodSpec.Builder method = MethodSpec.methodBuilder(name)
-        .addJavadoc(preserveEmpty
-            ? "Maps an M attribute at the parser's current token, found at {@code path}, for a"
-                + " property\nthat preserves empty objects; a missing or NULL one gives null.\n"
-            : "Maps an M attribute at the parser's current token, found at {@code path}; a"
-                + " missing or\nNULL one gives null. Leaves the parser on the value's last"
-                + " token.\n")
+  private static MethodSpec read(CompositeType composite, ClassName target, ClassName mapper) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("read")
+        .addJavadoc("Maps an M attribute at the parser's current token, found at {@code path}; a"
+            + " missing or\nNULL one gives null. Leaves the parser on the value's last token.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(target)
         .addParameter(JSON_PARSER, "parser")
@@ -296,16 +290,8 @@ public final class MapperGenerator {
         .addException(IOException.class);
     if (composite.conventions() == CompositeType.Conventions.ENHANCED_CLIENT) {
       // As the SDK's document converter: a value that is not an M maps as an empty map.
-      return (preserveEmpty
-          ? method.addStatement("return $T.readDocument(parser, path, (item, at) ->"
-              + " readImage(item, at, true))", ENHANCED_JSON)
-          : method.addStatement("return $T.readDocument(parser, path, $T::readImage)",
-              ENHANCED_JSON, mapper))
-          .build();
-    }
-    if (preserveEmpty) {
-      return method.addStatement("return $T.readItem(parser, path, $S, (item, at) ->"
-              + " readImage(item, at, true))", ITEM_JSON, composite.type().displayName())
+      return method.addStatement("return $T.readDocument(parser, path, $T::readImage)",
+              ENHANCED_JSON, mapper)
           .build();
     }
     return method.addStatement("return $T.readItem(parser, path, $S, $T::readImage)", ITEM_JSON,
@@ -521,10 +507,6 @@ public final class MapperGenerator {
           MapperGenerator::mapperName, "parser", enumReaders,
           type -> converters.get(owner.converterKey(type)));
       CodeBlock path = CodeBlock.of("path.child($S)", property.attributeName());
-      CodeBlock value = property.preserveEmptyObject()
-          && property.type() instanceof MappedType.Composite nested
-          ? CodeBlock.of("$T.readPreservingEmpty(parser, $L)", mapperName(nested.type()), path)
-          : reads.read(localType(property.type(), enhanced), CodeBlock.of("parser"), path);
       method.beginControlFlow("case $S ->", property.attributeName())
           .addStatement("at = $L", slot.index);
       if (enhanced && !(property.type() instanceof MappedType.Composite)) {
@@ -551,7 +533,8 @@ public final class MapperGenerator {
           // Present even when its value fails: a missing primitive is another failure.
           method.addStatement("$L = true", slot.has);
         }
-        method.addStatement("$L = $L", slot.local, value);
+        method.addStatement("$L = $L", slot.local,
+            reads.read(property.type(), CodeBlock.of("parser"), path));
       }
       method.endControlFlow();
     }
@@ -969,15 +952,20 @@ public final class MapperGenerator {
         .addParameter(PATH, "path")
         .addException(IOException.class);
     if (byToString) {
-      // The SDK's EnumAttributeConverter finds the constant by toString().
-      return method.addStatement("String name = $T.readEnumString(parser, path)", readers)
-          .beginControlFlow("for ($T constant : $T.values())", enumClass, enumClass)
-          .beginControlFlow("if (constant.toString().equals(name))")
-          .addStatement("return constant")
-          .endControlFlow()
-          .endControlFlow()
-          .addStatement("throw $T.unknownEnumString(path, name, $T.class)", readers, enumClass)
-          .build();
+      // The SDK's EnumAttributeConverter finds the constant by toString(); the reader gives an
+      // enum this reader only when toString() is the constant's name (else the SDK's own
+      // converter reads it, as ProviderConverted), so a switch on the names finds it.
+      CodeBlock.Builder cases = CodeBlock.builder()
+          .addStatement("String name = $T.readEnumString(parser, path)", readers)
+          .add("return switch (name) {\n").indent();
+      for (String constant : enumOf.constants()) {
+        cases.addStatement("case $S -> $T.$L", constant, enumClass, constant);
+      }
+      cases.addStatement("default -> throw $T.unknownEnumString(path, name, $T.class)", readers,
+              enumClass)
+          .unindent()
+          .add("};\n");
+      return method.addCode(cases.build()).build();
     }
     method.addStatement("String name = $T.readEnumName(parser, path, $S)", readers,
             type.displayName())
