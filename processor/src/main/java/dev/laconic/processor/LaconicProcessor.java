@@ -54,7 +54,8 @@ import javax.lang.model.element.TypeElement;
  * ({@code target/classes/laconic/}), default {@value Options#DEFAULT_CODE} with a warning;
  * {@code laconic.baseTemplate}, the user's own template to merge with, default {@value
  * Options#DEFAULT_BASE_TEMPLATE} when it exists; {@code laconic.adapter}, {@code stream}
- * (default: adapters read the event bytes themselves) or {@code request-handler}.
+ * (default: adapters read the event bytes themselves) or {@code request-handler};
+ * {@code laconic.template}, {@code cloudformation} (default) or {@code sam}.
  *
  * <p>Output: {@code laconic/template.yaml} and {@code .json} in the class output directory, the
  * adapters in the handlers' packages, the mappers beside the types they map.
@@ -143,6 +144,7 @@ public final class LaconicProcessor extends AbstractProcessor {
   private void start(RoundEnvironment round) {
     options = Options.parse(processingEnv.getOptions());
     reporter.report(options.adapterReport());
+    reporter.report(options.templateReport());
     deferred = new DeferredHandlers(processingEnv.getElementUtils());
     index = new HandlerIndex(processingEnv.getElementUtils());
     base = BaseTemplateLoader.load(options.baseTemplate(), reporter);
@@ -219,7 +221,7 @@ public final class LaconicProcessor extends AbstractProcessor {
     if (functions.isEmpty()) {
       return;
     }
-    ObjectNode generated = new TemplateBuilder(options.code()).build(functions);
+    ObjectNode generated = new TemplateBuilder(options.code(), options.template()).build(functions);
     JsonNode template = base == null ? generated : base.merge(generated);
     Element[] origins = functions.stream().map(f -> f.origin().element())
         .filter(Objects::nonNull).toArray(Element[]::new);

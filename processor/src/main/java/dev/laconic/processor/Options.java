@@ -1,5 +1,6 @@
 package dev.laconic.processor;
 
+import dev.laconic.processor.cfn.TemplateBuilder;
 import dev.laconic.processor.diag.Diagnostic;
 import dev.laconic.processor.diag.Origin;
 import dev.laconic.processor.diag.ValidationReport;
@@ -17,14 +18,18 @@ import java.util.Set;
  * @param adapter the adapter flavor
  * @param adapterReport the problems of {@code laconic.adapter}
  * @param baseTemplate the user's template, or null when none is named and the default is absent
+ * @param template the template's form
+ * @param templateReport the problems of {@code laconic.template}
  */
 record Options(String code, ValidationReport codeReport, AdapterGenerator.Flavor adapter,
-    ValidationReport adapterReport, Path baseTemplate) {
+    ValidationReport adapterReport, Path baseTemplate, TemplateBuilder.Format template,
+    ValidationReport templateReport) {
 
   static final String CODE = "laconic.code";
   static final String ADAPTER = "laconic.adapter";
   static final String BASE_TEMPLATE = "laconic.baseTemplate";
-  static final Set<String> ALL = Set.of(CODE, ADAPTER, BASE_TEMPLATE);
+  static final String TEMPLATE = "laconic.template";
+  static final Set<String> ALL = Set.of(CODE, ADAPTER, BASE_TEMPLATE, TEMPLATE);
 
   static final String DEFAULT_BASE_TEMPLATE = "src/main/cloudformation/template.yaml";
   static final String DEFAULT_CODE = "../../function.jar";
@@ -57,6 +62,19 @@ record Options(String code, ValidationReport codeReport, AdapterGenerator.Flavor
     if ((base == null || base.isBlank()) && !java.nio.file.Files.exists(basePath)) {
       basePath = null;
     }
-    return new Options(codeValue, code.build(), flavor, adapter.build(), basePath);
+
+    ValidationReport.Builder template = ValidationReport.builder();
+    String templateValue = options.containsKey(TEMPLATE)
+        ? String.valueOf(options.get(TEMPLATE)) : "cloudformation";
+    TemplateBuilder.Format format = switch (templateValue) {
+      case "cloudformation" -> TemplateBuilder.Format.CLOUDFORMATION;
+      case "sam" -> TemplateBuilder.Format.SAM;
+      default -> {
+        template.report(Diagnostic.TEMPLATE_OPTION_INVALID, Origin.NONE.whole(), templateValue);
+        yield TemplateBuilder.Format.CLOUDFORMATION;
+      }
+    };
+    return new Options(codeValue, code.build(), flavor, adapter.build(), basePath, format,
+        template.build());
   }
 }

@@ -116,6 +116,10 @@ class DiagnosticsTest {
             "[LACONIC-007] Option -Alaconic.adapter = \"null\". It must be stream",
             null, handler(TRIGGER)).withOptions(Compilations.CODE, "-Alaconic.adapter"),
 
+        new Case(Diagnostic.TEMPLATE_OPTION_INVALID,
+            "[LACONIC-009] Option -Alaconic.template = \"serverless\". It must be cloudformation",
+            null, handler(TRIGGER)).withOptions(Compilations.CODE, "-Alaconic.template=serverless"),
+
         new Case(Diagnostic.METHOD_NOT_PUBLIC,
             "[LACONIC-101] Handler method Handler.handle must be public",
             "void handle", handler(TRIGGER, "void handle(DynamodbEvent event) {}")),
@@ -297,6 +301,10 @@ class DiagnosticsTest {
             "[LACONIC-501] streamArn = \"${Orders-Stream}\". A template parameter name must be 1"
                 + " to 255 letters or digits",
             "Orders-Stream", handler("@DynamoStreamTrigger(streamArn = \"${Orders-Stream}\")")),
+        new Case(Diagnostic.PARAMETER_NAME_RESERVED,
+            "[LACONIC-510] streamArn = \"${LaconicCodeSha256}\": Laconic declares this parameter",
+            "LaconicCodeSha256",
+            handler("@DynamoStreamTrigger(streamArn = \"${LaconicCodeSha256}\")")),
         new Case(Diagnostic.PARAMETER_KIND_CONFLICT,
             "[LACONIC-502] ${OrdersStream} is used here as an SQS queue, SNS topic or S3 bucket ARN"
                 + " and elsewhere as a DynamoDB stream ARN.",

@@ -33,6 +33,7 @@ class GeneratedOutputTest {
 
   /** Values a deployment would give the template's parameters. */
   static final Map<String, String> PARAMETERS = Map.of(
+      "LaconicCodeSha256", CfnSchemaValidator.CODE_SHA256,
       "OrdersStreamArn",
       "arn:aws:dynamodb:eu-west-1:123456789012:table/Orders/stream/2024-01-01T00:00:00.000",
       "CatalogTableArn", "arn:aws:dynamodb:eu-west-1:123456789012:table/Catalog",

@@ -114,13 +114,28 @@ public final class BaseTemplate {
   /**
    * {@code generated} merged into this template: this template's sections and entries first, in
    * their order and unchanged; the generated parameters, resources and outputs after them,
-   * except parameters this template already declares. Logical ids must not clash (checked by
-   * the caller with {@link #clashWith}).
+   * except parameters this template already declares. A generated {@code Transform} (the SAM
+   * variant's) is added after this template's own transforms, unless it names it already: SAM
+   * must run last, after macros that may write serverless resources. Logical ids must not clash
+   * (checked by the caller with {@link #clashWith}).
    */
   public ObjectNode merge(ObjectNode generated) {
     ObjectNode merged = tree.deepCopy();
     if (!merged.has("AWSTemplateFormatVersion")) {
       merged.set("AWSTemplateFormatVersion", generated.get("AWSTemplateFormatVersion"));
+    }
+    JsonNode transform = generated.get("Transform");
+    if (transform != null) {
+      JsonNode own = merged.get("Transform");
+      if (own == null) {
+        merged.set("Transform", transform);
+      } else if (own.isArray()) {
+        if (!contains(own, transform)) {
+          ((ArrayNode) own).add(transform);
+        }
+      } else if (!own.equals(transform)) {
+        merged.putArray("Transform").add(own).add(transform);
+      }
     }
     for (String section : List.of("Parameters", "Resources", "Outputs")) {
       JsonNode entries = generated.get(section);
@@ -137,6 +152,15 @@ public final class BaseTemplate {
       }
     }
     return merged;
+  }
+
+  private static boolean contains(JsonNode array, JsonNode element) {
+    for (JsonNode item : array) {
+      if (item.equals(element)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static JsonNode value(JsonParser parser, Map<String, JsonNode> anchors)

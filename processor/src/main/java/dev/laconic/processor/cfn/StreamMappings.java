@@ -29,13 +29,14 @@ public final class StreamMappings {
    * The properties of a stream mapping. A setting left at its default is not written, except
    * {@code StartingPosition} and {@code BatchSize}, which always are.
    *
+   * @param invokedId the logical id of what the mapping invokes (the function or its alias)
    * @param eventSourceArn what the mapping reads
    * @param startingPositionTimestamp written right after {@code StartingPosition}; null for none
    */
   public static ObjectNode properties(StreamTrigger trigger, FunctionModel function,
-      String functionId, JsonNode eventSourceArn, JsonNode startingPositionTimestamp) {
+      String invokedId, JsonNode eventSourceArn, JsonNode startingPositionTimestamp) {
     ObjectNode p = NODES.objectNode();
-    p.set("FunctionName", Intrinsics.ref(functionId));
+    p.set("FunctionName", Intrinsics.ref(invokedId));
     p.set("EventSourceArn", eventSourceArn);
     p.put("StartingPosition", trigger.startingPosition().name());
     if (startingPositionTimestamp != null) {

@@ -36,6 +36,9 @@ public enum Diagnostic {
           + " themselves) or request-handler (the Lambda runtime deserializes it)."),
   BASE_TEMPLATE_UNREADABLE(8, Kind.ERROR,
       "Option -Alaconic.baseTemplate: cannot read %s as a CloudFormation template: %s."),
+  TEMPLATE_OPTION_INVALID(9, Kind.ERROR,
+      "Option -Alaconic.template = \"%s\". It must be cloudformation (the default: plain"
+          + " CloudFormation) or sam (AWS::Serverless::Function resources, for the SAM CLI)."),
 
   // 1xx: handler placement and signature
   METHOD_NOT_PUBLIC(101, Kind.ERROR,
@@ -207,6 +210,9 @@ public enum Diagnostic {
   TABLE_WITHOUT_STREAM(509, Kind.ERROR,
       "streamArn = \"%s\": table %s of the base template has no StreamSpecification, so it has"
           + " no stream. Add StreamSpecification with a StreamViewType to the table."),
+  PARAMETER_NAME_RESERVED(510, Kind.ERROR,
+      "%s = \"%s\": Laconic declares this parameter itself, for the jar's SHA-256 that SnapStart's"
+          + " versions are published with. Give your parameter another name."),
 
   // 6xx: typed records
   MAPPED_TYPE_UNSUPPORTED(601, Kind.ERROR,

@@ -66,8 +66,24 @@ public interface EventSource<T extends TriggerModel> {
    */
   String mappingIdSuffix();
 
-  /** The properties of the event source mapping of {@code trigger}. */
-  ObjectNode mappingProperties(T trigger, FunctionModel function, String functionId);
+  /**
+   * The properties of the event source mapping of {@code trigger}.
+   *
+   * @param invokedId the logical id of what the mapping invokes: the function, or its alias when
+   *     the function publishes versions for SnapStart
+   */
+  ObjectNode mappingProperties(T trigger, FunctionModel function, String invokedId);
+
+  /**
+   * How the SAM variant of the template writes this source's mappings: as events of this type
+   * ({@code DynamoDB}, {@code Kinesis}, {@code SQS}) on the {@code AWS::Serverless::Function},
+   * with the mapping's {@code EventSourceArn} under {@code arnProperty} ({@code Stream},
+   * {@code Queue}); SAM writes every other property to the mapping as it is.
+   */
+  SamEvent samEvent();
+
+  /** A SAM event type and the name SAM gives the event source's ARN in it. */
+  record SamEvent(String type, String arnProperty) {}
 
   /** How the function's adapter receives events and answers. */
   AdapterShape adapter(FunctionModel function);

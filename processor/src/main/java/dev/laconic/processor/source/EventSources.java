@@ -84,9 +84,9 @@ public final class EventSources {
     }
 
     /** The mapping properties of each trigger, in source order. */
-    public List<ObjectNode> mappingProperties(FunctionModel function, String functionId) {
+    public List<ObjectNode> mappingProperties(FunctionModel function, String invokedId) {
       return triggers.stream()
-          .map(trigger -> source.mappingProperties(trigger, function, functionId))
+          .map(trigger -> source.mappingProperties(trigger, function, invokedId))
           .toList();
     }
   }

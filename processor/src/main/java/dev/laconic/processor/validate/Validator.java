@@ -54,6 +54,9 @@ public final class Validator {
       if (!PARAMETER_NAME.matcher(use.name()).matches()) {
         report.report(Diagnostic.PARAMETER_NAME_INVALID, use.at(), use.attribute(),
             "${" + use.name() + "}");
+      } else if (use.name().equals(TemplateBuilder.CODE_SHA256_PARAMETER)) {
+        report.report(Diagnostic.PARAMETER_NAME_RESERVED, use.at(), use.attribute(),
+            "${" + use.name() + "}");
       }
     }
     return report.build();

@@ -117,6 +117,10 @@ public final class CfnSchemaValidator {
   static final String ARTIFACT_KEY = "0123456789abcdef";
   static final String STREAM_LABEL = "2024-01-01T00:00:00.000";
   static final String EVENT_SOURCE_MAPPING_ID = "0e5b2a71-6f2c-4c3e-9b8a-1d2e3f4a5b6c";
+  /** A value of the SnapStart functions' {@code LaconicCodeSha256}: the SHA-256 of no bytes. */
+  public static final String CODE_SHA256 = "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
+  /** The number Lambda gives a version it publishes, as {@code Fn::GetAtt V.Version} says it. */
+  static final String PUBLISHED_VERSION = "1";
   static final String ROLE_ID = "AROA1234567890EXAMPLE";
   /** When every enhanced fan-out consumer was registered, as its ARN and attribute give it. */
   static final long CONSUMER_CREATED_SECONDS = 1704067200L;
@@ -852,6 +856,12 @@ public final class CfnSchemaValidator {
             return null;
           }
           return arn("dynamodb", region, account, "table/" + name + "/stream/" + STREAM_LABEL);
+        case "AWS::Lambda::Version.Version":
+          return PUBLISHED_VERSION;
+        case "AWS::Lambda::Version.FunctionArn":
+          return functionArnOf(target);
+        case "AWS::Lambda::Alias.AliasArn":
+          return physicalId(target);
         case "AWS::Lambda::EventSourceMapping.Id":
           return EVENT_SOURCE_MAPPING_ID;
         case "AWS::Lambda::EventSourceMapping.EventSourceMappingArn":
@@ -975,6 +985,14 @@ public final class CfnSchemaValidator {
           case "AWS::Lambda::EventSourceMapping":
             name = EVENT_SOURCE_MAPPING_ID;
             break;
+          case "AWS::Lambda::Version":
+            // Its Ref is the function's ARN with the version it published.
+            name = functionArnOf(id) + ":" + PUBLISHED_VERSION;
+            break;
+          case "AWS::Lambda::Alias":
+            // Its Ref is the function's ARN with the alias's name.
+            name = functionArnOf(id) + ":" + ownProperty(id, "Name");
+            break;
           default:
             name = id + "-physical-id";
         }
@@ -1002,6 +1020,13 @@ public final class CfnSchemaValidator {
     private String ownName(String id, String property, int maxLength) {
       String name = ownProperty(id, property);
       return name == null ? generatedName(id, maxLength) : name;
+    }
+
+    /** The ARN of the function a version or alias names in its {@code FunctionName}. */
+    private String functionArnOf(String id) {
+      String function = ownProperty(id, "FunctionName");
+      return function == null || function.startsWith("arn:") ? function
+          : arn("lambda", REGION, ACCOUNT_ID, "function:" + function);
     }
 
     private String ownProperty(String id, String property) {

@@ -51,7 +51,7 @@ class TemplateBuilderTest {
     assertEquals(100, mapping.get("BatchSize").asInt());
     JsonNode lambda = template.at("/Resources/OrdersEchoFunction/Properties");
     assertEquals(List.of("Handler", "Runtime", "Code", "MemorySize", "Timeout", "Architectures",
-        "Role"), fieldNames(lambda));
+        "Role", "LoggingConfig"), fieldNames(lambda));
     assertEquals("com.example.Laconic_Orders_echo::handleRequest", lambda.get("Handler").asText());
     assertTrue(template.path("Parameters").isMissingNode(), "no parameters without ${Name}");
   }

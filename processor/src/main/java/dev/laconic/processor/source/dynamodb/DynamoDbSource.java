@@ -125,9 +125,14 @@ public final class DynamoDbSource implements EventSource<DynamoStreamTriggerMode
   }
 
   @Override
+  public SamEvent samEvent() {
+    return new SamEvent("DynamoDB", "Stream");
+  }
+
+  @Override
   public ObjectNode mappingProperties(DynamoStreamTriggerModel trigger, FunctionModel function,
-      String functionId) {
-    return DynamoStreamTemplate.mappingProperties(trigger, function, functionId);
+      String invokedId) {
+    return DynamoStreamTemplate.mappingProperties(trigger, function, invokedId);
   }
 
   @Override

@@ -49,8 +49,8 @@ final class DynamoStreamTemplate {
 
   /** The properties of the mapping of {@code trigger}. */
   static ObjectNode mappingProperties(
-      DynamoStreamTriggerModel trigger, FunctionModel function, String functionId) {
-    return StreamMappings.properties(trigger, function, functionId,
+      DynamoStreamTriggerModel trigger, FunctionModel function, String invokedId) {
+    return StreamMappings.properties(trigger, function, invokedId,
         Intrinsics.streamArn(trigger.streamArn()), null);
   }
 }

@@ -124,9 +124,14 @@ public final class KinesisSource implements EventSource<KinesisTriggerModel> {
   }
 
   @Override
+  public SamEvent samEvent() {
+    return new SamEvent("Kinesis", "Stream");
+  }
+
+  @Override
   public ObjectNode mappingProperties(KinesisTriggerModel trigger, FunctionModel function,
-      String functionId) {
-    return KinesisTemplate.mappingProperties(trigger, function, functionId);
+      String invokedId) {
+    return KinesisTemplate.mappingProperties(trigger, function, invokedId);
   }
 
   @Override

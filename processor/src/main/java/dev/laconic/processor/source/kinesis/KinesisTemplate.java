@@ -58,7 +58,7 @@ final class KinesisTemplate {
   }
 
   static ObjectNode mappingProperties(KinesisTriggerModel trigger, FunctionModel function,
-      String functionId) {
+      String invokedId) {
     JsonNode timestamp = null;
     Instant at = trigger.startingPosition() == StartingPosition.AT_TIMESTAMP
         ? KinesisValidator.startingInstant(trigger.startingPositionTimestamp()) : null;
@@ -67,7 +67,7 @@ final class KinesisTemplate {
           : NODES.numberNode(BigDecimal.valueOf(at.getEpochSecond())
               .add(BigDecimal.valueOf(at.getNano(), 9)).stripTrailingZeros());
     }
-    return StreamMappings.properties(trigger, function, functionId,
+    return StreamMappings.properties(trigger, function, invokedId,
         Intrinsics.arn(trigger.sourceArn()), timestamp);
   }
 }

@@ -109,9 +109,14 @@ public final class SqsSource implements EventSource<SqsTriggerModel> {
   }
 
   @Override
+  public SamEvent samEvent() {
+    return new SamEvent("SQS", "Queue");
+  }
+
+  @Override
   public ObjectNode mappingProperties(SqsTriggerModel trigger, FunctionModel function,
-      String functionId) {
-    return SqsTemplate.mappingProperties(trigger, function, functionId);
+      String invokedId) {
+    return SqsTemplate.mappingProperties(trigger, function, invokedId);
   }
 
   @Override

@@ -105,9 +105,9 @@ final class SqsTemplate {
   }
 
   static ObjectNode mappingProperties(SqsTriggerModel trigger, FunctionModel function,
-      String functionId) {
+      String invokedId) {
     ObjectNode p = NODES.objectNode();
-    p.set("FunctionName", Intrinsics.ref(functionId));
+    p.set("FunctionName", Intrinsics.ref(invokedId));
     p.set("EventSourceArn", Intrinsics.arn(trigger.queueArn()));
     p.put("BatchSize", trigger.batchSize());
     if (!trigger.enabled()) {
