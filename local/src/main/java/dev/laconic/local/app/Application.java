@@ -1,6 +1,7 @@
 package dev.laconic.local.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,15 +92,20 @@ public record Application(List<FunctionDefinition> functions) {
       Map.Entry<String, JsonNode> resource = it.next();
       if (type(resource.getValue()).equals("AWS::Lambda::EventSourceMapping")) {
         JsonNode properties = resource.getValue().path("Properties");
-        String function = properties.path("FunctionName").path("Ref").asText();
+        String function = invokedFunction(properties.path("FunctionName").path("Ref").asText(),
+            resources);
         mappingsByFunction.computeIfAbsent(function, f -> new ArrayList<>())
             .add(mapping(resource.getKey(), properties, resources));
+      } else if (type(resource.getValue()).equals(SERVERLESS_FUNCTION)) {
+        mappingsByFunction.put(resource.getKey(), samEvents(resource.getKey(),
+            resource.getValue().path("Properties").path("Events"), resources));
       }
     }
     List<FunctionDefinition> functions = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> resource = it.next();
-      if (type(resource.getValue()).equals("AWS::Lambda::Function")) {
+      if (type(resource.getValue()).equals("AWS::Lambda::Function")
+          || type(resource.getValue()).equals(SERVERLESS_FUNCTION)) {
         JsonNode properties = resource.getValue().path("Properties");
         String handler = properties.path("Handler").asText();
         int separator = handler.lastIndexOf("::");
@@ -118,6 +124,20 @@ public record Application(List<FunctionDefinition> functions) {
       }
     }
     return new Application(functions);
+  }
+
+  /**
+   * The logical id of the function that {@code invoked} runs: the function itself, or the
+   * function of an alias or version (a SnapStart function's mappings invoke its alias). Locally
+   * an alias runs the function's code as built, as a freshly published version would.
+   */
+  private static String invokedFunction(String invoked, JsonNode resources) {
+    JsonNode target = resources.path(invoked);
+    String type = type(target);
+    if (type.equals("AWS::Lambda::Alias") || type.equals("AWS::Lambda::Version")) {
+      return target.path("Properties").path("FunctionName").path("Ref").asText();
+    }
+    return invoked;
   }
 
   /** The function with logical id {@code logicalId}. */
@@ -175,6 +195,33 @@ public record Application(List<FunctionDefinition> functions) {
       environment.put(variable.getKey(), value.isValueNode() ? value.asText() : value.toString());
     }
     return environment;
+  }
+
+  private static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";
+
+  /**
+   * The mappings of a SAM function (the SAM variant of the template): its stream and queue
+   * events, whose properties are a mapping's but for the source's ARN ({@code Stream},
+   * {@code Queue}); named {@code <Function><Event>}, as SAM names the mappings it writes.
+   */
+  private static List<MappingDefinition> samEvents(String functionId, JsonNode events,
+      JsonNode resources) {
+    List<MappingDefinition> mappings = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = events.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> event = it.next();
+      JsonNode properties = event.getValue().path("Properties");
+      String arn = switch (event.getValue().path("Type").asText()) {
+        case "DynamoDB", "Kinesis" -> "Stream";
+        case "SQS" -> "Queue";
+        default -> null; // an event that is no mapping (an API, a schedule): not run here
+      };
+      if (arn != null && properties.isObject()) {
+        ObjectNode mapping = properties.deepCopy();
+        mapping.set("EventSourceArn", mapping.remove(arn));
+        mappings.add(mapping(functionId + event.getKey(), mapping, resources));
+      }
+    }
+    return mappings;
   }
 
   private static String type(JsonNode resource) {
