@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.laconic.annotations.LaconicGenerated;
+import dev.laconic.snapstart.Priming;
+import dev.laconic.snapstart.SyntheticEvents;
 import dev.laconic.stream.BatchItemFailures;
 import dev.laconic.stream.StreamEventJson;
 import java.io.IOException;
@@ -20,6 +22,12 @@ import javax.annotation.processing.Generated;
 @Generated("dev.laconic.processor.LaconicProcessor")
 @LaconicGenerated
 public final class Laconic_Audit_Changes_record implements RequestStreamHandler {
+  /**
+   * Primes this adapter before Lambda takes the SnapStart snapshot; static, as the CRaC
+   * context holds its resources weakly.
+   */
+  private static final Priming PRIMING = Priming.register("Audit.Changes.record", Laconic_Audit_Changes_record::prime);
+
   private final Audit.Changes handler = new Audit.Changes();
 
   @Override
@@ -44,5 +52,15 @@ public final class Laconic_Audit_Changes_record implements RequestStreamHandler 
       }
     }
     return new StreamsEventResponse(List.of());
+  }
+
+  /**
+   * Reads a synthetic event, maps its records and writes a response, as an invocation does,
+   * but never calls the handler.
+   */
+  private static void prime() throws IOException {
+    DynamodbEvent event = StreamEventJson.read(SyntheticEvents.dynamoDb());
+    SyntheticEvents.readAll(event);
+    StreamEventJson.write(SyntheticEvents.streamsResponse(), OutputStream.nullOutputStream());
   }
 }

@@ -5,7 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.laconic.annotations.LaconicGenerated;
+import dev.laconic.snapstart.Priming;
+import dev.laconic.snapstart.SyntheticEvents;
 import dev.laconic.stream.BatchItemFailures;
+import dev.laconic.stream.StreamEventJson;
+import java.io.IOException;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -16,6 +20,12 @@ import javax.annotation.processing.Generated;
 @Generated("dev.laconic.processor.LaconicProcessor")
 @LaconicGenerated
 public final class Laconic_Audit_Changes_record implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+  /**
+   * Primes this adapter before Lambda takes the SnapStart snapshot; static, as the CRaC
+   * context holds its resources weakly.
+   */
+  private static final Priming PRIMING = Priming.register("Audit.Changes.record", Laconic_Audit_Changes_record::prime);
+
   private final Audit.Changes handler = new Audit.Changes();
 
   @Override
@@ -31,5 +41,14 @@ public final class Laconic_Audit_Changes_record implements RequestHandler<Dynamo
       }
     }
     return new StreamsEventResponse(List.of());
+  }
+
+  /**
+   * Reads a synthetic event, maps its records and writes a response, as an invocation does,
+   * but never calls the handler.
+   */
+  private static void prime() throws IOException {
+    DynamodbEvent event = StreamEventJson.read(SyntheticEvents.dynamoDb());
+    SyntheticEvents.readAll(event);
   }
 }

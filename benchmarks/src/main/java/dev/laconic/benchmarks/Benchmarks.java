@@ -16,7 +16,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the benchmarks and prints one table each: {@code java -jar benchmarks/target/benchmarks.jar
- * [cold] [warm] [processor]} (all three without arguments).
+ * [cold] [warm] [processor] [priming]} (the first three without arguments).
  */
 public final class Benchmarks {
 
@@ -39,6 +39,11 @@ public final class Benchmarks {
       System.out.println("\nWarm throughput: 100-record events, JMH (" + WARM_FORKS + " forks, each"
           + " 5 x 2 s after 5 x 1 s warm-up)\n");
       System.out.print(warm());
+    }
+    if (parts.contains("priming")) {
+      System.out.println("\nSnapStart priming: the first batch after the adapter primed 0, 1, 10"
+          + " or 100 times, fresh JVM per run, median (min-max) of 11 runs\n");
+      System.out.print(SnapStartPriming.run(11));
     }
     if (parts.contains("processor")) {
       System.out.println("\nProcessor cost: javac on a generated project, median of 5 runs\n");

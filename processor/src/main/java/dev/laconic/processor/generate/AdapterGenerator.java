@@ -42,6 +42,9 @@ public final class AdapterGenerator {
 
   private static final ClassName REQUEST_STREAM_HANDLER =
       ClassName.get(RUNTIME, "RequestStreamHandler");
+  private static final ClassName PRIMING = ClassName.get("dev.laconic.snapstart", "Priming");
+  private static final ClassName SYNTHETIC_EVENTS =
+      ClassName.get("dev.laconic.snapstart", "SyntheticEvents");
 
   /** How the adapter receives the event. */
   public enum Flavor {
@@ -85,8 +88,12 @@ public final class AdapterGenerator {
         .addJavadoc("Do not edit: it is written anew on every build.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(flavor == Flavor.STREAM ? REQUEST_STREAM_HANDLER
-            : ParameterizedTypeName.get(REQUEST_HANDLER, source.event(), source.response()))
-        .addField(FieldSpec.builder(handlerType, "handler", Modifier.PRIVATE, Modifier.FINAL)
+            : ParameterizedTypeName.get(REQUEST_HANDLER, source.event(), source.response()));
+    boolean primed = function.settings().snapStart() && source.priming() != null;
+    if (primed) {
+      adapter.addField(primingField(function));
+    }
+    adapter.addField(FieldSpec.builder(handlerType, "handler", Modifier.PRIVATE, Modifier.FINAL)
             .initializer("new $T()", handlerType)
             .build());
     adapter.addAnnotations(generated);
@@ -101,6 +108,9 @@ public final class AdapterGenerator {
       adapter.addMethod(batchHandleRequest(function, source));
     } else {
       adapter.addMethod(perRecordHandleRequest(function, source));
+    }
+    if (primed) {
+      adapter.addMethod(prime(source.priming(), source));
     }
     return JavaFile.builder(function.packageName(), adapter.build())
         .skipJavaLangImports(true)
@@ -184,6 +194,55 @@ public final class AdapterGenerator {
         .endControlFlow()
         .addStatement("return $L", source.noFailures())
         .build();
+  }
+
+  /**
+   * The SnapStart hook, registered when Lambda initialises the adapter class, before the
+   * snapshot. A static field: the CRaC context holds resources weakly, and only adapters of
+   * SnapStart functions name {@code org.crac} at all.
+   */
+  private static FieldSpec primingField(FunctionModel function) {
+    return FieldSpec.builder(PRIMING, "PRIMING", Modifier.PRIVATE, Modifier.STATIC,
+            Modifier.FINAL)
+        .addJavadoc("Primes this adapter before Lambda takes the SnapStart snapshot; static, as"
+            + " the CRaC\ncontext holds its resources weakly.\n")
+        .initializer("$T.register($S, $L::prime)", PRIMING, function.displayName(),
+            function.adapterSimpleName())
+        .build();
+  }
+
+  /**
+   * The primer: reads a synthetic event with the adapter's reader, maps each record as the
+   * handler call would (a value the user's type rejects is caught: priming is best effort), and
+   * writes a response with the adapter's writer. It never calls the handler.
+   */
+  private MethodSpec prime(AdapterShape.Priming priming, AdapterShape source) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("prime")
+        .addJavadoc("Reads a synthetic event, maps its records and writes a response, as an"
+            + " invocation does,\nbut never calls the handler.\n")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addException(java.io.IOException.class)
+        .addStatement("$T event = $T.$L($L)", source.event(), source.reader(),
+            source.readMethod(), priming.event());
+    if (priming.mapRecord() == null || flavor == Flavor.REQUEST_HANDLER) {
+      // The Lambda runtime's serializer builds every image of a RequestHandler's event: built,
+      // they are what its mappers read.
+      method.addStatement("$T.readAll(event)", SYNTHETIC_EVENTS);
+    }
+    if (priming.mapRecord() != null) {
+      method.beginControlFlow("for ($T record : event.getRecords())", source.record())
+          .beginControlFlow("try")
+          .addCode(priming.mapRecord())
+          .nextControlFlow("catch ($T e)", Exception.class)
+          .addComment("A synthetic value the user's type rejects: priming is best effort.")
+          .endControlFlow()
+          .endControlFlow();
+    }
+    if (flavor == Flavor.STREAM) {
+      method.addStatement("$T.$L($L, $T.nullOutputStream())", source.writer(),
+          source.writeMethod(), priming.response(), java.io.OutputStream.class);
+    }
+    return method.build();
   }
 
   private static ClassName handlerType(FunctionModel function) {

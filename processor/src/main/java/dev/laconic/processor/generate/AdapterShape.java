@@ -24,10 +24,41 @@ import java.util.List;
  * @param recordLoop for per-record handlers of a source that does not stop at the first failure
  *     (SQS), the whole body of {@code handle}; null for the stream loop, which returns at the
  *     first failure so that order holds
+ * @param priming what the adapter of a SnapStart function primes with; null for a source that
+ *     gives none
  */
 public record AdapterShape(ClassName event, ClassName record, ClassName response,
     ClassName reader, String readMethod, ClassName writer, String writeMethod,
-    CodeBlock recordCall, CodeBlock noFailures, CodeBlock failure, CodeBlock recordLoop) {
+    CodeBlock recordCall, CodeBlock noFailures, CodeBlock failure, CodeBlock recordLoop,
+    Priming priming) {
+
+  /**
+   * How a SnapStart adapter primes its reading, mapping and writing: the same reader reads
+   * {@code event}, {@code mapRecord} maps each of its records as the handler call would, and the
+   * same writer writes {@code response}. The handler is never called.
+   *
+   * @param event an {@code InputStream} expression: a synthetic event of {@code
+   *     dev.laconic.snapstart.SyntheticEvents}
+   * @param mapRecord the statements that map {@code record}, the argument of a per-record or
+   *     typed handler without the call; null for handlers of raw records or of the whole event,
+   *     whose event is read through instead ({@code SyntheticEvents.readAll})
+   * @param response an expression of the response type, to write
+   */
+  public record Priming(CodeBlock event, CodeBlock mapRecord, CodeBlock response) {}
+
+  /** This shape, primed as {@code priming} says. */
+  public AdapterShape withPriming(Priming priming) {
+    return new AdapterShape(event, record, response, reader, readMethod, writer, writeMethod,
+        recordCall, noFailures, failure, recordLoop, priming);
+  }
+
+  /** A shape without priming, whose per-record handlers may have a loop of their own. */
+  public AdapterShape(ClassName event, ClassName record, ClassName response, ClassName reader,
+      String readMethod, ClassName writer, String writeMethod, CodeBlock recordCall,
+      CodeBlock noFailures, CodeBlock failure, CodeBlock recordLoop) {
+    this(event, record, response, reader, readMethod, writer, writeMethod, recordCall,
+        noFailures, failure, recordLoop, null);
+  }
 
   private static final String EVENTS = "com.amazonaws.services.lambda.runtime.events";
   private static final ClassName STREAMS_RESPONSE = ClassName.get(EVENTS, "StreamsEventResponse");

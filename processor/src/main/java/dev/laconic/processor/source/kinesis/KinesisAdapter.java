@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import dev.laconic.processor.generate.AdapterShape;
 import dev.laconic.processor.generate.JsonReaderGenerator;
 import dev.laconic.processor.generate.MapperGenerator;
+import dev.laconic.processor.generate.SyntheticItems;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.HandlerShape;
 
@@ -24,6 +25,8 @@ final class KinesisAdapter {
   private static final ClassName KINESIS_DYNAMO_RECORDS =
       ClassName.get("dev.laconic.kinesis", "KinesisDynamoRecords");
   private static final ClassName JSON_PAYLOADS = ClassName.get("dev.laconic.json", "JsonPayloads");
+  private static final ClassName SYNTHETIC_EVENTS =
+      ClassName.get("dev.laconic.snapstart", "SyntheticEvents");
 
   private KinesisAdapter() {}
 
@@ -31,8 +34,36 @@ final class KinesisAdapter {
     // Kinesis answers with the same response type as DynamoDB streams, so one writer serves.
     return function.shape().input() == HandlerShape.Input.WINDOW
         ? AdapterShape.window(WINDOW_EVENT, RECORD, KINESIS_EVENT_JSON)
+            .withPriming(new AdapterShape.Priming(
+                CodeBlock.of("$T.kinesisWindow()", SYNTHETIC_EVENTS), null,
+                CodeBlock.of("$T.windowResponse()", SYNTHETIC_EVENTS)))
         : AdapterShape.stream(EVENT, RECORD, KINESIS_EVENT_JSON, recordCall(function),
-            function.displayName());
+            function.displayName()).withPriming(priming(function));
+  }
+
+  /**
+   * Priming with records whose data is the mapped type's synthetic item (a DynamoDB change
+   * record of it, for Kinesis Data Streams for DynamoDB), mapped as the handler call maps them;
+   * with a small JSON document for untyped handlers.
+   */
+  private static AdapterShape.Priming priming(FunctionModel function) {
+    HandlerShape shape = function.shape();
+    CodeBlock response = CodeBlock.of("$T.streamsResponse()", SYNTHETIC_EVENTS);
+    return switch (shape.input()) {
+      case CHANGE -> new AdapterShape.Priming(
+          CodeBlock.of("$T.kinesisDynamoDb(\n$S,\n$S)", SYNTHETIC_EVENTS,
+              SyntheticItems.dynamoKeys(function), SyntheticItems.dynamoItem(function)),
+          CodeBlock.of("$T.toChange($T.toStreamRecord(record));\n",
+              MapperGenerator.mapperName(shape.itemType()), KINESIS_DYNAMO_RECORDS),
+          response);
+      case JSON_BODY -> new AdapterShape.Priming(
+          CodeBlock.of("$T.kinesis(\n$S)", SYNTHETIC_EVENTS, SyntheticItems.json(function)),
+          CodeBlock.of("$T.data(record, $T::fromJson);\n", JSON_PAYLOADS,
+              JsonReaderGenerator.readerName(shape.itemType())),
+          response);
+      default -> new AdapterShape.Priming(CodeBlock.of("$T.kinesis()", SYNTHETIC_EVENTS), null,
+          response);
+    };
   }
 
   private static CodeBlock recordCall(FunctionModel function) {

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.laconic.processor.generate.AdapterShape;
 import dev.laconic.processor.generate.JsonReaderGenerator;
+import dev.laconic.processor.generate.SyntheticItems;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.HandlerShape;
 
@@ -25,13 +26,39 @@ final class SqsAdapter {
   private static final ClassName JSON_PAYLOADS = ClassName.get("dev.laconic.json", "JsonPayloads");
   private static final ClassName STREAM_FAILURE =
       ClassName.get("dev.laconic.sqs", "StreamFailure");
+  private static final ClassName SYNTHETIC_EVENTS =
+      ClassName.get("dev.laconic.snapstart", "SyntheticEvents");
 
   private SqsAdapter() {}
 
   static AdapterShape of(FunctionModel function) {
     return new AdapterShape(EVENT, MESSAGE, RESPONSE, SQS_EVENT_JSON, "read", SQS_EVENT_JSON,
         "write", null, null, null,
-        function.shape().input().wholeEvent() ? null : loop(function));
+        function.shape().input().wholeEvent() ? null : loop(function))
+        .withPriming(priming(function));
+  }
+
+  /**
+   * Priming with a message whose body is the mapped type's synthetic item, or an on-failure
+   * record for {@code StreamFailure} handlers, read as the handler call reads it; with a small
+   * JSON document for untyped handlers.
+   */
+  private static AdapterShape.Priming priming(FunctionModel function) {
+    HandlerShape shape = function.shape();
+    CodeBlock response = CodeBlock.of("$T.sqsResponse()", SYNTHETIC_EVENTS);
+    return switch (shape.input()) {
+      case JSON_BODY -> new AdapterShape.Priming(
+          CodeBlock.of("$T.sqs(\n$S)", SYNTHETIC_EVENTS, SyntheticItems.json(function)),
+          CodeBlock.of("$T.body(record, $T::fromJson);\n", JSON_PAYLOADS,
+              JsonReaderGenerator.readerName(shape.itemType())),
+          response);
+      case STREAM_FAILURE -> new AdapterShape.Priming(
+          CodeBlock.of("$T.sqs($T.streamFailureBody())", SYNTHETIC_EVENTS, SYNTHETIC_EVENTS),
+          CodeBlock.of("$T.fromJson(record.getBody());\n", STREAM_FAILURE),
+          response);
+      default -> new AdapterShape.Priming(CodeBlock.of("$T.sqs()", SYNTHETIC_EVENTS), null,
+          response);
+    };
   }
 
   private static CodeBlock loop(FunctionModel function) {
