@@ -1,5 +1,6 @@
 package dev.laconic.processor.generate;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.laconic.processor.model.CompositeType;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.MappedProperty;
@@ -270,17 +271,7 @@ public final class SyntheticItems {
   }
 
   private static void quote(StringBuilder json, String text) {
-    json.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"' || c == '\\') {
-        json.append('\\').append(c);
-      } else if (c < 0x20) {
-        json.append(String.format("\\u%04x", (int) c));
-      } else {
-        json.append(c);
-      }
-    }
-    json.append('"');
+    json.append('"').append(JsonStringEncoder.getInstance().quoteAsString(text)).append('"');
   }
+
 }
