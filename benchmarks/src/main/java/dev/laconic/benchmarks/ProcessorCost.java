@@ -56,9 +56,9 @@ final class ProcessorCost {
       try {
         List<String> handlers = writeHandlers(root.resolve("laconic"), size);
         List<String> values = writeValues(root.resolve("auto-value"), size);
-        // One untimed round: the sources and jars into the page cache, as in any edit-compile.
+        // Untimed: the sources and javac's jars into the page cache, as in any edit-compile.
         compile(root, handlers, classPath, List.of("-proc:none"));
-        compile(root, values, classPath, autoValue);
+        compile(root, values, classPath, List.of("-proc:none"));
         Samples laconicCost = new Samples();
         Samples autoValueCost = new Samples();
         for (int round = 0; round < rounds; round++) {
@@ -67,12 +67,10 @@ final class ProcessorCost {
           autoValueCost.add(compile(root, values, classPath, List.of("-proc:none")),
               compile(root, values, classPath, autoValue));
         }
-        int laconicGenerated = generated(root, handlers, classPath, laconic);
-        int autoValueGenerated = generated(root, values, classPath, autoValue);
-        laconicCost.row(table, size + " handlers", "Laconic", laconicGenerated,
+        laconicCost.row(table, size + " handlers", "Laconic",
             ratio(laconicCost.added.wall(), autoValueCost.added.wall()),
             ratio(laconicCost.added.cpu(), autoValueCost.added.cpu()));
-        autoValueCost.row(table, size + " classes", "AutoValue", autoValueGenerated, "", "");
+        autoValueCost.row(table, size + " classes", "AutoValue", "", "");
         notes.append(String.format(Locale.ROOT, "%d: Laconic added %s; AutoValue added %s%n",
             size, laconicCost.added, autoValueCost.added));
       } finally {
@@ -86,8 +84,11 @@ final class ProcessorCost {
     return String.format(Locale.ROOT, "%.2f", a / b);
   }
 
-  /** One javac process: its wall-clock time, and its CPU time (user and system, all threads). */
-  private record Time(double wall, double cpu) {}
+  /**
+   * One javac process: its wall-clock time, its CPU time (user and system, all threads) and the
+   * number of source files processors generated.
+   */
+  private record Time(double wall, double cpu, int generated) {}
 
   /** Times over the rounds. */
   private static final class Times {
@@ -126,15 +127,16 @@ final class ProcessorCost {
     final Times plain = new Times();
     final Times processed = new Times();
     final Times added = new Times();
+    int generated;
 
     void add(Time plainTime, Time processedTime) {
+      generated = processedTime.generated();
       plain.add(plainTime.wall(), plainTime.cpu());
       processed.add(processedTime.wall(), processedTime.cpu());
       added.add(processedTime.wall() - plainTime.wall(), processedTime.cpu() - plainTime.cpu());
     }
 
-    void row(Table table, String sources, String processor, int generated, String ratio,
-        String cpuRatio) {
+    void row(Table table, String sources, String processor, String ratio, String cpuRatio) {
       table.row(sources, processor, generated, ms(plain.wall()), ms(processed.wall()),
           ms(added.wall()), Times.range(added.wall), ms(added.cpu()), Times.range(added.cpu),
           ratio, cpuRatio);
@@ -170,22 +172,17 @@ final class ProcessorCost {
     }
     // times prints the shell's user and system time, then its children's: "0m2.345s 0m0.210s".
     String[] children = times.strip().split("\n")[1].trim().split("\\s+");
-    return new Time(wall, seconds(children[0]) * 1000 + seconds(children[1]) * 1000);
+    int generated;
+    try (Stream<Path> files = Files.walk(out.resolve("generated"))) {
+      generated = (int) files.filter(file -> file.toString().endsWith(".java")).count();
+    }
+    return new Time(wall, seconds(children[0]) * 1000 + seconds(children[1]) * 1000, generated);
   }
 
   private static double seconds(String time) {
     int minutes = time.indexOf('m');
     return Integer.parseInt(time.substring(0, minutes)) * 60
         + Double.parseDouble(time.substring(minutes + 1, time.length() - 1));
-  }
-
-  /** The number of source files the processor generates for {@code sources}. */
-  private static int generated(Path root, List<String> sources, String classPath,
-      List<String> processing) throws IOException, InterruptedException {
-    compile(root, sources, classPath, processing);
-    try (Stream<Path> files = Files.walk(root.resolve("out").resolve("generated"))) {
-      return (int) files.filter(file -> file.toString().endsWith(".java")).count();
-    }
   }
 
   private static String javac() {
