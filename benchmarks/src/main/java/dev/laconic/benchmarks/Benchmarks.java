@@ -47,7 +47,7 @@ public final class Benchmarks {
     }
   }
 
-  /** Rounds of the processor-cost benchmark: four to five minutes on 2 cores. */
+  /** Rounds of the processor-cost benchmark: about 3 minutes on 2 idle cores, 6 to 8 shared. */
   static final int PROCESSOR_ROUNDS = 5;
 
   /** JMH forks of the warm benchmark: one fork's JIT decisions can move its score by a third. */
