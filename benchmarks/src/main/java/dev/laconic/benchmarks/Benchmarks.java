@@ -46,10 +46,14 @@ public final class Benchmarks {
       System.out.print(SnapStartPriming.run(11));
     }
     if (parts.contains("processor")) {
-      System.out.println("\nProcessor cost: javac on a generated project, median of 5 runs\n");
-      System.out.print(ProcessorCost.run(5));
+      System.out.println("\nProcessor cost: a fresh javac per compile, Laconic against AutoValue,"
+          + " median of " + PROCESSOR_ROUNDS + " rounds\n");
+      System.out.print(ProcessorCost.run(PROCESSOR_ROUNDS));
     }
   }
+
+  /** Rounds of the processor-cost benchmark: about 3 minutes on 2 idle cores, 6 to 8 shared. */
+  static final int PROCESSOR_ROUNDS = 5;
 
   /** JMH forks of the warm benchmark: one fork's JIT decisions can move its score by a third. */
   static final int WARM_FORKS = 5;

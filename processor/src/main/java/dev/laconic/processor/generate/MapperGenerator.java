@@ -748,7 +748,9 @@ public final class MapperGenerator {
     }
     NameAllocator names = new NameAllocator();
     for (String name : reserved) {
-      names.newName(name);
+      // A tag of our own: JavaPoet's default tag is a random UUID, and setting up SecureRandom
+      // for it loads some 70 classes and reads /dev/urandom on every build.
+      names.newName(name, new Object());
     }
     return names;
   }
