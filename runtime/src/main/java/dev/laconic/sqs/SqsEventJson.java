@@ -76,8 +76,15 @@ public final class SqsEventJson {
       }
       // The runtime's serializer leaves null fields out.
       json.writeStartObject();
-      EventJson.writeBatchItemFailures(json, response.getBatchItemFailures(),
-          SQSBatchResponse.BatchItemFailure::getItemIdentifier);
+      List<SQSBatchResponse.BatchItemFailure> failures = response.getBatchItemFailures();
+      if (failures != null) {
+        json.writeArrayFieldStart("batchItemFailures");
+        for (SQSBatchResponse.BatchItemFailure failure : failures) {
+          EventJson.writeBatchItemFailure(json, failure,
+              failure == null ? null : failure.getItemIdentifier());
+        }
+        json.writeEndArray();
+      }
       json.writeEndObject();
     }
   }
