@@ -16,7 +16,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the benchmarks and prints one table each: {@code java -jar benchmarks/target/benchmarks.jar
- * [cold] [warm] [processor]} (all three without arguments).
+ * [cold] [cold-c1] [warm] [processor]} (cold, warm and processor without arguments).
  */
 public final class Benchmarks {
 
@@ -35,6 +35,11 @@ public final class Benchmarks {
           + " runs\n");
       System.out.print(ColdStart.runTyped(11));
     }
+    if (parts.contains("cold-c1")) {
+      System.out.println("\nCold start, every JVM with " + String.join(" ", C1_ONLY)
+          + ", median of 11 runs\n");
+      System.out.print(ColdStart.run(11, C1_ONLY));
+    }
     if (parts.contains("warm")) {
       System.out.println("\nWarm throughput: 100-record events, JMH (" + WARM_FORKS + " forks, each"
           + " 5 x 2 s after 5 x 1 s warm-up)\n");
@@ -45,6 +50,9 @@ public final class Benchmarks {
       System.out.print(ProcessorCost.run(5));
     }
   }
+
+  /** AWS's cold-start advice for Java functions, what Lambda's java17 and java21 run by default. */
+  static final List<String> C1_ONLY = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
 
   /** JMH forks of the warm benchmark: one fork's JIT decisions can move its score by a third. */
   static final int WARM_FORKS = 5;
