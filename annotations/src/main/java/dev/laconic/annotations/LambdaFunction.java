@@ -68,4 +68,12 @@ public @interface LambdaFunction {
    * from a snapshot of the initialized JVM. Default {@code false}.
    */
   boolean snapStart() default false;
+
+  /**
+   * The JVM's just-in-time compilers, written as the function's {@code JAVA_TOOL_OPTIONS}
+   * environment variable. Default {@link TieredCompilation#RUNTIME_DEFAULT}: nothing written,
+   * which on {@code java17} and {@code java21} already stops at C1. An {@code environment} entry
+   * of its own for {@code JAVA_TOOL_OPTIONS} cannot be combined with another value.
+   */
+  TieredCompilation tieredCompilation() default TieredCompilation.RUNTIME_DEFAULT;
 }

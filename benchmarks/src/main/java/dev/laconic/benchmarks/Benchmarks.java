@@ -16,7 +16,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the benchmarks and prints one table each: {@code java -jar benchmarks/target/benchmarks.jar
- * [cold] [warm] [processor] [priming]} (the first three without arguments).
+ * [cold] [cold-c1] [warm] [processor] [priming]} (cold, warm and processor without arguments).
  */
 public final class Benchmarks {
 
@@ -34,6 +34,11 @@ public final class Benchmarks {
       System.out.println("\nCold start, typed: an Enhanced Client bean per record, median of 11"
           + " runs\n");
       System.out.print(ColdStart.runTyped(11));
+    }
+    if (parts.contains("cold-c1")) {
+      System.out.println("\nCold start, every JVM with " + String.join(" ", C1_ONLY)
+          + ", median of 11 runs\n");
+      System.out.print(ColdStart.run(11, C1_ONLY));
     }
     if (parts.contains("warm")) {
       System.out.println("\nWarm throughput: 100-record events, JMH (" + WARM_FORKS + " forks, each"
@@ -54,6 +59,8 @@ public final class Benchmarks {
 
   /** Rounds of the processor-cost benchmark: about 3 minutes on 2 idle cores, 6 to 8 shared. */
   static final int PROCESSOR_ROUNDS = 5;
+  /** AWS's cold-start advice for Java functions, what Lambda's java17 and java21 run by default. */
+  static final List<String> C1_ONLY = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
 
   /** JMH forks of the warm benchmark: one fork's JIT decisions can move its score by a third. */
   static final int WARM_FORKS = 5;

@@ -21,11 +21,21 @@ final class ColdStart {
   private ColdStart() {}
 
   static String run(int runs) throws IOException, InterruptedException {
+    return run(runs, List.of());
+  }
+
+  /**
+   * As {@link #run(int)}, every JVM started with {@code jvmOptions}, such as the C1-only options
+   * AWS advises for cold starts ({@code cold-c1}).
+   */
+  static String run(int runs, List<String> jvmOptions) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("laconic-cold");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> java = new ArrayList<>();
+    java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    java.addAll(jvmOptions);
     String classPath = System.getProperty("java.class.path");
     Table table = new Table("records", "JVM only (ms)", "official (ms)", "Laconic (ms)",
-        "Laconic / official");
+        "Laconic / official", "Laconic runs min-max (ms)", "above JVM only: Laconic / official");
     for (int records : new int[] {1, 100, 1000}) {
       Path event = dir.resolve("event-" + records + ".json");
       Files.write(event, Events.event(records));
@@ -38,10 +48,12 @@ final class ColdStart {
         official.add(probe(java, classPath, "official", event));
         laconic.add(probe(java, classPath, "laconic", event));
       }
+      double n = Table.median(none);
       double o = Table.median(official);
       double l = Table.median(laconic);
-      table.row(records, ms(Table.median(none)), ms(o), ms(l),
-          String.format(Locale.ROOT, "%.2f", l / o));
+      table.row(records, ms(n), ms(o), ms(l), String.format(Locale.ROOT, "%.2f", l / o),
+          ms(Collections.min(laconic)) + "-" + ms(Collections.max(laconic)),
+          String.format(Locale.ROOT, "%.2f", (l - n) / (o - n)));
     }
     return table.toString();
   }
@@ -52,7 +64,7 @@ final class ColdStart {
    */
   static String runTyped(int runs) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("laconic-cold-typed");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     String classPath = System.getProperty("java.class.path");
     Table table = new Table("records", "chain (ms)", "Laconic typed (ms)", "typed / chain",
         "typed runs min-max (ms)");
@@ -75,10 +87,12 @@ final class ColdStart {
   }
 
   /** Milliseconds from starting the JVM to its "handled" line. */
-  private static double probe(String java, String classPath, String path, Path event)
+  private static double probe(List<String> java, String classPath, String path, Path event)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp", classPath,
-        ColdStartProbe.class.getName(), path, event.toString())
+    List<String> command = new ArrayList<>(java);
+    command.addAll(List.of("-cp", classPath, ColdStartProbe.class.getName(), path,
+        event.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.INHERIT);
     long start = System.nanoTime();
     Process process = builder.start();

@@ -209,6 +209,12 @@ class DiagnosticsTest {
                 + " 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653."
                 + " Did you mean 7?",
             "logRetentionDays", function("logRetentionDays = 10")),
+        new Case(Diagnostic.JAVA_TOOL_OPTIONS_TWICE,
+            "[LACONIC-214] environment key \"JAVA_TOOL_OPTIONS\" is set, and tieredCompilation ="
+                + " C1_ONLY writes it too (\"-XX:+TieredCompilation -XX:TieredStopAtLevel=1\")."
+                + " It must be set in one place",
+            "JAVA_TOOL_OPTIONS=", function("tieredCompilation = TieredCompilation.C1_ONLY,\n"
+                + "environment = {\"STAGE=prod\",\n\"JAVA_TOOL_OPTIONS=-Xshare:auto\"}")),
 
         new Case(Diagnostic.STREAM_ARN_INVALID,
             "[LACONIC-301] streamArn = \"arn:aws:dynamodb:us-east-1:123456789012:table/Orders\"."

@@ -250,31 +250,37 @@ public final class DynamoRecordJson {
    * a fraction truncated, a string holding an integer (empty is none); anything else fails.
    */
   private Long sizeBytes(JsonParser parser) throws IOException {
+    // Tests in turn rather than a switch on JsonToken: a switch on an enum loads a class of its
+    // own and copies values() on the first event.
     JsonToken token = parser.currentToken();
-    switch (token) {
-      case VALUE_NULL:
-        return null;
-      case VALUE_NUMBER_INT:
-        try {
-          return parser.getLongValue();
-        } catch (IOException e) {
-          throw json.malformed(parser, "SizeBytes is too large", e);
-        }
-      case VALUE_NUMBER_FLOAT:
-        return (long) parser.getDoubleValue();
-      case VALUE_STRING:
-        String text = parser.getText().trim();
-        if (text.isEmpty()) {
-          return null;
-        }
-        try {
-          return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-          throw json.malformed(parser, "SizeBytes \"" + text + "\" is not a whole number", e);
-        }
-      default:
-        throw json.malformed(parser, "SizeBytes must be a number, found " + token, null);
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
     }
+    if (EventJson.isShortInteger(parser)) {
+      return EventJson.shortInteger(parser);
+    }
+    if (token == JsonToken.VALUE_NUMBER_INT) {
+      try {
+        return parser.getLongValue();
+      } catch (IOException e) {
+        throw json.malformed(parser, "SizeBytes is too large", e);
+      }
+    }
+    if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+      return (long) parser.getDoubleValue();
+    }
+    if (token == JsonToken.VALUE_STRING) {
+      String text = parser.getText().trim();
+      if (text.isEmpty()) {
+        return null;
+      }
+      try {
+        return Long.parseLong(text);
+      } catch (NumberFormatException e) {
+        throw json.malformed(parser, "SizeBytes \"" + text + "\" is not a whole number", e);
+      }
+    }
+    throw json.malformed(parser, "SizeBytes must be a number, found " + token, null);
   }
 
   private Identity identity(JsonParser parser) throws IOException {

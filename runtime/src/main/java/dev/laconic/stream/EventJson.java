@@ -16,7 +16,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * How the Lambda Java runtime's serializer reads the values of an event, for the event readers of
@@ -84,30 +83,22 @@ public final class EventJson {
   }
 
   /**
-   * Writes {@code "batchItemFailures": [...]} as the runtime writes the list of any of the
-   * events library's three partial-batch responses: a null element as {@code null}, a null
-   * identifier left out, a null list not at all.
+   * Writes one element of {@code "batchItemFailures": [...]} as the runtime writes the list of any
+   * of the events library's three partial-batch responses: a null element as {@code null}, a
+   * null identifier left out. The caller loops over its own list (and leaves a null list out):
+   * a method reference here would bootstrap invokedynamic on the first response of a cold start.
    */
-  public static <T> void writeBatchItemFailures(JsonGenerator json, List<T> failures,
-      Function<T, String> itemIdentifier) throws IOException {
-    if (failures == null) {
+  public static void writeBatchItemFailure(JsonGenerator json, Object failure,
+      String itemIdentifier) throws IOException {
+    if (failure == null) {
+      json.writeNull();
       return;
     }
-    json.writeFieldName("batchItemFailures");
-    json.writeStartArray();
-    for (T failure : failures) {
-      if (failure == null) {
-        json.writeNull();
-      } else {
-        json.writeStartObject();
-        String identifier = itemIdentifier.apply(failure);
-        if (identifier != null) {
-          json.writeStringField("itemIdentifier", identifier);
-        }
-        json.writeEndObject();
-      }
+    json.writeStartObject();
+    if (itemIdentifier != null) {
+      json.writeStringField("itemIdentifier", itemIdentifier);
     }
-    json.writeEndArray();
+    json.writeEndObject();
   }
 
   /**
@@ -124,7 +115,10 @@ public final class EventJson {
     if (token == JsonToken.VALUE_NULL) {
       return false;
     }
-    expect(parser, JsonToken.START_OBJECT, "the " + noun);
+    if (token != JsonToken.START_OBJECT) {
+      // Not expect(parser, ..., "the " + noun): that would build the text for every event.
+      expect(parser, JsonToken.START_OBJECT, "the " + noun);
+    }
     return true;
   }
 
@@ -183,8 +177,24 @@ public final class EventJson {
       // The runtime's date reader would lose its place in the event here; failing is clearer.
       throw malformed(parser, field + " must be a number, found " + parser.currentToken(), null);
     }
-    double seconds = parser.getValueAsDouble();
+    double seconds = isShortInteger(parser) ? shortInteger(parser) : parser.getValueAsDouble();
     return seconds == 0 ? null : new Date((long) (seconds * 1000.0));
+  }
+
+  /**
+   * Whether the current token is an integer of at most 18 characters, which cannot overflow a
+   * {@code long}: {@link #shortInteger} reads it as jackson-core's {@code getLongValue} would.
+   * Reading such a number here keeps jackson-core's {@code NumberInput} uninitialised, whose two
+   * regular expressions are milliseconds of a cold start spent on a number (a record's time or
+   * size) that is nearly always a plain integer; longer ones, and fractions, go to jackson-core.
+   */
+  public static boolean isShortInteger(JsonParser parser) throws IOException {
+    return parser.currentToken() == JsonToken.VALUE_NUMBER_INT && parser.getTextLength() <= 18;
+  }
+
+  /** The value of an integer that {@link #isShortInteger} accepts. */
+  public static long shortInteger(JsonParser parser) throws IOException {
+    return Long.parseLong(parser.getText());
   }
 
   /** An object of strings, such as SQS message attributes or a window's state, in event order. */

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,8 +51,15 @@ public final class TimeWindowJson {
         }
         json.writeEndObject();
       }
-      EventJson.writeBatchItemFailures(json, response.getBatchItemFailures(),
-          TimeWindowEventResponse.BatchItemFailure::getItemIdentifier);
+      List<TimeWindowEventResponse.BatchItemFailure> failures = response.getBatchItemFailures();
+      if (failures != null) {
+        json.writeArrayFieldStart("batchItemFailures");
+        for (TimeWindowEventResponse.BatchItemFailure failure : failures) {
+          EventJson.writeBatchItemFailure(json, failure,
+              failure == null ? null : failure.getItemIdentifier());
+        }
+        json.writeEndArray();
+      }
       json.writeEndObject();
     }
   }

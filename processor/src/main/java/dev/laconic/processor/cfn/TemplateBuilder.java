@@ -191,7 +191,7 @@ public final class TemplateBuilder {
     lambda.put("Timeout", settings.timeout());
     lambda.putArray("Architectures").add(settings.architecture().identifier());
     lambda.set("Role", Intrinsics.getAtt(roleId, "Arn"));
-    if (!settings.environment().isEmpty()) {
+    if (!settings.variables().isEmpty()) {
       ObjectNode variables = lambda.putObject("Environment").putObject("Variables");
       settings.variables().forEach(v -> variables.put(v.key(), v.value()));
     }

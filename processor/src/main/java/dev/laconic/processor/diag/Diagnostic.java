@@ -106,6 +106,10 @@ public enum Diagnostic {
           + " and the stream backs up."),
   LOG_RETENTION_INVALID(213, Kind.ERROR,
       "logRetentionDays = %d. It must be one of %s. Did you mean %d?"),
+  JAVA_TOOL_OPTIONS_TWICE(214, Kind.ERROR,
+      "environment key \"JAVA_TOOL_OPTIONS\" is set, and tieredCompilation = %s writes it too"
+          + " (\"%s\"). It must be set in one place: put those options into this entry and leave"
+          + " tieredCompilation at RUNTIME_DEFAULT, or remove the entry."),
 
   // 3xx: @DynamoStreamTrigger
   STREAM_ARN_INVALID(301, Kind.ERROR,

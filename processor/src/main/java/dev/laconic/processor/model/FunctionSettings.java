@@ -2,8 +2,10 @@ package dev.laconic.processor.model;
 
 import dev.laconic.annotations.Architecture;
 import dev.laconic.annotations.JavaRuntime;
+import dev.laconic.annotations.TieredCompilation;
 import dev.laconic.annotations.Tracing;
 import dev.laconic.processor.diag.Origin;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,6 +14,8 @@ import java.util.List;
  * @param name the explicit physical name, or empty for a CloudFormation-generated one
  * @param environment {@code KEY=value} entries as written, in source order
  * @param reservedConcurrency -1 when not reserved
+ * @param tieredCompilation the JIT compilers, written as {@code JAVA_TOOL_OPTIONS} unless
+ *     {@link TieredCompilation#RUNTIME_DEFAULT}
  */
 public record FunctionSettings(
     String name,
@@ -25,6 +29,7 @@ public record FunctionSettings(
     int logRetentionDays,
     Tracing tracing,
     boolean snapStart,
+    TieredCompilation tieredCompilation,
     Origin origin) {
 
   public static final int DEFAULT_MEMORY_SIZE = 512;
@@ -39,16 +44,30 @@ public record FunctionSettings(
   public static FunctionSettings defaults(Origin origin) {
     return new FunctionSettings("", DEFAULT_MEMORY_SIZE, DEFAULT_TIMEOUT, JavaRuntime.JAVA21,
         Architecture.X86_64, List.of(), "", -1, DEFAULT_LOG_RETENTION_DAYS, Tracing.PASS_THROUGH,
-        false, origin);
+        false, TieredCompilation.RUNTIME_DEFAULT, origin);
   }
 
-  /** The environment as an ordered list of key and value; entries without '=' are skipped. */
+  /** The variable {@code tieredCompilation} writes, unless it leaves the runtime's default. */
+  public static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
+
+  /**
+   * The function's environment variables in order: the entries as written (those without '='
+   * skipped), then {@code JAVA_TOOL_OPTIONS} when {@code tieredCompilation} sets it.
+   */
   public List<EnvironmentVariable> variables() {
-    return environment.stream()
-        .filter(entry -> entry.indexOf('=') > 0)
-        .map(entry -> new EnvironmentVariable(
-            entry.substring(0, entry.indexOf('=')), entry.substring(entry.indexOf('=') + 1)))
-        .toList();
+    List<EnvironmentVariable> variables = new ArrayList<>();
+    for (String entry : environment) {
+      int equals = entry.indexOf('=');
+      if (equals > 0) {
+        variables.add(new EnvironmentVariable(entry.substring(0, equals),
+            entry.substring(equals + 1)));
+      }
+    }
+    if (!tieredCompilation.javaToolOptions().isEmpty()) {
+      variables.add(new EnvironmentVariable(JAVA_TOOL_OPTIONS,
+          tieredCompilation.javaToolOptions()));
+    }
+    return List.copyOf(variables);
   }
 
   /** One environment variable. */

@@ -3,6 +3,7 @@ package dev.laconic.processor.parse;
 import dev.laconic.annotations.Architecture;
 import dev.laconic.annotations.LambdaFunction;
 import dev.laconic.annotations.JavaRuntime;
+import dev.laconic.annotations.TieredCompilation;
 import dev.laconic.annotations.Tracing;
 import dev.laconic.processor.diag.Origin;
 import dev.laconic.processor.model.FunctionSettings;
@@ -39,6 +40,8 @@ final class FunctionSettingsReader {
         a.integer("logRetentionDays", FunctionSettings.DEFAULT_LOG_RETENTION_DAYS),
         a.enumConstant("tracing", Tracing.class, Tracing.PASS_THROUGH),
         a.bool("snapStart", false),
+        a.enumConstant("tieredCompilation", TieredCompilation.class,
+            TieredCompilation.RUNTIME_DEFAULT),
         a.origin());
   }
 }

@@ -1,5 +1,6 @@
 package dev.laconic.processor.validate;
 
+import dev.laconic.annotations.TieredCompilation;
 import dev.laconic.processor.diag.Diagnostic;
 import dev.laconic.processor.diag.ValidationReport;
 import dev.laconic.processor.model.FunctionSettings;
@@ -98,8 +99,17 @@ final class FunctionSettingsValidator {
         report.report(Diagnostic.ENV_KEY_RESERVED, at.at("environment", i), key);
       } else if (!seen.add(key)) {
         report.report(Diagnostic.ENV_KEY_DUPLICATE, at.at("environment", i), key);
+      } else if (key.equals(FunctionSettings.JAVA_TOOL_OPTIONS)
+          && settings.tieredCompilation() != TieredCompilation.RUNTIME_DEFAULT) {
+        // Either value would silently replace the other in the template.
+        report.report(Diagnostic.JAVA_TOOL_OPTIONS_TWICE, at.at("environment", i),
+            settings.tieredCompilation(), settings.tieredCompilation().javaToolOptions());
       }
       bytes += entry.getBytes(StandardCharsets.UTF_8).length - 1;
+    }
+    String options = settings.tieredCompilation().javaToolOptions();
+    if (!options.isEmpty()) {
+      bytes += FunctionSettings.JAVA_TOOL_OPTIONS.length() + options.length();
     }
     if (bytes > 4096) {
       report.report(Diagnostic.ENV_TOO_LARGE, at.at("environment"), bytes);

@@ -9,6 +9,7 @@ import dev.laconic.annotations.Architecture;
 import dev.laconic.annotations.JavaRuntime;
 import dev.laconic.annotations.MappingMetric;
 import dev.laconic.annotations.StartingPosition;
+import dev.laconic.annotations.TieredCompilation;
 import dev.laconic.annotations.Tracing;
 import dev.laconic.processor.diag.Origin;
 import dev.laconic.processor.model.ArnRef;
@@ -101,11 +102,24 @@ class TemplateBuilderTest {
   }
 
   @Test
+  void tieredCompilationIsWrittenAsJavaToolOptionsAfterTheEntries() {
+    FunctionSettings settings = new FunctionSettings("", 512, 30, JavaRuntime.JAVA11,
+        Architecture.X86_64, List.of("STAGE=prod"), "", -1, 14, Tracing.PASS_THROUGH, false,
+        TieredCompilation.C1_ONLY, Origin.NONE);
+    JsonNode variables = build(function("Orders", "echo", BATCH, settings,
+        DynamoStreamTriggerModel.of(new ArnRef.Literal(STREAM), 10)))
+        .at("/Resources/OrdersEchoFunction/Properties/Environment/Variables");
+    assertEquals(List.of("STAGE", "JAVA_TOOL_OPTIONS"), fieldNames(variables));
+    assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1",
+        variables.get("JAVA_TOOL_OPTIONS").asText());
+  }
+
+  @Test
   void yamlQuotesEveryStringAYaml11ReaderWouldRetype() {
     FunctionSettings settings = new FunctionSettings("", 512, 30, JavaRuntime.JAVA21,
         Architecture.X86_64, List.of("DATE=2010-09-09", "FLAG=yes", "OFF=off", "NUM=0123",
             "FLOAT=1e3", "TIME=12:30", "TILDE=~", "NULLISH=null", "PLAIN=orders"),
-        "", -1, 14, Tracing.PASS_THROUGH, false, Origin.NONE);
+        "", -1, 14, Tracing.PASS_THROUGH, false, TieredCompilation.RUNTIME_DEFAULT, Origin.NONE);
     String yaml = TemplateWriter.yaml(build(function("Orders", "echo", BATCH, settings,
         DynamoStreamTriggerModel.of(new ArnRef.Literal(STREAM), 10))));
     for (String quoted : List.of("DATE: \"2010-09-09\"", "FLAG: \"yes\"", "\"OFF\": \"off\"",
