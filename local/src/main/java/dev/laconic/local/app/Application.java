@@ -30,6 +30,7 @@ public record Application(List<FunctionDefinition> functions) {
   public static final String TEMPLATE = "laconic/template.json";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";
 
   public Application {
     functions = List.copyOf(functions);
@@ -97,8 +98,10 @@ public record Application(List<FunctionDefinition> functions) {
         mappingsByFunction.computeIfAbsent(function, f -> new ArrayList<>())
             .add(mapping(resource.getKey(), properties, resources));
       } else if (type(resource.getValue()).equals(SERVERLESS_FUNCTION)) {
-        mappingsByFunction.put(resource.getKey(), samEvents(resource.getKey(),
-            resource.getValue().path("Properties").path("Events"), resources));
+        // Added to what mappings elsewhere in the template already gave the function.
+        mappingsByFunction.computeIfAbsent(resource.getKey(), f -> new ArrayList<>())
+            .addAll(samEvents(resource.getKey(),
+                resource.getValue().path("Properties").path("Events"), resources));
       }
     }
     List<FunctionDefinition> functions = new ArrayList<>();
@@ -129,9 +132,15 @@ public record Application(List<FunctionDefinition> functions) {
   /**
    * The logical id of the function that {@code invoked} runs: the function itself, or the
    * function of an alias or version (a SnapStart function's mappings invoke its alias). Locally
-   * an alias runs the function's code as built, as a freshly published version would.
+   * an alias runs the function's code as built, as a freshly published version would. A SAM
+   * function's alias and version are {@code Ref: <Function>.Alias} and {@code <Function>.Version}.
    */
   private static String invokedFunction(String invoked, JsonNode resources) {
+    for (String samSuffix : List.of(".Alias", ".Version")) {
+      if (invoked.endsWith(samSuffix)) {
+        return invoked.substring(0, invoked.length() - samSuffix.length());
+      }
+    }
     JsonNode target = resources.path(invoked);
     String type = type(target);
     if (type.equals("AWS::Lambda::Alias") || type.equals("AWS::Lambda::Version")) {
@@ -197,7 +206,6 @@ public record Application(List<FunctionDefinition> functions) {
     return environment;
   }
 
-  private static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";
 
   /**
    * The mappings of a SAM function (the SAM variant of the template): its stream and queue

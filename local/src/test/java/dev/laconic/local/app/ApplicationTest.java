@@ -74,6 +74,23 @@ class ApplicationTest {
     assertEquals(renamed(expected), renamed(actual));
   }
 
+  @Test
+  void aSamFunctionKeepsTheMappingsOfItsAliasThatTheTemplateDeclaresBeforeIt() throws Exception {
+    Application sam = Application.parse(template(SOURCES + """
+        "ExtraMapping": {"Type": "AWS::Lambda::EventSourceMapping", "Properties": {
+          "FunctionName": {"Ref": "OrdersEchoFunction.Alias"},
+          "EventSourceArn": {"Fn::GetAtt": ["Failures", "Arn"]}, %s}},
+        "OrdersEchoFunction": {"Type": "AWS::Serverless::Function", "Properties": {%s,
+          "AutoPublishAlias": "live", "Events": {
+            "QueueMapping": {"Type": "SQS", "Properties": {
+              "Queue": {"Fn::GetAtt": ["Inbox", "Arn"]}, %s}}}}}
+        """.formatted(QUEUE, FUNCTION_PROPERTIES, QUEUE)));
+
+    assertEquals(List.of("ExtraMapping", "OrdersEchoFunctionQueueMapping"),
+        sam.generatedFunctions().get(0).mappings().stream().map(MappingDefinition::logicalId)
+            .toList(), "the template's own mapping of the alias, then the function's events");
+  }
+
   /** {@code function} with its mappings' logical ids left out: the two forms name them apart. */
   private static FunctionDefinition renamed(FunctionDefinition function) {
     return new FunctionDefinition(function.logicalId(), function.handler(),
