@@ -164,7 +164,7 @@ public final class LaconicProcessor extends AbstractProcessor {
     parsed.sort(FunctionModel.TEMPLATE_ORDER);
     // Project-wide checks run in the round that brings the functions, while javac can still
     // place messages on their elements; later rounds check only what they add.
-    Validator validator = new Validator(javaRelease());
+    Validator validator = new Validator(javaRelease(), options.template());
     reporter.report(validator.validateProject(functions, parsed));
     List<FunctionModel> valid = new ArrayList<>();
     for (FunctionModel function : parsed) {
@@ -173,6 +173,14 @@ public final class LaconicProcessor extends AbstractProcessor {
         valid.add(function);
       }
       functions.add(function);
+    }
+    if (base != null && !reporter.hasErrors()) {
+      // Only the user's resources can close a circle through the generated ones. Checked in the
+      // round that brings the functions, while javac can still place the error on their
+      // elements; the template written at the end is checked again.
+      ObjectNode generated = new TemplateBuilder(options.code(), options.template())
+          .build(functions);
+      reporter.report(validator.validateTemplate(base.merge(generated), parsed));
     }
     // A build with an error writes nothing that could look like the output of a good build.
     if (!reporter.hasErrors()) {
@@ -223,6 +231,11 @@ public final class LaconicProcessor extends AbstractProcessor {
     }
     ObjectNode generated = new TemplateBuilder(options.code(), options.template()).build(functions);
     JsonNode template = base == null ? generated : base.merge(generated);
+    if (!reporter.report(new Validator(javaRelease(), options.template())
+        .validateTemplate(template, functions))) {
+      output.removeStaleTemplates();
+      return;
+    }
     Element[] origins = functions.stream().map(f -> f.origin().element())
         .filter(Objects::nonNull).toArray(Element[]::new);
     output.write(OutputFiles.TEMPLATE_YAML, TemplateWriter.yaml(template), origins);

@@ -394,6 +394,14 @@ class DiagnosticsTest {
             null, handler(TRIGGER)).withOptions(Compilations.CODE,
                 "-Alaconic.baseTemplate=" + baseTemplate("Description: no resources\n")),
         new Case(Diagnostic.LOGICAL_ID_TAKEN,
+            "[LACONIC-506] Handler.handle generates the logical id"
+                + " HandlerHandleFunctionStreamMapping, which the base template"
+                + " (Resources.HandlerHandleFunctionStreamMapping) already uses.",
+            "public void handle", handler(TRIGGER)).withOptions(Compilations.CODE,
+                "-Alaconic.template=sam", "-Alaconic.baseTemplate=" + baseTemplate(
+                    "Resources:\n  HandlerHandleFunctionStreamMapping:\n"
+                    + "    Type: AWS::SQS::Queue\n")),
+        new Case(Diagnostic.LOGICAL_ID_TAKEN,
             "[LACONIC-506] Handler.handle generates the logical id HandlerHandleRole, which the"
                 + " base template (Resources.HandlerHandleRole) already uses.",
             "public void handle", handler(TRIGGER)).withOptions(Compilations.CODE,
@@ -417,6 +425,30 @@ class DiagnosticsTest {
             "@Orders", handler("@DynamoStreamTrigger(streamArn = \"@Orders\")"))
             .withOptions(Compilations.CODE, "-Alaconic.baseTemplate=" + baseTemplate(
                 "Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n")),
+        new Case(Diagnostic.CIRCULAR_DEPENDENCY,
+            "[LACONIC-511] The template's resources would wait for each other in a circle, which"
+                + " CloudFormation rejects: HandlerHandlePolicy -> Notify -> HandlerHandleAlias ->"
+                + " HandlerHandleVersion -> HandlerHandlePolicy. A resource that a function's"
+                + " policy names is created before the policy",
+            "@Notify", handler("@LambdaFunction(snapStart = true)\n"
+                + "@IamPolicy(actions = \"sns:Publish\",\n    resources = \"@Notify\")\n"
+                + TRIGGER))
+            .withOptions(Compilations.CODE, "-Alaconic.baseTemplate=" + baseTemplate(
+                "Resources:\n  Notify:\n    Type: AWS::SNS::Topic\n    Properties:\n"
+                    + "      Subscription:\n        - Protocol: lambda\n"
+                    + "          Endpoint: !Ref HandlerHandleAlias\n")),
+        new Case(Diagnostic.CIRCULAR_DEPENDENCY,
+            "[LACONIC-511] The template's resources would wait for each other in a circle, which"
+                + " CloudFormation rejects: HandlerHandlePolicy -> Notify -> HandlerHandleFunction"
+                + " -> HandlerHandlePolicy. A resource that a function's policy names is created"
+                + " before the policy, and in the SAM variant the function waits for its policy",
+            "@Notify", handler("@IamPolicy(actions = \"sns:Publish\",\n"
+                + "    resources = \"@Notify\")\n" + TRIGGER))
+            .withOptions(Compilations.CODE, "-Alaconic.template=sam",
+                "-Alaconic.baseTemplate=" + baseTemplate("Resources:\n  Notify:\n"
+                    + "    Type: AWS::SNS::Topic\n    Properties:\n      Subscription:\n"
+                    + "        - Protocol: lambda\n"
+                    + "          Endpoint: !GetAtt HandlerHandleFunction.Arn\n")),
         new Case(Diagnostic.TYPE_NEVER_RESOLVED,
             "[LACONIC-006] Handler Handler.handle was not processed: a type it takes did not"
                 + " resolve by the end of annotation processing.",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.laconic.processor.cfn.CfnSchemaValidator;
+import dev.laconic.processor.cfn.ResourceDependencies;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -143,10 +144,13 @@ class FuzzTest {
     for (String kind : List.of("StreamMapping", "KinesisMapping", "QueueMapping",
         "KinesisMapping with a consumer", "StartingPositionTimestamp",
         "TumblingWindowInSeconds", "DestinationConfig", "FilterCriteria", "ScalingConfig",
-        "kms:Decrypt")) {
+        "kms:Decrypt", "SnapStart", "mapping of a SnapStart alias", "SAM function")) {
       assertTrue(stats.features.getOrDefault(kind, 0) >= 5,
           "too few good builds with " + kind + ": " + stats.features);
     }
+    // A fifth of the builds are SAM's, and few of their good functions ask for SnapStart.
+    assertTrue(stats.features.getOrDefault("SnapStart, SAM", 0) >= 2,
+        "too few good SAM builds with SnapStart: " + stats.features);
   }
 
   /**
@@ -189,8 +193,13 @@ class FuzzTest {
     if (generated.adapter != null) {
       options.add("-Alaconic.adapter=" + generated.adapter);
     }
+    // From the seed, not the source's random numbers, so every other seed's source stays.
+    boolean sam = Math.floorMod(seed, 5) == 0;
+    if (sam) {
+      options.add("-Alaconic.template=sam");
+    }
     check("seed " + seed + "L, base template " + generated.base + ", adapter "
-        + generated.adapter + ":\n" + source, files,
+        + generated.adapter + (sam ? ", SAM" : "") + ":\n" + source, files,
         List.of(new Source("test/Fuzz.java", source)), options, stats);
   }
 
@@ -246,8 +255,11 @@ class FuzzTest {
     }
     assertEquals(template, CfnSchemaValidator.readTemplate(outputs.text("laconic/template.yaml")),
         "the YAML and JSON templates differ: " + context);
+    assertEquals(List.of(), ResourceDependencies.of(template).cycle(),
+        "resources that wait for each other: " + context);
     checkTemplate(template, outputs, context,
-        options.stream().noneMatch(o -> o.startsWith("-Alaconic.baseTemplate=")), stats);
+        options.stream().noneMatch(o -> o.startsWith("-Alaconic.baseTemplate=")
+            || o.equals("-Alaconic.template=sam")), stats);
   }
 
   /**
@@ -269,10 +281,26 @@ class FuzzTest {
       JsonNode resource = entry.getValue();
       JsonNode properties = resource.path("Properties");
       String type = resource.path("Type").asText();
-      if (type.equals("AWS::Lambda::Function")) {
+      if (type.equals("AWS::Lambda::Function") || type.equals("AWS::Serverless::Function")) {
         String handler = properties.path("Handler").asText();
         String adapter = handler.substring(0, Math.max(0, handler.indexOf("::")));
         assertTrue(outputs.written.containsKey(adapter), "no adapter " + adapter + ": " + context);
+        if (properties.has("SnapStart")) {
+          stats.feature(type.equals("AWS::Lambda::Function") ? "SnapStart" : "SnapStart, SAM");
+        }
+      }
+      if (type.equals("AWS::Serverless::Function")) {
+        // SAM's events cannot wait for the policy, so the function does.
+        assertEquals(entry.getKey().replaceFirst("Function$", "Policy"),
+            resource.path("DependsOn").asText(), context);
+        stats.feature("SAM function");
+        properties.path("Events").fields().forEachRemaining(event -> mappingFeatures(
+            event.getKey(), event.getValue().path("Properties"), stats));
+      }
+      if (type.equals("AWS::Lambda::Version")) {
+        // Publishing runs the function's initialisation, which writes logs.
+        assertEquals(entry.getKey().replaceFirst("Version$", "Policy"),
+            resource.path("DependsOn").asText(), context);
       }
       if (type.equals("AWS::Lambda::EventSourceMapping")) {
         String function = properties.path("FunctionName").path("Ref").asText();
@@ -284,21 +312,9 @@ class FuzzTest {
         assertEquals("AWS::Lambda::Function", resources.path(function).path("Type").asText(),
             "a mapping of no function: " + context);
         // What runs the function comes after the role may read the source.
-        assertTrue(resources.path(function).path("DependsOn").asText().endsWith("Policy"),
-            context);
-        String id = entry.getKey();
-        String kind = id.replaceAll("^.*?(Stream|Kinesis|Queue)Mapping[0-9]*$", "$1Mapping");
-        stats.feature(kind);
-        if (kind.equals("KinesisMapping")
-            && properties.path("EventSourceArn").toString().matches(".*(consumer|Fanout).*")) {
-          stats.feature("KinesisMapping with a consumer");
-        }
-        for (String property : List.of("StartingPositionTimestamp", "TumblingWindowInSeconds",
-            "DestinationConfig", "FilterCriteria", "ScalingConfig")) {
-          if (properties.has(property)) {
-            stats.feature(property);
-          }
-        }
+        assertEquals(function.replaceFirst("Function$", "Policy"),
+            resource.path("DependsOn").asText(), context);
+        mappingFeatures(entry.getKey(), properties, stats);
       }
     }
     if (template.toString().contains("kms:Decrypt")) {
@@ -323,6 +339,23 @@ class FuzzTest {
     }
   }
 
+  /** Counts a mapping (or a SAM event) of a good build by its kind and its settings of note. */
+  private static void mappingFeatures(String id, JsonNode properties, Stats stats) {
+    String kind = id.replaceAll("^.*?(Stream|Kinesis|Queue)Mapping[0-9]*$", "$1Mapping");
+    stats.feature(kind);
+    // The plain mapping's EventSourceArn is a SAM Kinesis event's Stream.
+    if (kind.equals("KinesisMapping") && (properties.path("EventSourceArn").toString()
+        + properties.path("Stream")).matches(".*(consumer|Fanout).*")) {
+      stats.feature("KinesisMapping with a consumer");
+    }
+    for (String property : List.of("StartingPositionTimestamp", "TumblingWindowInSeconds",
+        "DestinationConfig", "FilterCriteria", "ScalingConfig")) {
+      if (properties.has(property)) {
+        stats.feature(property);
+      }
+    }
+  }
+
   private static final Pattern SUB_REFERENCE = Pattern.compile("\\$\\{([^!}][^}.]*)[^}]*}");
 
   /**
@@ -334,7 +367,9 @@ class FuzzTest {
     if (node.isObject()) {
       JsonNode ref = node.get("Ref");
       if (ref != null && node.size() == 1) {
-        assertTrue(ref.asText().startsWith("AWS::") || names.contains(ref.asText()),
+        // SAM's Fn.Alias stands for the alias its function Fn generates.
+        String name = ref.asText().replaceFirst("\\.(Alias|Version)$", "");
+        assertTrue(name.startsWith("AWS::") || names.contains(name),
             "a Ref of nothing, " + ref + ": " + context);
       }
       JsonNode getAtt = node.get("Fn::GetAtt");
@@ -821,6 +856,13 @@ class FuzzTest {
       maybe(attributes, "reservedConcurrency", number(-1, 20, -3));
       maybe(attributes, "logRetentionDays", wild(4) ? pick("15", "0", "-1", "9999")
           : pick("1", "14", "3653"));
+      if (random.nextBoolean()) {
+        attributes.add("snapStart = " + pick("true", "true", "false"));
+      }
+      maybe(attributes, "tracing", pick("Tracing.ACTIVE", "Tracing.PASS_THROUGH"));
+      maybe(attributes, "architecture", pick("Architecture.ARM64", "Architecture.X86_64"));
+      maybe(attributes, "tieredCompilation", "TieredCompilation." + pick("RUNTIME_DEFAULT",
+          "C1_ONLY", "C1_AND_C2"));
       if (random.nextInt(3) == 0) {
         attributes.add("environment = {" + String.join(", ", List.of(
             quote(wild(4) ? pick("NOEQUALS", "AWS_REGION=x", "1BAD=x", "OTHER=2")

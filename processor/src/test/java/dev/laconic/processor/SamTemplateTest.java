@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.testing.compile.Compilation;
 import dev.laconic.processor.cfn.CfnSchemaValidator;
+import dev.laconic.processor.cfn.ResourceDependencies;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,6 +89,21 @@ class SamTemplateTest {
       }
     }
     JsonNode actual = withPlainIds(translated);
+    // The one difference in order: SAM's events cannot wait for the policy themselves, so the
+    // function does. Either way, what runs the function comes after its policy.
+    for (JsonNode template : List.of(expected, actual)) {
+      ResourceDependencies dependencies = ResourceDependencies.of(template);
+      template.get("Resources").fields().forEachRemaining(entry -> {
+        String type = entry.getValue().get("Type").asText();
+        if (type.equals("AWS::Lambda::EventSourceMapping")
+            || type.equals("AWS::Lambda::Version")) {
+          String stem = entry.getKey().replaceFirst("(Stream|Kinesis|Queue)Mapping[0-9]*$|"
+              + "Version$", "");
+          assertTrue(dependencies.waitsFor(entry.getKey(), stem + "Policy"), entry.getKey());
+        }
+      });
+      template.get("Resources").forEach(resource -> ((ObjectNode) resource).remove("DependsOn"));
+    }
     assertEquals(sorted(expected.get("Resources")), sorted(actual.get("Resources")));
     assertEquals(expected.get("Outputs"), actual.get("Outputs"));
     assertEquals(expected.get("Parameters"), actual.get("Parameters"));
@@ -117,6 +133,32 @@ class SamTemplateTest {
     assertEquals("Retain", translated.get(versions.get(0)).get("DeletionPolicy").asText());
     assertEquals("AuditChangesRecordFunctionAliaslive", translated
         .at("/AuditChangesRecordFunctionStreamMapping/Properties/FunctionName/Ref").asText());
+  }
+
+  /**
+   * The ids only SAM generates (its alias, its events' mappings) are taken in the SAM variant,
+   * not in the plain one.
+   */
+  @Test
+  void theLogicalIdsABaseTemplateMustLeaveFreeAreTheVariantsOwn() {
+    String base = DiagnosticsTest.baseTemplate("""
+        Parameters:
+          LaconicCodeSha256:
+            Type: String
+        Resources:
+          AuditChangesRecordFunctionAliaslive:
+            Type: AWS::SQS::Queue
+        """);
+    Compilation samCompilation = Compilations.laconic(Compilations.CODE, "-Alaconic.template=sam",
+        "-Alaconic.baseTemplate=" + base).compile(GeneratedOutputTest.sources(
+            GeneratedOutputTest.HANDLERS));
+    assertThat(samCompilation).hadErrorContaining("generates the logical id"
+        + " AuditChangesRecordFunctionAliaslive, which the base template");
+    assertEquals(1, samCompilation.errors().size(), samCompilation.errors().toString());
+    Compilation plainCompilation = Compilations.laconic(Compilations.CODE,
+        "-Alaconic.baseTemplate=" + base).compile(GeneratedOutputTest.sources(
+            GeneratedOutputTest.HANDLERS));
+    assertThat(plainCompilation).succeeded(); // the parameter, declared, is reused
   }
 
   /**

@@ -25,22 +25,24 @@ import java.util.TreeMap;
 
 /**
  * Builds the CloudFormation template of a compilation's functions. Per function, in this order:
- * an IAM role, its policy (a separate {@code AWS::IAM::Policy}, so the function can depend on
- * it), a log group, the function, a version and an alias when it asks for SnapStart, and its
- * event source mappings; then parameters for every {@code ${Name}} and outputs with each
+ * an IAM role, its policy (a separate {@code AWS::IAM::Policy}, so what runs the function can
+ * wait for it), a log group, the function, a version and an alias when it asks for SnapStart,
+ * and its event source mappings; then parameters for every {@code ${Name}} and outputs with each
  * function's name and ARN (and its alias's).
  *
- * <p>The references only point one way — role ← policy ← function ← version ← alias ← mapping,
- * log group ← policy and function — so there is no circular dependency. The function depends on
- * the policy, so everything that runs it (the mappings, SnapStart's snapshot of a new version)
- * comes after the role may read the sources and write the logs. The log group's name does not
- * depend on the function's, which is what lets the function depend on the policy; the function
- * writes to it through {@code LoggingConfig}.
+ * <p>The references only point one way — role ← function ← version ← alias ← mapping, role ←
+ * policy, log group ← policy and function — and what runs the function waits for the policy:
+ * the mappings ({@code DependsOn}; Lambda checks the role's permission to read the source when a
+ * mapping is created) and SnapStart's version (publishing runs the function's initialisation,
+ * which writes logs). The function itself does not, so a resource of the base template may refer
+ * to the function while its policy names that resource. The log group's name does not depend on
+ * the function's; the function writes to it through {@code LoggingConfig}.
  *
  * <p>The {@link Format#SAM SAM variant} writes each function as an
  * {@code AWS::Serverless::Function} whose mappings are its {@code Events}, and SnapStart's
  * version and alias as {@code AutoPublishAlias}: after SAM's transform the resources are the
- * same as the plain variant's, but for the logical ids SAM chooses (see
+ * same as the plain variant's, but for the logical ids SAM chooses and for one ordering: SAM's
+ * events cannot state a {@code DependsOn}, so the function waits for its policy (see
  * {@code SamTemplateTest}). Output depends only on the models: functions are sorted by
  * {@link FunctionModel#TEMPLATE_ORDER}, parameters by name.
  */
@@ -128,7 +130,7 @@ public final class TemplateBuilder {
    * The logical ids {@code function} gets in the template, by section (Parameters, Resources,
    * Outputs), without building it: what a base template must leave free.
    */
-  public static Map<String, List<String>> logicalIds(FunctionModel function) {
+  public static Map<String, List<String>> logicalIds(FunctionModel function, Format format) {
     String stem = function.logicalIdStem();
     boolean snapStart = function.settings().snapStart();
     List<String> resources = new ArrayList<>(List.of(stem + ROLE, stem + POLICY,
@@ -137,14 +139,21 @@ public final class TemplateBuilder {
         .map(ParameterUse::name).distinct().sorted().toList());
     List<String> outputs = new ArrayList<>(List.of(stem + FUNCTION_NAME_OUTPUT,
         stem + FUNCTION_ARN_OUTPUT));
+    // SAM names what it generates after the function: <Function>Alias<name>, and each event's
+    // mapping <Function><event>. (Its version's id ends in a hash of the code, unknown here.)
+    String generatedPrefix = format == Format.SAM ? stem + FUNCTION : stem;
     if (snapStart) {
-      resources.addAll(List.of(stem + VERSION, stem + ALIAS));
-      parameters.add(CODE_SHA256_PARAMETER);
+      if (format == Format.SAM) {
+        resources.add(stem + FUNCTION + ALIAS + ALIAS_NAME);
+      } else {
+        resources.addAll(List.of(stem + VERSION, stem + ALIAS));
+        parameters.add(CODE_SHA256_PARAMETER);
+      }
       outputs.add(stem + ALIAS_ARN_OUTPUT);
     }
     for (EventSources.Triggers<?> group : EventSources.groups(function)) {
       for (int i = 0; i < group.triggers().size(); i++) {
-        resources.add(mappingId(function, group.source(), i));
+        resources.add(generatedPrefix + mappingName(group.source(), i));
       }
     }
     return Map.of("Parameters", parameters, "Resources", resources, "Outputs", outputs);
@@ -166,12 +175,17 @@ public final class TemplateBuilder {
     policy.putArray("Roles").add(Intrinsics.ref(roleId));
     policy.set("PolicyDocument", policyDocument(function, logGroupId));
 
-    // Logs are the function's record, not data the stack keeps: deleting the stack or
-    // replacing the group deletes them, as CloudFormation does by default; said explicitly.
-    ObjectNode logGroup = resource(resources, logGroupId, "AWS::Logs::LogGroup", "Delete", null);
+    // Logs are the function's record, not data the stack keeps: deleting the stack deletes
+    // them, as CloudFormation does by default. A group replaced by an update (its name changed)
+    // keeps them: the logs of what ran before the update are what one reads after a bad one.
+    ObjectNode logGroupEntry = entry(resources, logGroupId, "AWS::Logs::LogGroup");
+    logGroupEntry.put("DeletionPolicy", "Delete");
+    logGroupEntry.put("UpdateReplacePolicy", "Retain");
+    ObjectNode logGroup = properties(logGroupEntry);
     // Named after the stack, not the function: a name made from the function's would make the
     // group depend on the function, and so the policy (which grants writing to the group), which
-    // the function must depend on. A function with a name of its own keeps Lambda's usual one.
+    // the SAM variant's function must wait for. A function with a name of its own keeps Lambda's
+    // usual one.
     logGroup.set("LogGroupName", settings.name().isEmpty()
         ? Intrinsics.sub("/aws/lambda/${AWS::StackName}/" + stem)
         : NODES.textNode("/aws/lambda/" + settings.name()));
@@ -209,8 +223,10 @@ public final class TemplateBuilder {
     String invokedId = functionId;
     String versionDescription = settings.snapStart() ? versionDescription(lambda) : null;
     if (format == Format.SAM) {
-      ObjectNode serverless = resource(resources, functionId, "AWS::Serverless::Function", null,
-          policyId);
+      ObjectNode serverlessEntry = entry(resources, functionId, "AWS::Serverless::Function");
+      // SAM's events cannot wait for the policy themselves (see the class comment).
+      serverlessEntry.put("DependsOn", policyId);
+      ObjectNode serverless = properties(serverlessEntry);
       serverless.setAll(SamTemplate.functionProperties(lambda));
       if (settings.snapStart()) {
         serverless.put("AutoPublishAlias", ALIAS_NAME);
@@ -219,11 +235,11 @@ public final class TemplateBuilder {
       }
       addEvents(function, functionId, serverless);
     } else {
-      resource(resources, functionId, "AWS::Lambda::Function", null, policyId).setAll(lambda);
+      resource(resources, functionId, "AWS::Lambda::Function").setAll(lambda);
       if (settings.snapStart()) {
-        invokedId = addVersionAndAlias(stem, functionId, versionDescription, resources);
+        invokedId = addVersionAndAlias(stem, versionDescription, resources);
       }
-      addMappings(function, invokedId, resources);
+      addMappings(function, invokedId, policyId, resources);
     }
 
     output(outputs, stem + FUNCTION_NAME_OUTPUT,
@@ -253,8 +269,10 @@ public final class TemplateBuilder {
    *       into the function's {@code Code}. So it arrives as the parameter
    *       {@link #CODE_SHA256_PARAMETER}, the jar's SHA-256, and is the version's
    *       {@code CodeSha256}: Lambda refuses to publish unless the function's code has exactly
-   *       that hash, so a stale or wrong value fails the deployment instead of publishing other
-   *       code. A jar built reproducibly (Maven's {@code project.build.outputTimestamp}) has the
+   *       that hash, so a wrong value fails the deployment instead of publishing other code. A
+   *       stale one publishes nothing (the new code reaches {@code $LATEST} only), which is why
+   *       the parameter has no default and the README's deploy passes it every time. A jar built
+   *       reproducibly (Maven's {@code project.build.outputTimestamp}) has the
    *       same hash when nothing changed, so nothing is published.
    *   <li>The configuration is in the template: its digest is the version's {@code
    *       Description}, so a changed memory size or environment publishes a version too (SAM's
@@ -266,11 +284,17 @@ public final class TemplateBuilder {
    * batch in flight may still run on one, and Lambda answers a publication with nothing new by
    * returning the latest version, which deleting the "old" one would remove under the alias.
    */
-  private static String addVersionAndAlias(String stem, String functionId,
-      String versionDescription, ObjectNode resources) {
+  private static String addVersionAndAlias(String stem, String versionDescription,
+      ObjectNode resources) {
+    String functionId = stem + FUNCTION;
     String versionId = stem + VERSION;
     String aliasId = stem + ALIAS;
-    ObjectNode version = resource(resources, versionId, "AWS::Lambda::Version", "Retain", null);
+    ObjectNode versionEntry = entry(resources, versionId, "AWS::Lambda::Version");
+    versionEntry.put("DeletionPolicy", "Retain");
+    versionEntry.put("UpdateReplacePolicy", "Retain");
+    // Publishing runs the function's initialisation, which writes logs.
+    versionEntry.put("DependsOn", stem + POLICY);
+    ObjectNode version = properties(versionEntry);
     version.set("FunctionName", Intrinsics.ref(functionId));
     version.set("CodeSha256", Intrinsics.ref(CODE_SHA256_PARAMETER));
     version.put("Description", versionDescription);
@@ -281,10 +305,15 @@ public final class TemplateBuilder {
     return aliasId;
   }
 
-  /** The version's description: a digest of the function's configuration, all but its code. */
+  /**
+   * The version's description: a digest of the configuration a version freezes. Not the code
+   * (the version's {@code CodeSha256}), nor what belongs to the function rather than its
+   * versions: its reserved concurrency, and its name (a new name is a new function, and so a
+   * new version anyway).
+   */
   private static String versionDescription(ObjectNode properties) {
     ObjectNode configuration = properties.deepCopy();
-    configuration.remove("Code");
+    configuration.remove(List.of("Code", "ReservedConcurrentExecutions", "FunctionName"));
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")
           .digest(TemplateWriter.json(configuration).getBytes(StandardCharsets.UTF_8));
@@ -301,7 +330,8 @@ public final class TemplateBuilder {
     parameter.put("Description", "SHA-256 of the deployable jar, base64 (openssl dgst -sha256"
         + " -binary <jar> | openssl base64): a new version of "
         + String.join(", ", snapStart.stream().map(FunctionModel::displayName).toList())
-        + " is published for SnapStart when it changes, and only if the deployed code has it.");
+        + " is published for SnapStart when it changes, and only if the deployed code has it."
+        + " Pass it on every deploy: a stale value publishes nothing.");
     parameter.put("AllowedPattern", "[A-Za-z0-9+/]{43}=");
     parameter.put("ConstraintDescription", "must be a SHA-256 digest in base64 (44 characters"
         + " ending in '=').");
@@ -334,16 +364,19 @@ public final class TemplateBuilder {
   /**
    * The event source mappings, named {@code <Stem><Suffix>}, {@code <Stem><Suffix>2}, ... in source
    * order ({@code OrderEventsEchoStreamMapping}), so adding a trigger never renames (and so
-   * replaces) an existing mapping. They need no {@code DependsOn} of their own: what they invoke
-   * depends on the policy.
+   * replaces) an existing mapping. Each waits for the policy: Lambda checks, when it creates a
+   * mapping, that the function's role may read the source.
    */
-  private static void addMappings(FunctionModel function, String invokedId,
+  private static void addMappings(FunctionModel function, String invokedId, String policyId,
       ObjectNode resources) {
     for (EventSources.Triggers<?> group : EventSources.groups(function)) {
       List<ObjectNode> properties = group.mappingProperties(function, invokedId);
       for (int i = 0; i < properties.size(); i++) {
-        resource(resources, mappingId(function, group.source(), i),
-            "AWS::Lambda::EventSourceMapping").setAll(properties.get(i));
+        ObjectNode mapping = entry(resources,
+            function.logicalIdStem() + mappingName(group.source(), i),
+            "AWS::Lambda::EventSourceMapping");
+        mapping.put("DependsOn", policyId);
+        properties(mapping).setAll(properties.get(i));
       }
     }
   }
@@ -359,8 +392,8 @@ public final class TemplateBuilder {
     for (EventSources.Triggers<?> group : EventSources.groups(function)) {
       List<ObjectNode> properties = group.mappingProperties(function, functionId);
       for (int i = 0; i < properties.size(); i++) {
-        String name = group.source().mappingIdSuffix() + (i == 0 ? "" : String.valueOf(i + 1));
-        events.set(name, SamTemplate.event(group.source().samEvent(), properties.get(i)));
+        events.set(mappingName(group.source(), i),
+            SamTemplate.event(group.source().samEvent(), properties.get(i)));
       }
     }
     if (!events.isEmpty()) {
@@ -368,10 +401,12 @@ public final class TemplateBuilder {
     }
   }
 
-  /** The logical id of the {@code index}th mapping of {@code source} in {@code function}. */
-  static String mappingId(FunctionModel function, EventSource<?> source, int index) {
-    return function.logicalIdStem() + source.mappingIdSuffix()
-        + (index == 0 ? "" : String.valueOf(index + 1));
+  /**
+   * The name of a function's {@code index}th mapping of {@code source}: {@code StreamMapping},
+   * {@code StreamMapping2}, ...; after the stem, its logical id, and its SAM event's name.
+   */
+  static String mappingName(EventSource<?> source, int index) {
+    return source.mappingIdSuffix() + (index == 0 ? "" : String.valueOf(index + 1));
   }
 
   private static ObjectNode trustLambda() {
@@ -407,28 +442,23 @@ public final class TemplateBuilder {
     return parameters;
   }
 
+  /** Adds a resource without attributes and returns its properties. */
   private static ObjectNode resource(ObjectNode resources, String id, String type) {
-    return resource(resources, id, type, null, null);
+    return properties(entry(resources, id, type));
   }
 
   /**
-   * Adds a resource and returns its properties.
-   *
-   * @param policy its {@code DeletionPolicy} and {@code UpdateReplacePolicy}; null for neither
-   * @param dependsOn the logical id it depends on; null for none
+   * Adds a resource of {@code type} and returns its entry, for attributes such as
+   * {@code DependsOn}; then {@link #properties} adds its properties after them.
    */
-  private static ObjectNode resource(ObjectNode resources, String id, String type, String policy,
-      String dependsOn) {
+  private static ObjectNode entry(ObjectNode resources, String id, String type) {
     ObjectNode resource = resources.putObject(id);
     resource.put("Type", type);
-    if (policy != null) {
-      resource.put("DeletionPolicy", policy);
-      resource.put("UpdateReplacePolicy", policy);
-    }
-    if (dependsOn != null) {
-      resource.put("DependsOn", dependsOn);
-    }
-    return resource.putObject("Properties");
+    return resource;
+  }
+
+  private static ObjectNode properties(ObjectNode entry) {
+    return entry.putObject("Properties");
   }
 
   private static void output(ObjectNode outputs, String id, String description, JsonNode value) {

@@ -217,6 +217,9 @@ public enum Diagnostic {
   PARAMETER_NAME_RESERVED(510, Kind.ERROR,
       "%s = \"%s\": Laconic declares this parameter itself, for the jar's SHA-256 that SnapStart's"
           + " versions are published with. Give your parameter another name."),
+  CIRCULAR_DEPENDENCY(511, Kind.ERROR,
+      "The template's resources would wait for each other in a circle, which CloudFormation"
+          + " rejects: %s. %s"),
 
   // 6xx: typed records
   MAPPED_TYPE_UNSUPPORTED(601, Kind.ERROR,

@@ -1,10 +1,14 @@
 package dev.laconic.processor.validate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.laconic.processor.cfn.BaseTemplate;
+import dev.laconic.processor.cfn.ResourceDependencies;
 import dev.laconic.processor.cfn.TemplateBuilder;
+import dev.laconic.processor.diag.Origin;
 import dev.laconic.processor.diag.Diagnostic;
 import dev.laconic.processor.diag.ValidationReport;
 import dev.laconic.processor.model.ArnKind;
+import dev.laconic.processor.model.ArnRef;
 import dev.laconic.processor.model.CompositeType;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.ParameterUse;
@@ -29,10 +33,15 @@ public final class Validator {
   private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9]{1,255}");
 
   private final FunctionSettingsValidator settings;
+  private final TemplateBuilder.Format format;
 
-  /** @param javaRelease the Java release the sources are compiled for, such as 17 */
-  public Validator(int javaRelease) {
+  /**
+   * @param javaRelease the Java release the sources are compiled for, such as 17
+   * @param format the form the template is written in
+   */
+  public Validator(int javaRelease, TemplateBuilder.Format format) {
     this.settings = new FunctionSettingsValidator(javaRelease);
+    this.format = format;
   }
 
   /** Validates one function; a clean report lets its adapter be generated. */
@@ -54,7 +63,8 @@ public final class Validator {
       if (!PARAMETER_NAME.matcher(use.name()).matches()) {
         report.report(Diagnostic.PARAMETER_NAME_INVALID, use.at(), use.attribute(),
             "${" + use.name() + "}");
-      } else if (use.name().equals(TemplateBuilder.CODE_SHA256_PARAMETER)) {
+      } else if (use.name().equals(TemplateBuilder.CODE_SHA256_PARAMETER)
+          && format == TemplateBuilder.Format.CLOUDFORMATION) {
         report.report(Diagnostic.PARAMETER_NAME_RESERVED, use.at(), use.attribute(),
             "${" + use.name() + "}");
       }
@@ -69,7 +79,7 @@ public final class Validator {
    */
   public ValidationReport validateAgainst(BaseTemplate base, FunctionModel function) {
     ValidationReport.Builder report = ValidationReport.builder();
-    Map<String, List<String>> ids = TemplateBuilder.logicalIds(function);
+    Map<String, List<String>> ids = TemplateBuilder.logicalIds(function, format);
     for (String section : List.of("Parameters", "Resources", "Outputs")) {
       for (String id : ids.get(section)) {
         String clash = base.clashWith(section, id);
@@ -80,6 +90,71 @@ public final class Validator {
       }
     }
     return report.build();
+  }
+
+  /**
+   * Checks a template: that its resources do not wait for each other in a circle, which only the
+   * generated resources and the base template's together can show. The error is placed on the
+   * {@code @IamPolicy} value of one of {@code functions} that names a resource of the circle
+   * when there is one (the usual cause: the base template's resource refers to the function),
+   * else on one of {@code functions} whose resources are in it.
+   */
+  public ValidationReport validateTemplate(JsonNode template, List<FunctionModel> functions) {
+    ValidationReport.Builder report = ValidationReport.builder();
+    List<String> cycle = startingAtAPolicy(ResourceDependencies.of(template).cycle(), functions);
+    if (cycle.isEmpty()) {
+      return report.build();
+    }
+    String advice = format == TemplateBuilder.Format.SAM
+        ? "A resource that a function's policy names is created before the policy, and in the"
+            + " SAM variant the function waits for its policy (SAM's event mappings cannot), so"
+            + " that resource must not refer to the function, its alias or version. The plain"
+            + " template (the default) allows a reference to the function itself."
+        : "A resource that a function's policy names is created before the policy, so it must"
+            + " not refer to what waits for the policy: the function's mappings, version or"
+            + " alias.";
+    report.report(Diagnostic.CIRCULAR_DEPENDENCY, cycleOrigin(cycle, functions),
+        String.join(" -> ", cycle), advice);
+    return report.build();
+  }
+
+  /** {@code cycle} told from a function's policy, when one is in it, which is where it starts. */
+  private static List<String> startingAtAPolicy(List<String> cycle,
+      List<FunctionModel> functions) {
+    for (FunctionModel function : functions) {
+      int policy = cycle.indexOf(function.logicalIdStem() + "Policy");
+      if (policy > 0) {
+        List<String> rotated = new ArrayList<>(cycle.subList(policy, cycle.size() - 1));
+        rotated.addAll(cycle.subList(0, policy + 1));
+        return rotated;
+      }
+    }
+    return cycle;
+  }
+
+  private static Origin.Location cycleOrigin(List<String> cycle, List<FunctionModel> functions) {
+    for (FunctionModel function : functions) {
+      int policy = cycle.indexOf(function.logicalIdStem() + "Policy");
+      if (policy < 0) {
+        continue;
+      }
+      String named = cycle.get(policy + 1);
+      for (PolicyModel declared : function.policies()) {
+        for (int i = 0; i < declared.resources().size(); i++) {
+          if (declared.resources().get(i) instanceof ArnRef.Resource resource
+              && resource.logicalId().equals(named)) {
+            return declared.origin().at("resources", i);
+          }
+        }
+      }
+      return function.origin().whole();
+    }
+    for (FunctionModel function : functions) {
+      if (cycle.stream().anyMatch(id -> id.startsWith(function.logicalIdStem()))) {
+        return function.origin().whole();
+      }
+    }
+    return Origin.NONE.whole();
   }
 
   /**

@@ -151,7 +151,7 @@ class TemplateBuilderTest {
             3, -1, false, 1, 0, Optional.of(new ArnRef.Parameter("Failures")), List.of(),
             List.of(), Origin.NONE));
     JsonNode template = build(function);
-    var ids = TemplateBuilder.logicalIds(function);
+    var ids = TemplateBuilder.logicalIds(function, TemplateBuilder.Format.CLOUDFORMATION);
     for (String section : List.of("Parameters", "Resources", "Outputs")) {
       assertEquals(fieldNames(template.get(section)), ids.get(section), section);
     }
