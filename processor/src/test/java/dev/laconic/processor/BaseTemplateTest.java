@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.testing.compile.Compilation;
 import dev.laconic.processor.cfn.CfnSchemaValidator;
+import dev.laconic.processor.cfn.ResourceDependencies;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -193,5 +194,34 @@ class BaseTemplateTest {
 
   private static JsonNode json(String text) throws IOException {
     return new ObjectMapper().readTree(text);
+  }
+
+  /**
+   * A resource of the user's that refers to the function (here a topic subscribing it) may be
+   * named by the function's @IamPolicy: the function does not wait for its policy, only its
+   * mappings do, so CloudFormation finds an order, and the template satisfies the schemas.
+   */
+  @Test
+  void aResourceThePolicyNamesMayReferToTheFunction() throws IOException {
+    String base = """
+        Resources:
+          Notify:
+            Type: AWS::SNS::Topic
+            Properties:
+              Subscription:
+                - Protocol: lambda
+                  Endpoint: !GetAtt HandlerHandleFunction.Arn
+        """;
+    Compilation compilation = compile(base, "public class Handler {\n"
+        + "@IamPolicy(actions = \"sns:Publish\", resources = \"@Notify\")\n"
+        + DiagnosticsTest.TRIGGER + "\npublic void handle(DynamodbEvent event) {}\n}\n");
+    assertThat(compilation).succeededWithoutWarnings();
+    JsonNode template = new ObjectMapper().readTree(
+        Compilations.resource(compilation, "laconic/template.json"));
+    assertEquals(List.of(), ResourceDependencies.of(template).cycle());
+    assertEquals("HandlerHandlePolicy",
+        template.at("/Resources/HandlerHandleStreamMapping/DependsOn").asText());
+    assertEquals(List.of(), CfnSchemaValidator.validate(template,
+        Map.of("OrdersStream", GeneratedOutputTest.PARAMETERS.get("OrdersStreamArn"))));
   }
 }
