@@ -12,10 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,17 +30,7 @@ class TemplateWriterTest {
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
       .disable(YAMLGenerator.Feature.SPLIT_LINES)
-      .stringQuotingChecker(new StringQuotingChecker.Default() {
-        private static final long serialVersionUID = 1L;
-        private static final Pattern AMBIGUOUS = Pattern.compile(
-            "[-+.0-9].*|[0-9:_ -]+|y|Y|n|N|~|"
-                + "(?i:yes|no|true|false|on|off|null|\\.inf|-\\.inf|\\.nan)");
-
-        @Override
-        public boolean needToQuoteValue(String value) {
-          return super.needToQuoteValue(value) || AMBIGUOUS.matcher(value).matches();
-        }
-      })
+      .stringQuotingChecker(new TemplateWriter.CautiousQuoting())
       .build());
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final DefaultPrettyPrinter JSON_PRINTER = new DefaultPrettyPrinter()
