@@ -321,13 +321,13 @@ class CfnSchemaValidatorTest {
         CfnSchemaValidator.readTemplate(
             """
             Resources:
-              Alarms:
-                Type: AWS::SNS::Topic
+              Archive:
+                Type: AWS::S3::Bucket
                 Properties:
-                  TopicName: alarms
+                  BucketName: archive
             """);
 
-    assertOneProblem(template, "Alarms (AWS::SNS::Topic):", "no schema for type AWS::SNS::Topic");
+    assertOneProblem(template, "Archive (AWS::S3::Bucket):", "no schema for type AWS::S3::Bucket");
   }
 
   @Test
