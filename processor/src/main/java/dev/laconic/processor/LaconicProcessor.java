@@ -174,13 +174,13 @@ public final class LaconicProcessor extends AbstractProcessor {
       }
       functions.add(function);
     }
-    if (base != null && !reporter.hasErrors()) {
+    if (base != null && !parsed.isEmpty() && !reporter.hasErrors()) {
       // Only the user's resources can close a circle through the generated ones. Checked in the
-      // round that brings the functions, while javac can still place the error on their
-      // elements; the template written at the end is checked again.
+      // round that brings functions, while javac can still place the error on their elements.
       ObjectNode generated = new TemplateBuilder(options.code(), options.template())
           .build(functions);
-      reporter.report(validator.validateTemplate(base.merge(generated), parsed));
+      reporter.report(validator.validateTemplate(base.merge(generated), functions,
+          parsed.stream().filter(function -> !index.recovered(function)).toList()));
     }
     // A build with an error writes nothing that could look like the output of a good build.
     if (!reporter.hasErrors()) {
@@ -231,11 +231,6 @@ public final class LaconicProcessor extends AbstractProcessor {
     }
     ObjectNode generated = new TemplateBuilder(options.code(), options.template()).build(functions);
     JsonNode template = base == null ? generated : base.merge(generated);
-    if (!reporter.report(new Validator(javaRelease(), options.template())
-        .validateTemplate(template, functions))) {
-      output.removeStaleTemplates();
-      return;
-    }
     Element[] origins = functions.stream().map(f -> f.origin().element())
         .filter(Objects::nonNull).toArray(Element[]::new);
     output.write(OutputFiles.TEMPLATE_YAML, TemplateWriter.yaml(template), origins);

@@ -221,6 +221,8 @@ class BaseTemplateTest {
     assertEquals(List.of(), ResourceDependencies.of(template).cycle());
     assertEquals("HandlerHandlePolicy",
         template.at("/Resources/HandlerHandleStreamMapping/DependsOn").asText());
+    assertTrue(template.at("/Resources/HandlerHandleFunction/DependsOn").isMissingNode(),
+        "the function itself does not wait for its policy");
     assertEquals(List.of(), CfnSchemaValidator.validate(template,
         Map.of("OrdersStream", GeneratedOutputTest.PARAMETERS.get("OrdersStreamArn"))));
   }

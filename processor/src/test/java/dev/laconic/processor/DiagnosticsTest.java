@@ -428,8 +428,9 @@ class DiagnosticsTest {
         new Case(Diagnostic.CIRCULAR_DEPENDENCY,
             "[LACONIC-511] The template's resources would wait for each other in a circle, which"
                 + " CloudFormation rejects: HandlerHandlePolicy -> Notify -> HandlerHandleAlias ->"
-                + " HandlerHandleVersion -> HandlerHandlePolicy. A resource that a function's"
-                + " policy names is created before the policy",
+                + " HandlerHandleVersion -> HandlerHandlePolicy. What a function's policy names"
+                + " (an @IamPolicy resource, a trigger's source or failure destination) is created"
+                + " before the policy, so none of it may refer to what waits for the policy",
             "@Notify", handler("@LambdaFunction(snapStart = true)\n"
                 + "@IamPolicy(actions = \"sns:Publish\",\n    resources = \"@Notify\")\n"
                 + TRIGGER))
@@ -440,8 +441,9 @@ class DiagnosticsTest {
         new Case(Diagnostic.CIRCULAR_DEPENDENCY,
             "[LACONIC-511] The template's resources would wait for each other in a circle, which"
                 + " CloudFormation rejects: HandlerHandlePolicy -> Notify -> HandlerHandleFunction"
-                + " -> HandlerHandlePolicy. A resource that a function's policy names is created"
-                + " before the policy, and in the SAM variant the function waits for its policy",
+                + " -> HandlerHandlePolicy. What a function's policy names (an @IamPolicy"
+                + " resource, a trigger's source or failure destination) is created before the"
+                + " policy, and in the SAM variant the function waits for its policy",
             "@Notify", handler("@IamPolicy(actions = \"sns:Publish\",\n"
                 + "    resources = \"@Notify\")\n" + TRIGGER))
             .withOptions(Compilations.CODE, "-Alaconic.template=sam",
@@ -449,6 +451,25 @@ class DiagnosticsTest {
                     + "    Type: AWS::SNS::Topic\n    Properties:\n      Subscription:\n"
                     + "        - Protocol: lambda\n"
                     + "          Endpoint: !GetAtt HandlerHandleFunction.Arn\n")),
+        new Case(Diagnostic.CIRCULAR_DEPENDENCY,
+            "[LACONIC-511] The template's resources would wait for each other in a circle, which"
+                + " CloudFormation rejects: First -> Second -> First. The circle is among the base"
+                + " template's own resources",
+            null, handler(TRIGGER)).withOptions(Compilations.CODE, "-Alaconic.baseTemplate="
+                + baseTemplate("Resources:\n  First:\n    Type: AWS::SQS::Queue\n"
+                    + "    DependsOn: Second\n  Second:\n    Type: AWS::SQS::Queue\n"
+                    + "    DependsOn: First\n")),
+        new Case(Diagnostic.CIRCULAR_DEPENDENCY,
+            "[LACONIC-511] The template's resources would wait for each other in a circle, which"
+                + " CloudFormation rejects: HandlerHandlePolicy -> Inbox -> HandlerHandleAlias ->"
+                + " HandlerHandleVersion -> HandlerHandlePolicy.",
+            "public void handle", handler("@LambdaFunction(snapStart = true)\n"
+                + "@SqsTrigger(queueArn = \"@Inbox\")",
+                "public void handle(SQSEvent event) {}"))
+            .withOptions(Compilations.CODE, "-Alaconic.baseTemplate=" + baseTemplate(
+                "Resources:\n  Inbox:\n    Type: AWS::SQS::Queue\n    Properties:\n"
+                    + "      Tags:\n        - Key: consumer\n"
+                    + "          Value: !Ref HandlerHandleAlias\n")),
         new Case(Diagnostic.TYPE_NEVER_RESOLVED,
             "[LACONIC-006] Handler Handler.handle was not processed: a type it takes did not"
                 + " resolve by the end of annotation processing.",

@@ -206,7 +206,6 @@ public record Application(List<FunctionDefinition> functions) {
     return environment;
   }
 
-
   /**
    * The mappings of a SAM function (the SAM variant of the template): its stream and queue
    * events, whose properties are a mapping's but for the source's ARN ({@code Stream},

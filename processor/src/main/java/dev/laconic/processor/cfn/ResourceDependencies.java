@@ -1,8 +1,8 @@
 package dev.laconic.processor.cfn;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,20 +16,39 @@ import java.util.regex.Pattern;
 /**
  * Which resources of a template each resource waits for, as CloudFormation orders them: those it
  * names with {@code DependsOn}, {@code Ref}, {@code Fn::GetAtt} or a {@code ${Name}} of
- * {@code Fn::Sub}. CloudFormation refuses a template whose resources wait for each other in a
- * circle ("Circular dependency between resources"), which Laconic reports at compile time instead:
- * a base template's resource can name a generated function while a generated policy names it.
+ * {@code Fn::Sub}, in both branches of an {@code Fn::If}. CloudFormation refuses a template whose
+ * resources wait for each other in a circle ("Circular dependency between resources"), which
+ * Laconic reports at compile time instead: a base template's resource can name a generated
+ * function while a generated policy names it.
+ *
+ * <p>A SAM function stands for what SAM generates from it: its alias, version and event mappings
+ * ({@code Fn.Alias}, {@code FnAliaslive}, {@code FnVersion<hash>}, {@code Fn<Event>}) wait for
+ * what the function waits for, and references to them are references to it. What its
+ * {@code Events} refer to is left out of what the function waits for: after the transform the
+ * mappings wait for it, and nothing waits for a mapping but through its id.
  */
 public final class ResourceDependencies {
 
   /** {@code ${Name}} or {@code ${Name.Attribute}}; {@code ${!Literal}} is text. */
   private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
 
+  private static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";
+
   /** Per resource, in template order, what it waits for, in the order it names them. */
   private final Map<String, Set<String>> waitsFor = new LinkedHashMap<>();
+  /** Each SAM function, with the ids SAM gives what it generates start with: its own, then these. */
+  private final Map<String, List<String>> serverlessFunctions = new LinkedHashMap<>();
 
   private ResourceDependencies(JsonNode resources) {
-    resources.fieldNames().forEachRemaining(id -> waitsFor.put(id, new LinkedHashSet<>()));
+    resources.fields().forEachRemaining(resource -> {
+      waitsFor.put(resource.getKey(), new LinkedHashSet<>());
+      if (resource.getValue().path("Type").asText().equals(SERVERLESS_FUNCTION)) {
+        List<String> generated = new ArrayList<>(List.of("Alias", "Version"));
+        resource.getValue().path("Properties").path("Events").fieldNames()
+            .forEachRemaining(generated::add);
+        serverlessFunctions.put(resource.getKey(), generated);
+      }
+    });
     for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> resource = it.next();
       Set<String> targets = waitsFor.get(resource.getKey());
@@ -37,7 +56,12 @@ public final class ResourceDependencies {
       for (JsonNode name : dependsOn.isArray() ? dependsOn : List.of(dependsOn)) {
         add(targets, name.asText(""));
       }
-      collect(resource.getValue().path("Properties"), targets);
+      JsonNode properties = resource.getValue().path("Properties");
+      if (serverlessFunctions.containsKey(resource.getKey()) && properties.isObject()) {
+        properties = properties.deepCopy();
+        ((ObjectNode) properties).remove("Events");
+      }
+      collect(properties, targets);
       collect(resource.getValue().path("Metadata"), targets);
     }
   }
@@ -69,10 +93,10 @@ public final class ResourceDependencies {
    * meets, so the same template always gives the same one.
    */
   public List<String> cycle() {
-    Map<String, Integer> state = new HashMap<>(); // absent: unseen; 1: on the path; 2: done
+    Set<String> done = new HashSet<>();
     List<String> path = new ArrayList<>();
     for (String id : waitsFor.keySet()) {
-      List<String> found = walk(id, state, path);
+      List<String> found = walk(id, done, path);
       if (!found.isEmpty()) {
         return found;
       }
@@ -80,26 +104,26 @@ public final class ResourceDependencies {
     return List.of();
   }
 
-  private List<String> walk(String id, Map<String, Integer> state, List<String> path) {
-    Integer seen = state.get(id);
-    if (seen != null) {
-      if (seen == 2) {
-        return List.of();
-      }
-      List<String> circle = new ArrayList<>(path.subList(path.indexOf(id), path.size()));
+  /** Walks from {@code id}; {@code path} holds the resources being walked, {@code done} the rest. */
+  private List<String> walk(String id, Set<String> done, List<String> path) {
+    if (done.contains(id)) {
+      return List.of();
+    }
+    int onPath = path.indexOf(id);
+    if (onPath >= 0) {
+      List<String> circle = new ArrayList<>(path.subList(onPath, path.size()));
       circle.add(id);
       return circle;
     }
-    state.put(id, 1);
     path.add(id);
     for (String next : waitsFor.get(id)) {
-      List<String> found = walk(next, state, path);
+      List<String> found = walk(next, done, path);
       if (!found.isEmpty()) {
         return found;
       }
     }
     path.remove(path.size() - 1);
-    state.put(id, 2);
+    done.add(id);
     return List.of();
   }
 
@@ -136,17 +160,21 @@ public final class ResourceDependencies {
 
   /**
    * Adds the resource {@code name} stands for, if it is one: {@code Orders}, the resource of
-   * {@code Orders.Arn}, and SAM's {@code Fn.Alias} and {@code Fn.Version}, which stand for
-   * resources that SAM's function {@code Fn} generates and so wait for what it waits for.
+   * {@code Orders.Arn}, and the SAM function of what SAM generates from it.
    */
   private void add(Set<String> targets, String name) {
-    if (waitsFor.containsKey(name)) {
-      targets.add(name);
+    int dot = name.indexOf('.');
+    String id = dot > 0 && !waitsFor.containsKey(name) ? name.substring(0, dot) : name;
+    if (waitsFor.containsKey(id)) {
+      targets.add(id);
       return;
     }
-    int dot = name.indexOf('.');
-    if (dot > 0 && waitsFor.containsKey(name.substring(0, dot))) {
-      targets.add(name.substring(0, dot));
-    }
+    serverlessFunctions.forEach((function, generated) -> {
+      for (String suffix : generated) {
+        if (id.startsWith(function + suffix)) {
+          targets.add(function);
+        }
+      }
+    });
   }
 }

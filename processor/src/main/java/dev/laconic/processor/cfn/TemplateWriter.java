@@ -103,7 +103,7 @@ public final class TemplateWriter {
    * and cfn-lint use), and the YAML 1.1 booleans. Unquoted, a value could change type on the way
    * to CloudFormation.
    */
-  static final class CautiousQuoting extends StringQuotingChecker.Default {
+  private static final class CautiousQuoting extends StringQuotingChecker.Default {
     private static final long serialVersionUID = 1L;
     private static final Pattern AMBIGUOUS = Pattern.compile(
         "[-+.0-9].*|[0-9:_ -]+|y|Y|n|N|~|"

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.laconic.processor.cfn.BaseTemplate;
 import dev.laconic.processor.cfn.ResourceDependencies;
 import dev.laconic.processor.cfn.TemplateBuilder;
-import dev.laconic.processor.diag.Origin;
 import dev.laconic.processor.diag.Diagnostic;
+import dev.laconic.processor.diag.Origin;
 import dev.laconic.processor.diag.ValidationReport;
 import dev.laconic.processor.model.ArnKind;
 import dev.laconic.processor.model.ArnRef;
@@ -94,67 +94,80 @@ public final class Validator {
 
   /**
    * Checks a template: that its resources do not wait for each other in a circle, which only the
-   * generated resources and the base template's together can show. The error is placed on the
-   * {@code @IamPolicy} value of one of {@code functions} that names a resource of the circle
-   * when there is one (the usual cause: the base template's resource refers to the function),
-   * else on one of {@code functions} whose resources are in it.
+   * generated resources and the base template's together can show. A circle through a generated
+   * resource is placed on one of {@code placeable} (the functions compiled now, whose elements
+   * javac can still point at) that it runs through: from its policy to what the policy names, on
+   * the {@code @IamPolicy} value that names it when one does, else on the method (the circle then
+   * runs through a trigger's source or failure destination). A circle of the base template's own
+   * resources is reported without a place.
+   *
+   * @param functions every function of the template
    */
-  public ValidationReport validateTemplate(JsonNode template, List<FunctionModel> functions) {
+  public ValidationReport validateTemplate(JsonNode template, List<FunctionModel> functions,
+      List<FunctionModel> placeable) {
     ValidationReport.Builder report = ValidationReport.builder();
-    List<String> cycle = startingAtAPolicy(ResourceDependencies.of(template).cycle(), functions);
+    List<String> cycle = ResourceDependencies.of(template).cycle();
     if (cycle.isEmpty()) {
       return report.build();
     }
+    FunctionModel through = null;
+    for (FunctionModel function : functions) {
+      List<String> ids = TemplateBuilder.logicalIds(function, format).get("Resources");
+      if (cycle.stream().anyMatch(ids::contains)) {
+        through = function;
+        break;
+      }
+    }
+    if (through == null) {
+      report.report(Diagnostic.CIRCULAR_DEPENDENCY, Origin.NONE.whole(),
+          String.join(" -> ", cycle), "The circle is among the base template's own resources"
+              + " (-Alaconic.baseTemplate).");
+      return report.build();
+    }
+    Origin.Location at = Origin.NONE.whole();
+    for (FunctionModel function : placeable) {
+      List<String> ids = TemplateBuilder.logicalIds(function, format).get("Resources");
+      if (cycle.stream().anyMatch(ids::contains)) {
+        int policy = cycle.indexOf(function.logicalIdStem() + "Policy");
+        if (policy >= 0) {
+          cycle = rotated(cycle, policy);
+          at = namedBy(function, cycle.get(1));
+          break;
+        }
+        at = function.origin().whole();
+      }
+    }
     String advice = format == TemplateBuilder.Format.SAM
-        ? "A resource that a function's policy names is created before the policy, and in the"
-            + " SAM variant the function waits for its policy (SAM's event mappings cannot), so"
-            + " that resource must not refer to the function, its alias or version. The plain"
-            + " template (the default) allows a reference to the function itself."
-        : "A resource that a function's policy names is created before the policy, so it must"
-            + " not refer to what waits for the policy: the function's mappings, version or"
-            + " alias.";
-    report.report(Diagnostic.CIRCULAR_DEPENDENCY, cycleOrigin(cycle, functions),
-        String.join(" -> ", cycle), advice);
+        ? "What a function's policy names (an @IamPolicy resource, a trigger's source or failure"
+            + " destination) is created before the policy, and in the SAM variant the function"
+            + " waits for its policy (SAM's event mappings cannot), so none of it may refer to the"
+            + " function, its alias or version. The plain template (the default) allows a"
+            + " reference to the function itself."
+        : "What a function's policy names (an @IamPolicy resource, a trigger's source or failure"
+            + " destination) is created before the policy, so none of it may refer to what waits"
+            + " for the policy: the function's mappings, version or alias.";
+    report.report(Diagnostic.CIRCULAR_DEPENDENCY, at, String.join(" -> ", cycle), advice);
     return report.build();
   }
 
-  /** {@code cycle} told from a function's policy, when one is in it, which is where it starts. */
-  private static List<String> startingAtAPolicy(List<String> cycle,
-      List<FunctionModel> functions) {
-    for (FunctionModel function : functions) {
-      int policy = cycle.indexOf(function.logicalIdStem() + "Policy");
-      if (policy > 0) {
-        List<String> rotated = new ArrayList<>(cycle.subList(policy, cycle.size() - 1));
-        rotated.addAll(cycle.subList(0, policy + 1));
-        return rotated;
-      }
-    }
-    return cycle;
+  /** The circle {@code cycle} ({@code [A, B, A]}) told from its element at {@code start}. */
+  private static List<String> rotated(List<String> cycle, int start) {
+    List<String> rotated = new ArrayList<>(cycle.subList(start, cycle.size() - 1));
+    rotated.addAll(cycle.subList(0, start + 1));
+    return rotated;
   }
 
-  private static Origin.Location cycleOrigin(List<String> cycle, List<FunctionModel> functions) {
-    for (FunctionModel function : functions) {
-      int policy = cycle.indexOf(function.logicalIdStem() + "Policy");
-      if (policy < 0) {
-        continue;
-      }
-      String named = cycle.get(policy + 1);
-      for (PolicyModel declared : function.policies()) {
-        for (int i = 0; i < declared.resources().size(); i++) {
-          if (declared.resources().get(i) instanceof ArnRef.Resource resource
-              && resource.logicalId().equals(named)) {
-            return declared.origin().at("resources", i);
-          }
+  /** The {@code @IamPolicy} value of {@code function} naming {@code @logicalId}, else the method. */
+  private static Origin.Location namedBy(FunctionModel function, String logicalId) {
+    for (PolicyModel declared : function.policies()) {
+      for (int i = 0; i < declared.resources().size(); i++) {
+        if (declared.resources().get(i) instanceof ArnRef.Resource resource
+            && resource.logicalId().equals(logicalId)) {
+          return declared.origin().at("resources", i);
         }
       }
-      return function.origin().whole();
     }
-    for (FunctionModel function : functions) {
-      if (cycle.stream().anyMatch(id -> id.startsWith(function.logicalIdStem()))) {
-        return function.origin().whole();
-      }
-    }
-    return Origin.NONE.whole();
+    return function.origin().whole();
   }
 
   /**

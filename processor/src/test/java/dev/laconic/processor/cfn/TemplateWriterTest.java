@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,13 +26,27 @@ class TemplateWriterTest {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  /** The mappers as TemplateWriter configured them before it walked the tree itself. */
+  /**
+   * The mappers as TemplateWriter configured them before it walked the tree itself, with a
+   * frozen copy of its quoting rule: a reference of its own, so that a change to the writer's
+   * rule fails here instead of changing both sides.
+   */
   private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
       .disable(YAMLGenerator.Feature.SPLIT_LINES)
-      .stringQuotingChecker(new TemplateWriter.CautiousQuoting())
+      .stringQuotingChecker(new StringQuotingChecker.Default() {
+        private static final long serialVersionUID = 1L;
+        private static final Pattern AMBIGUOUS = Pattern.compile(
+            "[-+.0-9].*|[0-9:_ -]+|y|Y|n|N|~|"
+                + "(?i:yes|no|true|false|on|off|null|\\.inf|-\\.inf|\\.nan)");
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+          return super.needToQuoteValue(value) || AMBIGUOUS.matcher(value).matches();
+        }
+      })
       .build());
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final DefaultPrettyPrinter JSON_PRINTER = new DefaultPrettyPrinter()
