@@ -169,6 +169,9 @@ public final class MappingPoller implements AutoCloseable {
       } catch (Stopped e) {
         return;
       } catch (RuntimeException | Error e) {
+        if (!running) {
+          return; // close() interrupted a call to the stream: the SDK fails it, nothing broke
+        }
         // Nothing but close() ends a mapping: on Lambda it keeps polling too.
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
