@@ -93,6 +93,25 @@ public final class EventGenerator {
    */
   public ObjectNode dynamodb(String streamArn, Optional<JsonNode> keys,
       Optional<JsonNode> newImage, Optional<JsonNode> oldImage) {
+    return dynamodb(streamArn, keys, newImage, oldImage, "NEW_AND_OLD_IMAGES");
+  }
+
+  /**
+   * The same change as a stream of {@code viewType} delivers it: {@code NEW_IMAGE} leaves out
+   * the old image, {@code OLD_IMAGE} the new one, {@code KEYS_ONLY} both, and {@code SizeBytes}
+   * counts what is left.
+   *
+   * @throws IllegalArgumentException also for a view type DynamoDB does not have
+   */
+  public ObjectNode dynamodb(String streamArn, Optional<JsonNode> keys,
+      Optional<JsonNode> newImage, Optional<JsonNode> oldImage, String viewType) {
+    boolean newImages = switch (viewType) {
+      case "NEW_AND_OLD_IMAGES", "NEW_IMAGE" -> true;
+      case "OLD_IMAGE", "KEYS_ONLY" -> false;
+      default -> throw new IllegalArgumentException("No stream view type " + viewType + ": it"
+          + " is NEW_AND_OLD_IMAGES, NEW_IMAGE, OLD_IMAGE or KEYS_ONLY.");
+    };
+    boolean oldImages = viewType.equals("NEW_AND_OLD_IMAGES") || viewType.equals("OLD_IMAGE");
     if (newImage.isEmpty() && oldImage.isEmpty()) {
       throw new IllegalArgumentException("A change needs a new image, an old image or both.");
     }
@@ -126,17 +145,17 @@ public final class EventGenerator {
     data.put("ApproximateCreationDateTime", now.getEpochSecond());
     data.set("Keys", keyAttributes);
     long size = DynamoItems.size(keyAttributes);
-    if (newImage.isPresent()) {
+    if (newImage.isPresent() && newImages) {
       data.set("NewImage", newImage.get().deepCopy());
       size += DynamoItems.size(newImage.get());
     }
-    if (oldImage.isPresent()) {
+    if (oldImage.isPresent() && oldImages) {
       data.set("OldImage", oldImage.get().deepCopy());
       size += DynamoItems.size(oldImage.get());
     }
     data.put("SequenceNumber", digits(21));
     data.put("SizeBytes", size);
-    data.put("StreamViewType", "NEW_AND_OLD_IMAGES");
+    data.put("StreamViewType", viewType);
     record.put("eventSourceARN", streamArn);
     return event;
   }

@@ -150,6 +150,36 @@ class EventGeneratorTest {
   }
 
   @Test
+  void aStreamViewTypeKeepsTheImagesItCarriesAndCountsOnlyThem() throws Exception {
+    String arn = EventGenerator.dynamodbStreamArn("eu-west-1", "Orders");
+    JsonNode after = JSON.readTree("{\"pk\": {\"S\": \"o-1\"}, \"total\": {\"N\": \"59.90\"}}");
+    JsonNode before = JSON.readTree("{\"pk\": {\"S\": \"o-1\"}, \"total\": {\"N\": \"10\"}}");
+    long both = 0;
+    for (String viewType : List.of("NEW_AND_OLD_IMAGES", "NEW_IMAGE", "OLD_IMAGE", "KEYS_ONLY")) {
+      DynamodbEvent.DynamodbStreamRecord record = read(generator.dynamodb(arn, Optional.empty(),
+          Optional.of(after), Optional.of(before), viewType), DynamodbEvent.class)
+          .getRecords().get(0);
+      assertEquals("MODIFY", record.getEventName(), viewType);
+      assertEquals(viewType, record.getDynamodb().getStreamViewType());
+      assertEquals(viewType.startsWith("NEW"), record.getDynamodb().getNewImage() != null,
+          viewType);
+      assertEquals(viewType.equals("NEW_AND_OLD_IMAGES") || viewType.equals("OLD_IMAGE"),
+          record.getDynamodb().getOldImage() != null, viewType);
+      assertEquals("o-1", record.getDynamodb().getKeys().get("pk").getS());
+      if (viewType.equals("NEW_AND_OLD_IMAGES")) {
+        both = record.getDynamodb().getSizeBytes();
+      } else {
+        assertTrue(record.getDynamodb().getSizeBytes() < both, viewType);
+      }
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> generator.dynamodb(arn, Optional.empty(), Optional.of(after), Optional.empty(),
+            "NEW"));
+    assertEquals("No stream view type NEW: it is NEW_AND_OLD_IMAGES, NEW_IMAGE, OLD_IMAGE or"
+        + " KEYS_ONLY.", e.getMessage());
+  }
+
+  @Test
   void anImageThatIsNotDynamodbJsonIsRefused() throws Exception {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> generator.dynamodb(EventGenerator.dynamodbStreamArn("us-east-1", "T"),
