@@ -1,0 +1,162 @@
+package dev.laconic.maven;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.laconic.local.InvokeResult;
+import dev.laconic.local.LocalInvoker;
+import dev.laconic.local.app.Application;
+import java.io.File;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * {@code mvn laconic:invoke -Dfunction=<name> -Devent=<file>}: invokes one function of the
+ * project as Lambda would, through its generated adapter, with an event file (a real event, one
+ * written by {@code sam local generate-event} or by Laconic's local runner), on the project's own
+ * compiled classes and run-time class path. It prints the function's logs as they come and then
+ * its response; the build fails when the function fails (Lambda's error JSON is printed).
+ *
+ * <p>Instead of an event file, a DynamoDB stream function takes one item change, its items in
+ * DynamoDB JSON (as {@code aws dynamodb get-item} prints them): {@code -Dinsert=item.json},
+ * {@code -Dmodify=old.json,new.json} or {@code -Dremove=item.json}. The event is the one its
+ * mapping would deliver (see {@link ItemChangeEvent}).
+ *
+ * <p>It reads the template the processor wrote ({@code target/classes/laconic/template.json}),
+ * so the project must be compiled: {@code mvn compile laconic:invoke ...}. The function is named
+ * as {@code LocalMain invoke} takes it: its logical id, its {@code FunctionName}, its handler, or
+ * {@code Class.method}.
+ */
+@Mojo(name = "invoke", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public final class InvokeMojo extends AbstractMojo {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The function to invoke: logical id, function name, handler or {@code Class.method}. */
+  @Parameter(property = "function", required = true)
+  private String function;
+
+  /** The event: a JSON file. */
+  @Parameter(property = "event")
+  private File event;
+
+  /** An item inserted: the event is its INSERT record. */
+  @Parameter(property = "insert")
+  private File insert;
+
+  /** An item changed, as {@code old.json,new.json}: the event is its MODIFY record. */
+  @Parameter(property = "modify")
+  private String modify;
+
+  /** An item removed: the event is its REMOVE record. */
+  @Parameter(property = "remove")
+  private File remove;
+
+  /** The region in the function's ARN and context. */
+  @Parameter(property = "laconic.region", defaultValue = "us-east-1")
+  private String region;
+
+  /** Where the processor wrote the template and javac the classes. */
+  @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
+  private File classesDirectory;
+
+  /** The project's run-time class path: its classes and dependencies, as Lambda's jar has them. */
+  @Parameter(defaultValue = "${project.runtimeClasspathElements}", readonly = true)
+  private List<String> classpathElements;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    Path template = classesDirectory.toPath().resolve(Application.TEMPLATE);
+    if (!Files.isRegularFile(template)) {
+      throw new MojoExecutionException(template + " does not exist: compile the project with the"
+          + " Laconic processor first, as in mvn compile laconic:invoke (a build with errors"
+          + " writes no template).");
+    }
+    long given = java.util.stream.Stream.of(event, insert, modify, remove)
+        .filter(java.util.Objects::nonNull).count();
+    if (given != 1) {
+      throw new MojoFailureException("Give the event as one of -Devent=FILE, -Dinsert=ITEM.json,"
+          + " -Dmodify=OLD.json,NEW.json or -Dremove=ITEM.json" + (given == 0 ? "." : ", not "
+          + given + " of them."));
+    }
+    InvokeResult result;
+    // The project's classes over the plugin's: a class both have (the events library, the
+    // Lambda core interfaces) is the plugin's, so the invoker and the adapter agree on it.
+    try (URLClassLoader loader = new URLClassLoader(urls(), getClass().getClassLoader());
+        LocalInvoker invoker = LocalInvoker.builder(Application.fromTemplate(template))
+            .classLoader(loader).region(region).output(line -> getLog().info(line)).build()) {
+      byte[] payload = event != null ? read(event.toPath())
+          : JSON.writeValueAsBytes(ItemChangeEvent.of(JSON.readTree(template.toFile()),
+              invoker.application().find(function), region,
+              insert != null ? Optional.of(item(insert.toPath()))
+                  : modify != null ? Optional.of(item(modifyFile(1)))
+                  : Optional.empty(),
+              remove != null ? Optional.of(item(remove.toPath()))
+                  : modify != null ? Optional.of(item(modifyFile(0)))
+                  : Optional.empty()));
+      result = invoker.invoke(function, payload);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (IOException e) {
+      // Reading the template or writing the event; closing the class loader.
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    if (!result.succeeded()) {
+      getLog().error("The function failed: " + result.payloadText());
+      throw new MojoFailureException("Function " + result.logicalId() + " failed (request "
+          + result.requestId() + "): " + result.payloadText());
+    }
+    getLog().info("Response of " + result.logicalId() + " (request " + result.requestId()
+        + "): " + result.payloadText());
+  }
+
+  private static byte[] read(Path file) throws MojoExecutionException {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new MojoExecutionException("Cannot read " + file + ": " + e, e);
+    }
+  }
+
+  private static JsonNode item(Path file) throws MojoExecutionException {
+    try {
+      return JSON.readTree(read(file));
+    } catch (IOException e) {
+      throw new MojoExecutionException(file + " is not JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** The {@code index}th file of {@code -Dmodify=old.json,new.json}. */
+  private Path modifyFile(int index) throws MojoExecutionException {
+    String[] files = modify.split(",", -1);
+    if (files.length != 2 || files[0].isBlank() || files[1].isBlank()) {
+      throw new MojoExecutionException("-Dmodify takes two item files, old.json,new.json, not "
+          + modify);
+    }
+    return Path.of(files[index].trim());
+  }
+
+  private URL[] urls() throws MojoExecutionException {
+    List<URL> urls = new ArrayList<>();
+    for (String element : classpathElements) {
+      try {
+        urls.add(new File(element).toURI().toURL());
+      } catch (MalformedURLException e) {
+        throw new MojoExecutionException("Bad class path element " + element, e);
+      }
+    }
+    return urls.toArray(URL[]::new);
+  }
+}
