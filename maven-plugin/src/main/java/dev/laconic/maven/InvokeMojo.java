@@ -7,15 +7,10 @@ import dev.laconic.local.LocalInvoker;
 import dev.laconic.local.app.Application;
 import java.io.File;
 import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -40,7 +35,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code Class.method}.
  */
 @Mojo(name = "invoke", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public final class InvokeMojo extends AbstractMojo {
+public final class InvokeMojo extends ProjectMojo {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,6 +46,10 @@ public final class InvokeMojo extends AbstractMojo {
   /** The event: a JSON file. */
   @Parameter(property = "event")
   private File event;
+
+  /** The region in the function's ARN and context. */
+  @Parameter(property = "laconic.region", defaultValue = "us-east-1")
+  private String region;
 
   /** An item inserted: the event is its INSERT record. */
   @Parameter(property = "insert")
@@ -64,26 +63,9 @@ public final class InvokeMojo extends AbstractMojo {
   @Parameter(property = "remove")
   private File remove;
 
-  /** The region in the function's ARN and context. */
-  @Parameter(property = "laconic.region", defaultValue = "us-east-1")
-  private String region;
-
-  /** Where the processor wrote the template and javac the classes. */
-  @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
-  private File classesDirectory;
-
-  /** The project's run-time class path: its classes and dependencies, as Lambda's jar has them. */
-  @Parameter(defaultValue = "${project.runtimeClasspathElements}", readonly = true)
-  private List<String> classpathElements;
-
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    Path template = classesDirectory.toPath().resolve(Application.TEMPLATE);
-    if (!Files.isRegularFile(template)) {
-      throw new MojoExecutionException(template + " does not exist: compile the project with the"
-          + " Laconic processor first, as in mvn compile laconic:invoke (a build with errors"
-          + " writes no template).");
-    }
+    Path template = template();
     long given = java.util.stream.Stream.of(event, insert, modify, remove)
         .filter(java.util.Objects::nonNull).count();
     if (given != 1) {
@@ -92,9 +74,7 @@ public final class InvokeMojo extends AbstractMojo {
           + given + " of them."));
     }
     InvokeResult result;
-    // The project's classes over the plugin's: a class both have (the events library, the
-    // Lambda core interfaces) is the plugin's, so the invoker and the adapter agree on it.
-    try (URLClassLoader loader = new URLClassLoader(urls(), getClass().getClassLoader());
+    try (URLClassLoader loader = projectClassLoader();
         LocalInvoker invoker = LocalInvoker.builder(Application.fromTemplate(template))
             .classLoader(loader).region(region).output(line -> getLog().info(line)).build()) {
       byte[] payload = event != null ? read(event.toPath())
@@ -148,15 +128,8 @@ public final class InvokeMojo extends AbstractMojo {
     return Path.of(files[index].trim());
   }
 
-  private URL[] urls() throws MojoExecutionException {
-    List<URL> urls = new ArrayList<>();
-    for (String element : classpathElements) {
-      try {
-        urls.add(new File(element).toURI().toURL());
-      } catch (MalformedURLException e) {
-        throw new MojoExecutionException("Bad class path element " + element, e);
-      }
-    }
-    return urls.toArray(URL[]::new);
+  @Override
+  String goal() {
+    return "invoke";
   }
 }

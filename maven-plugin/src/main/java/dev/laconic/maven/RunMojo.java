@@ -1,0 +1,146 @@
+package dev.laconic.maven;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.laconic.local.LocalRunner;
+import dev.laconic.local.app.Application;
+import dev.laconic.local.app.TemplateTables;
+import dev.laconic.local.engine.LocalDynamoDb;
+import dev.laconic.local.poller.FailureSink;
+import java.io.IOException;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * {@code mvn compile laconic:run}: the application on this machine. It starts the in-process
+ * DynamoDB, creates the template's tables with their streams, starts every generated function's
+ * DynamoDB stream mapping as Lambda polls it, and prints the endpoint to write items to and each
+ * function's logs, until Ctrl-C, which stops the mappings and the database and says so.
+ */
+@Mojo(name = "run", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public final class RunMojo extends ProjectMojo {
+
+  /**
+   * Template parameters, as {@code Name=value,Name=value}: for a stream, a stream ARN or the name
+   * of a table.
+   */
+  @Parameter(property = "laconic.parameters")
+  private String parameters;
+
+  /** Stop after this long (ISO-8601, such as {@code PT30S}) instead of waiting for Ctrl-C. */
+  @Parameter(property = "laconic.runFor")
+  private String runFor;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    Path template = template();
+    Duration stopAfter = stopAfter();
+    Consumer<String> out = line -> getLog().info(line);
+    URLClassLoader loader = projectClassLoader();
+    LocalDynamoDb engine = LocalDynamoDb.start();
+    LocalRunner runner;
+    try (DynamoDbClient dynamo = client(engine)) {
+      TemplateTables.create(new ObjectMapper().readTree(template.toFile()), dynamo)
+          .forEach(line -> out.accept("[laconic] " + line));
+      LocalRunner.Builder builder = LocalRunner.builder(Application.fromTemplate(template))
+          .engine(engine).classLoader(loader).output(out)
+          .failureSink(FailureSink.printing(out));
+      for (String parameter : parameters == null ? new String[0] : parameters.split(",")) {
+        int equals = parameter.indexOf('=');
+        if (equals <= 0) {
+          throw new MojoFailureException("-Dlaconic.parameters takes Name=value,Name=value, not "
+              + parameters);
+        }
+        builder.parameter(parameter.substring(0, equals).trim(),
+            parameter.substring(equals + 1).trim());
+      }
+      runner = builder.start();
+    } catch (IOException | RuntimeException e) {
+      close(engine, loader);
+      if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+        throw new MojoFailureException(e.getMessage(), e);
+      }
+      throw new MojoExecutionException("Cannot start the application: " + e, e);
+    }
+    out.accept("[laconic] In-process DynamoDB at " + engine.endpoint() + " (region "
+        + engine.region() + ", any credentials); write items with: aws dynamodb put-item"
+        + " --endpoint-url " + engine.endpoint() + " --region " + engine.region() + " ...");
+    out.accept("[laconic] Running " + runner.pollers().size() + " mapping(s)."
+        + (stopAfter == null ? " Stop with Ctrl-C." : " Stopping after " + stopAfter + "."));
+
+    AtomicBoolean stopped = new AtomicBoolean();
+    CountDownLatch done = new CountDownLatch(1);
+    Runnable stop = () -> {
+      if (stopped.compareAndSet(false, true)) {
+        runner.close();
+        close(engine, loader);
+        // Standard output: on Ctrl-C, Maven's logger may be shut down by now.
+        System.out.println("[laconic] Stopped: the mappings and the in-process DynamoDB.");
+        done.countDown();
+      }
+    };
+    // Ctrl-C ends the JVM: its shutdown hooks run while this thread still waits.
+    Thread hook = new Thread(stop, "laconic-run-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      if (stopAfter == null) {
+        done.await();
+      } else if (!done.await(stopAfter.toMillis(), TimeUnit.MILLISECONDS)) {
+        Runtime.getRuntime().removeShutdownHook(hook);
+        stop.run();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop.run();
+    }
+  }
+
+  private Duration stopAfter() throws MojoFailureException {
+    if (runFor == null || runFor.isBlank()) {
+      return null;
+    }
+    try {
+      return Duration.parse(runFor.trim());
+    } catch (DateTimeParseException e) {
+      throw new MojoFailureException("-Dlaconic.runFor takes an ISO-8601 duration, such as"
+          + " PT30S, not " + runFor, e);
+    }
+  }
+
+  private static DynamoDbClient client(LocalDynamoDb engine) {
+    return DynamoDbClient.builder().endpointOverride(engine.endpoint())
+        .region(Region.of(engine.region()))
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("local", "local")))
+        .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+  }
+
+  private static void close(LocalDynamoDb engine, URLClassLoader loader) {
+    engine.close();
+    try {
+      loader.close();
+    } catch (IOException e) {
+      // Nothing was written through it; the JVM is about to end or the build to go on.
+    }
+  }
+
+  @Override
+  String goal() {
+    return "run";
+  }
+}
