@@ -11,10 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -220,13 +216,7 @@ public final class LocalMain {
     if (tables.isEmpty()) {
       return;
     }
-    try (DynamoDbClient dynamo = DynamoDbClient.builder()
-        .endpointOverride(engine.endpoint())
-        .region(Region.of(engine.region()))
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("local", "local")))
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .build()) {
+    try (DynamoDbClient dynamo = engine.client()) {
       for (String table : tables) {
         int colon = table.indexOf(':');
         if (colon <= 0 || colon == table.length() - 1) {

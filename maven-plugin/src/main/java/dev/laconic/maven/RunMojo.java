@@ -20,10 +20,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -54,7 +50,7 @@ public final class RunMojo extends ProjectMojo {
     URLClassLoader loader = projectClassLoader();
     LocalDynamoDb engine = LocalDynamoDb.start();
     LocalRunner runner;
-    try (DynamoDbClient dynamo = client(engine)) {
+    try (DynamoDbClient dynamo = engine.client()) {
       TemplateTables.create(new ObjectMapper().readTree(template.toFile()), dynamo)
           .forEach(line -> out.accept("[laconic] " + line));
       LocalRunner.Builder builder = LocalRunner.builder(Application.fromTemplate(template))
@@ -120,14 +116,6 @@ public final class RunMojo extends ProjectMojo {
       throw new MojoFailureException("-Dlaconic.runFor takes an ISO-8601 duration, such as"
           + " PT30S, not " + runFor, e);
     }
-  }
-
-  private static DynamoDbClient client(LocalDynamoDb engine) {
-    return DynamoDbClient.builder().endpointOverride(engine.endpoint())
-        .region(Region.of(engine.region()))
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("local", "local")))
-        .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
   }
 
   private static void close(LocalDynamoDb engine, URLClassLoader loader) {

@@ -11,6 +11,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * An in-memory DynamoDB with DynamoDB Streams, served over HTTP on the loopback interface for AWS SDK clients.
@@ -80,6 +85,20 @@ public final class LocalDynamoDb implements AutoCloseable {
   /** The account id in ARNs. */
   public String accountId() {
     return settings.accountId();
+  }
+
+  /**
+   * A client of this database: its endpoint and region, any credentials (it checks none), and the
+   * SDK's URL connection client, enough for a local endpoint. Close it when done.
+   */
+  public DynamoDbClient client() {
+    return DynamoDbClient.builder()
+        .endpointOverride(endpoint())
+        .region(Region.of(region()))
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("local", "local")))
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
   }
 
   /**

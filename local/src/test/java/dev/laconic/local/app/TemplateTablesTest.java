@@ -10,10 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.laconic.local.engine.LocalDynamoDb;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
@@ -21,14 +17,6 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 class TemplateTablesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static DynamoDbClient client(LocalDynamoDb engine) {
-    return DynamoDbClient.builder().endpointOverride(engine.endpoint())
-        .region(Region.of(engine.region()))
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("local", "local")))
-        .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-  }
 
   @Test
   void everyTableWithItsNameKeysAndStream() throws Exception {
@@ -47,7 +35,7 @@ class TemplateTablesTest {
             "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
             "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}]}}}}
         """);
-    try (LocalDynamoDb engine = LocalDynamoDb.start(); DynamoDbClient dynamo = client(engine)) {
+    try (LocalDynamoDb engine = LocalDynamoDb.start(); DynamoDbClient dynamo = engine.client()) {
       assertEquals(List.of(
           "Created table orders (pk HASH, sk RANGE) with a NEW_IMAGE stream.",
           "Created table Audit (id HASH), no stream."), TemplateTables.create(template, dynamo));
@@ -70,7 +58,7 @@ class TemplateTablesTest {
           "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
           "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}]}}}}
         """);
-    try (LocalDynamoDb engine = LocalDynamoDb.start(); DynamoDbClient dynamo = client(engine)) {
+    try (LocalDynamoDb engine = LocalDynamoDb.start(); DynamoDbClient dynamo = engine.client()) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> TemplateTables.create(template, dynamo));
       assertEquals("Table OrdersTable: its TableName {\"Fn::Sub\":\"orders-${Stage}\"} is not"

@@ -17,9 +17,4 @@ public class Orders {
           + record.getDynamodb().getKeys().get("Id").getN());
     }
   }
-
-  @DynamoStreamTrigger(streamArn = STREAM)
-  public void reject(DynamodbEvent event) {
-    throw new IllegalStateException("no " + event.getRecords().size() + " changes wanted here");
-  }
 }
