@@ -13,15 +13,16 @@ assert !log.contains('Exception')
 // recorded there as from the repository the tests' settings name, which offline Maven accepts
 // only when the settings name it too.
 def settings = new File(basedir, 'offline-settings.xml')
-settings.text = new File(basedir, '../../../src/it/settings.xml').text
+settings.text = new File(itSettings).text
     .replace('@localRepositoryUrl@', new File(localRepositoryPath.toString()).toURI().toString())
 def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
+// runFor only in case the signal were lost: the test fails long before.
 def process = new ProcessBuilder(mvn, '-B', '-o', '-s', settings.path,
-    "-Dmaven.repo.local=${localRepositoryPath}", 'laconic:run')
+    "-Dmaven.repo.local=${localRepositoryPath}", '-Dlaconic.runFor=PT5M', 'laconic:run')
     .directory(basedir).redirectErrorStream(true).start()
 def lines = new LinkedBlockingQueue<String>()
 def output = new StringBuffer()
-Thread.start {
+def reader = Thread.start {
   process.inputStream.eachLine('UTF-8') { line -> output.append(line).append('\n'); lines.put(line) }
 }
 def waitFor = { String text ->
@@ -37,7 +38,7 @@ def waitFor = { String text ->
 }
 try {
   def endpoint = (waitFor('In-process DynamoDB at') =~ /http:\/\/127\.0\.0\.1:\d+/)[0]
-  waitFor('Stop with Ctrl-C.')
+  waitFor('Stopping after PT5M.')
   // PutItem in DynamoDB's JSON protocol, as the AWS CLI sends it; the local endpoint takes any
   // credentials.
   def put = new URL(endpoint + '/').openConnection()
@@ -55,11 +56,12 @@ try {
 
   assert new ProcessBuilder('kill', '-INT', String.valueOf(process.pid())).start().waitFor() == 0
   assert process.waitFor(60, TimeUnit.SECONDS) : 'still running after Ctrl-C:\n' + output
-  Thread.sleep(200) // the last lines
+  reader.join(10_000) // to the end of the output
   def text = output.toString()
   assert text.contains('[laconic] Stopped: the mappings and the in-process DynamoDB.') : text
   assert !text.contains('Exception') : text
 } finally {
+  process.descendants().forEach { it.destroyForcibly() }
   process.destroyForcibly()
 }
 return true

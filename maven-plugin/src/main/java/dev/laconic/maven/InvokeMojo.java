@@ -55,9 +55,15 @@ public final class InvokeMojo extends ProjectMojo {
   @Parameter(property = "insert")
   private File insert;
 
-  /** An item changed, as {@code old.json,new.json}: the event is its MODIFY record. */
+  /**
+   * An item changed, as {@code old.json,new.json} (relative to the project's directory, as the
+   * other files are): the event is its MODIFY record.
+   */
   @Parameter(property = "modify")
   private String modify;
+
+  @Parameter(defaultValue = "${basedir}", readonly = true)
+  private File basedir;
 
   /** An item removed: the event is its REMOVE record. */
   @Parameter(property = "remove")
@@ -87,14 +93,15 @@ public final class InvokeMojo extends ProjectMojo {
                   : modify != null ? Optional.of(item(modifyFile(0)))
                   : Optional.empty()));
       result = invoker.invoke(function, payload);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | IllegalStateException e) {
       throw new MojoFailureException(e.getMessage(), e);
+    } catch (java.io.UncheckedIOException e) {
+      throw new MojoExecutionException("Cannot read " + template + ": " + e.getCause(), e);
     } catch (IOException e) {
       // Reading the template or writing the event; closing the class loader.
       throw new MojoExecutionException(e.getMessage(), e);
     }
     if (!result.succeeded()) {
-      getLog().error("The function failed: " + result.payloadText());
       throw new MojoFailureException("Function " + result.logicalId() + " failed (request "
           + result.requestId() + "): " + result.payloadText());
     }
@@ -119,13 +126,13 @@ public final class InvokeMojo extends ProjectMojo {
   }
 
   /** The {@code index}th file of {@code -Dmodify=old.json,new.json}. */
-  private Path modifyFile(int index) throws MojoExecutionException {
+  private Path modifyFile(int index) throws MojoFailureException {
     String[] files = modify.split(",", -1);
     if (files.length != 2 || files[0].isBlank() || files[1].isBlank()) {
-      throw new MojoExecutionException("-Dmodify takes two item files, old.json,new.json, not "
+      throw new MojoFailureException("-Dmodify takes two item files, old.json,new.json, not "
           + modify);
     }
-    return Path.of(files[index].trim());
+    return basedir.toPath().resolve(files[index].trim());
   }
 
   @Override

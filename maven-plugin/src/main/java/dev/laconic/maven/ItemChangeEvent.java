@@ -38,12 +38,17 @@ final class ItemChangeEvent {
     TemplateValue source = mapping.eventSourceArn();
     JsonNode table = source.resource() == null ? null
         : template.path("Resources").path(source.resource()).path("Properties");
-    String streamArn = source.resource() != null
-        ? EventGenerator.dynamodbStreamArn(region, source.literal())
-        : source.literal() != null ? source.literal()
-        : EventGenerator.dynamodbStreamArn(region, source.parameter());
+    // A stream ARN as written; else the ARN of the table's stream, named as the runner names it.
+    String streamArn = source.literal() != null && source.literal().startsWith("arn:")
+        ? source.literal()
+        : EventGenerator.dynamodbStreamArn(region, source.literal() != null ? source.literal()
+            : source.parameter());
+    if (table != null && !table.path("StreamSpecification").path("StreamViewType").isTextual()) {
+      throw new IllegalArgumentException("Table " + source.resource() + " has no stream"
+          + " (StreamSpecification), so it sends no changes.");
+    }
     String viewType = table == null ? "NEW_AND_OLD_IMAGES"
-        : table.path("StreamSpecification").path("StreamViewType").asText("NEW_AND_OLD_IMAGES");
+        : table.path("StreamSpecification").path("StreamViewType").asText();
 
     JsonNode image = newImage.orElseGet(() -> oldImage.orElseThrow());
     Optional<JsonNode> keys = Optional.empty();
@@ -67,7 +72,8 @@ final class ItemChangeEvent {
       return source.resourceType().equals("AWS::DynamoDB::Table");
     }
     if (source.literal() != null) {
-      return source.literal().startsWith("arn:") && source.literal().contains(":dynamodb:");
+      // A stream's ARN, or the name of a table, which the local runner reads the stream of.
+      return !source.literal().startsWith("arn:") || source.literal().contains(":dynamodb:");
     }
     // A parameter: its AllowedPattern says what kind of ARN it takes.
     return template.path("Parameters").path(source.parameter()).path("AllowedPattern").asText()

@@ -36,8 +36,11 @@ abstract class ProjectMojo extends AbstractMojo {
   }
 
   /**
-   * The project's classes over the plugin's: a class both have (the events library, the Lambda
-   * core interfaces) is the plugin's, so the invoker and the adapter agree on it.
+   * The project's run-time class path, its own classes first: the functions run on the project's
+   * libraries (its SDK, its Jackson), as in its jar on Lambda. Only Lambda's Java interfaces and
+   * events ({@code com.amazonaws.services.lambda.runtime}) come from the plugin, which hands the
+   * functions their context and, for {@code RequestHandler}s, events made by Lambda's serializer:
+   * the runtime provides those on Lambda too.
    */
   URLClassLoader projectClassLoader() throws MojoExecutionException {
     List<URL> urls = new ArrayList<>();
@@ -48,7 +51,42 @@ abstract class ProjectMojo extends AbstractMojo {
         throw new MojoExecutionException("Bad class path element " + element, e);
       }
     }
-    return new URLClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader());
+    return new ProjectClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader());
+  }
+
+  /** Child first, but for what Lambda's runtime provides. */
+  private static final class ProjectClassLoader extends URLClassLoader {
+
+    private static final String LAMBDA_RUNTIME = "com.amazonaws.services.lambda.runtime.";
+
+    static {
+      registerAsParallelCapable();
+    }
+
+    ProjectClassLoader(URL[] urls, ClassLoader plugin) {
+      super(urls, plugin);
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (name.startsWith(LAMBDA_RUNTIME) || name.startsWith("java.")) {
+        return super.loadClass(name, resolve);
+      }
+      synchronized (getClassLoadingLock(name)) {
+        Class<?> loaded = findLoadedClass(name);
+        if (loaded == null) {
+          try {
+            loaded = findClass(name);
+          } catch (ClassNotFoundException notInProject) {
+            return super.loadClass(name, resolve);
+          }
+        }
+        if (resolve) {
+          resolveClass(loaded);
+        }
+        return loaded;
+      }
+    }
   }
 
   /** The goal's name, for messages. */

@@ -11,6 +11,8 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,64 +48,93 @@ public final class RunMojo extends ProjectMojo {
   public void execute() throws MojoExecutionException, MojoFailureException {
     Path template = template();
     Duration stopAfter = stopAfter();
+    Map<String, String> values = parameters();
     Consumer<String> out = line -> getLog().info(line);
     URLClassLoader loader = projectClassLoader();
-    LocalDynamoDb engine = LocalDynamoDb.start();
-    LocalRunner runner;
-    try (DynamoDbClient dynamo = engine.client()) {
-      TemplateTables.create(new ObjectMapper().readTree(template.toFile()), dynamo)
-          .forEach(line -> out.accept("[laconic] " + line));
+    LocalDynamoDb engine = null;
+    LocalRunner runner = null;
+    try {
+      engine = LocalDynamoDb.start();
+      try (DynamoDbClient dynamo = engine.client()) {
+        TemplateTables.create(new ObjectMapper().readTree(template.toFile()), dynamo)
+            .forEach(line -> out.accept("[laconic] " + line));
+      }
       LocalRunner.Builder builder = LocalRunner.builder(Application.fromTemplate(template))
           .engine(engine).classLoader(loader).output(out)
           .failureSink(FailureSink.printing(out));
-      for (String parameter : parameters == null ? new String[0] : parameters.split(",")) {
-        int equals = parameter.indexOf('=');
-        if (equals <= 0) {
-          throw new MojoFailureException("-Dlaconic.parameters takes Name=value,Name=value, not "
-              + parameters);
-        }
-        builder.parameter(parameter.substring(0, equals).trim(),
-            parameter.substring(equals + 1).trim());
-      }
+      values.forEach(builder::parameter);
       runner = builder.start();
+      // Writes made after the line below must reach a LATEST mapping too.
+      runner.awaitStarted(Duration.ofSeconds(30));
     } catch (IOException | RuntimeException e) {
-      close(engine, loader);
+      close(runner, engine, loader);
       if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
         throw new MojoFailureException(e.getMessage(), e);
       }
       throw new MojoExecutionException("Cannot start the application: " + e, e);
+    } catch (InterruptedException e) {
+      close(runner, engine, loader);
+      Thread.currentThread().interrupt();
+      throw new MojoExecutionException("Interrupted while starting the application", e);
     }
     out.accept("[laconic] In-process DynamoDB at " + engine.endpoint() + " (region "
         + engine.region() + ", any credentials); write items with: aws dynamodb put-item"
         + " --endpoint-url " + engine.endpoint() + " --region " + engine.region() + " ...");
     out.accept("[laconic] Running " + runner.pollers().size() + " mapping(s)."
         + (stopAfter == null ? " Stop with Ctrl-C." : " Stopping after " + stopAfter + "."));
+    untilStopped(runner, engine, loader, stopAfter);
+  }
 
-    AtomicBoolean stopped = new AtomicBoolean();
-    CountDownLatch done = new CountDownLatch(1);
+  /**
+   * Waits for Ctrl-C, which ends the JVM: its shutdown hooks run while this thread still
+   * waits, so the hook stops everything; or for {@code stopAfter}, then stops it here.
+   */
+  private static void untilStopped(LocalRunner runner, LocalDynamoDb engine,
+      URLClassLoader loader, Duration stopAfter) {
+    AtomicBoolean stopping = new AtomicBoolean();
+    CountDownLatch stopped = new CountDownLatch(1);
     Runnable stop = () -> {
-      if (stopped.compareAndSet(false, true)) {
-        runner.close();
-        close(engine, loader);
-        // Standard output: on Ctrl-C, Maven's logger may be shut down by now.
-        System.out.println("[laconic] Stopped: the mappings and the in-process DynamoDB.");
-        done.countDown();
+      if (stopping.compareAndSet(false, true)) {
+        try {
+          close(runner, engine, loader);
+        } finally {
+          // Standard output: on Ctrl-C, Maven's logger may be shut down by now.
+          System.out.println("[laconic] Stopped: the mappings and the in-process DynamoDB.");
+          stopped.countDown();
+        }
       }
     };
-    // Ctrl-C ends the JVM: its shutdown hooks run while this thread still waits.
     Thread hook = new Thread(stop, "laconic-run-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       if (stopAfter == null) {
-        done.await();
-      } else if (!done.await(stopAfter.toMillis(), TimeUnit.MILLISECONDS)) {
-        Runtime.getRuntime().removeShutdownHook(hook);
+        stopped.await();
+      } else if (!stopped.await(stopAfter.toMillis(), TimeUnit.MILLISECONDS)) {
         stop.run();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stop.run();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C came as the time ran out: the hook has run, or runs now, and stops nothing twice.
+      }
     }
+  }
+
+  private Map<String, String> parameters() throws MojoFailureException {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String parameter : parameters == null ? new String[0] : parameters.split(",")) {
+      int equals = parameter.indexOf('=');
+      if (equals <= 0) {
+        throw new MojoFailureException("-Dlaconic.parameters takes Name=value,Name=value, not "
+            + parameters);
+      }
+      values.put(parameter.substring(0, equals).trim(), parameter.substring(equals + 1).trim());
+    }
+    return values;
   }
 
   private Duration stopAfter() throws MojoFailureException {
@@ -118,8 +149,21 @@ public final class RunMojo extends ProjectMojo {
     }
   }
 
-  private static void close(LocalDynamoDb engine, URLClassLoader loader) {
-    engine.close();
+  /** Closes what was started, each whatever the others do. */
+  private static void close(LocalRunner runner, LocalDynamoDb engine, URLClassLoader loader) {
+    try {
+      if (runner != null) {
+        runner.close();
+      }
+    } finally {
+      if (engine != null) {
+        engine.close();
+      }
+      closeQuietly(loader);
+    }
+  }
+
+  private static void closeQuietly(URLClassLoader loader) {
     try {
       loader.close();
     } catch (IOException e) {

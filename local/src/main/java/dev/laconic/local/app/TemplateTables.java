@@ -23,9 +23,9 @@ public final class TemplateTables {
   /**
    * Creates the tables of {@code template} through {@code dynamo}.
    *
-   * @return one line per table created, saying its name, keys and stream
-   * @throws IllegalArgumentException for a table whose name or keys are not written out (a
-   *     parameter or another intrinsic), which a local run cannot resolve
+   * @return one line per table, saying its name, keys and stream, or why it was left out (a
+   *     {@code TableName} that is not written out, which a local run cannot resolve)
+   * @throws IllegalArgumentException for a table whose keys are not written out
    */
   public static List<String> create(JsonNode template, DynamoDbClient dynamo) {
     List<String> created = new ArrayList<>();
@@ -39,9 +39,11 @@ public final class TemplateTables {
       JsonNode properties = resource.getValue().path("Properties");
       JsonNode tableName = properties.path("TableName");
       if (!tableName.isMissingNode() && !tableName.isTextual()) {
-        throw new IllegalArgumentException("Table " + logicalId + ": its TableName " + tableName
-            + " is not written out, so a local run cannot tell the name. Write it out, or leave"
-            + " it out to use the logical id.");
+        // Other tables may be all the functions read: this one is left out, and said so.
+        created.add("Left out table " + logicalId + ": its TableName " + tableName + " is not"
+            + " written out, so a local run cannot tell the name. Write it out, or leave it out"
+            + " to use the logical id.");
+        continue;
       }
       String name = tableName.isTextual() ? tableName.asText() : logicalId;
       CreateTableRequest.Builder request = CreateTableRequest.builder().tableName(name)
@@ -54,7 +56,7 @@ public final class TemplateTables {
       List<AttributeDefinition> attributes = new ArrayList<>();
       for (JsonNode attribute : properties.path("AttributeDefinitions")) {
         String attributeName = text(logicalId, attribute, "AttributeName");
-        // Only the keys' definitions: CloudFormation refuses others, and so does DynamoDB.
+        // Only the keys': indexes are left out, and DynamoDB refuses a definition nothing uses.
         if (keys.stream().anyMatch(k -> k.attributeName().equals(attributeName))) {
           attributes.add(AttributeDefinition.builder().attributeName(attributeName)
               .attributeType(text(logicalId, attribute, "AttributeType")).build());
