@@ -1,7 +1,6 @@
 package dev.laconic.maven;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.laconic.local.InvokeResult;
 import dev.laconic.local.LocalInvoker;
 import dev.laconic.local.app.Application;
@@ -10,7 +9,9 @@ import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -37,8 +38,6 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "invoke", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public final class InvokeMojo extends ProjectMojo {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** The function to invoke: logical id, function name, handler or {@code Class.method}. */
   @Parameter(property = "function", required = true)
   private String function;
@@ -62,29 +61,29 @@ public final class InvokeMojo extends ProjectMojo {
   @Parameter(property = "modify")
   private String modify;
 
-  @Parameter(defaultValue = "${basedir}", readonly = true)
-  private File basedir;
-
   /** An item removed: the event is its REMOVE record. */
   @Parameter(property = "remove")
   private File remove;
 
+  /** What {@code -Dmodify}'s files are relative to, as Maven resolves the other files. */
+  @Parameter(defaultValue = "${basedir}", readonly = true)
+  private File basedir;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    Path template = template();
-    long given = java.util.stream.Stream.of(event, insert, modify, remove)
-        .filter(java.util.Objects::nonNull).count();
+    long given = Stream.of(event, insert, modify, remove).filter(Objects::nonNull).count();
     if (given != 1) {
       throw new MojoFailureException("Give the event as one of -Devent=FILE, -Dinsert=ITEM.json,"
           + " -Dmodify=OLD.json,NEW.json or -Dremove=ITEM.json" + (given == 0 ? "." : ", not "
           + given + " of them."));
     }
+    JsonNode template = template();
     InvokeResult result;
     try (URLClassLoader loader = projectClassLoader();
-        LocalInvoker invoker = LocalInvoker.builder(Application.fromTemplate(template))
+        LocalInvoker invoker = LocalInvoker.builder(Application.parse(template))
             .classLoader(loader).region(region).output(line -> getLog().info(line)).build()) {
       byte[] payload = event != null ? read(event.toPath())
-          : JSON.writeValueAsBytes(ItemChangeEvent.of(JSON.readTree(template.toFile()),
+          : JSON.writeValueAsBytes(ItemChangeEvent.of(template,
               invoker.application().find(function), region,
               insert != null ? Optional.of(item(insert.toPath()))
                   : modify != null ? Optional.of(item(modifyFile(1)))
@@ -95,10 +94,8 @@ public final class InvokeMojo extends ProjectMojo {
       result = invoker.invoke(function, payload);
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new MojoFailureException(e.getMessage(), e);
-    } catch (java.io.UncheckedIOException e) {
-      throw new MojoExecutionException("Cannot read " + template + ": " + e.getCause(), e);
     } catch (IOException e) {
-      // Reading the template or writing the event; closing the class loader.
+      // Writing the event; closing the class loader.
       throw new MojoExecutionException(e.getMessage(), e);
     }
     if (!result.succeeded()) {

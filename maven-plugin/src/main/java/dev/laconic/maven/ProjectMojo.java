@@ -1,7 +1,10 @@
 package dev.laconic.maven;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.laconic.local.app.Application;
 import java.io.File;
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -16,6 +19,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /** What the goals share: the project's compiled application and its run-time class path. */
 abstract class ProjectMojo extends AbstractMojo {
 
+  static final ObjectMapper JSON = new ObjectMapper();
+
   /** Where the processor wrote the template and javac the classes. */
   @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
   private File classesDirectory;
@@ -24,8 +29,17 @@ abstract class ProjectMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.runtimeClasspathElements}", readonly = true)
   private List<String> classpathElements;
 
-  /** The template the processor wrote, which must exist. */
-  Path template() throws MojoExecutionException {
+  /** The template the processor wrote, read once: the application, and for the goals its tables. */
+  JsonNode template() throws MojoExecutionException {
+    Path template = templatePath();
+    try {
+      return JSON.readTree(template.toFile());
+    } catch (IOException e) {
+      throw new MojoExecutionException("Cannot read " + template + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Path templatePath() throws MojoExecutionException {
     Path template = classesDirectory.toPath().resolve(Application.TEMPLATE);
     if (!Files.isRegularFile(template)) {
       throw new MojoExecutionException(template + " does not exist: compile the project with the"

@@ -1,6 +1,6 @@
 package dev.laconic.maven;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.laconic.local.LocalRunner;
 import dev.laconic.local.app.Application;
 import dev.laconic.local.app.TemplateTables;
@@ -8,7 +8,6 @@ import dev.laconic.local.engine.LocalDynamoDb;
 import dev.laconic.local.poller.FailureSink;
 import java.io.IOException;
 import java.net.URLClassLoader;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -46,7 +45,7 @@ public final class RunMojo extends ProjectMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    Path template = template();
+    JsonNode template = template();
     Duration stopAfter = stopAfter();
     Map<String, String> values = parameters();
     Consumer<String> out = line -> getLog().info(line);
@@ -56,17 +55,20 @@ public final class RunMojo extends ProjectMojo {
     try {
       engine = LocalDynamoDb.start();
       try (DynamoDbClient dynamo = engine.client()) {
-        TemplateTables.create(new ObjectMapper().readTree(template.toFile()), dynamo)
+        TemplateTables.create(template, dynamo)
             .forEach(line -> out.accept("[laconic] " + line));
       }
-      LocalRunner.Builder builder = LocalRunner.builder(Application.fromTemplate(template))
+      LocalRunner.Builder builder = LocalRunner.builder(Application.parse(template))
           .engine(engine).classLoader(loader).output(out)
           .failureSink(FailureSink.printing(out));
       values.forEach(builder::parameter);
       runner = builder.start();
       // Writes made after the line below must reach a LATEST mapping too.
-      runner.awaitStarted(Duration.ofSeconds(30));
-    } catch (IOException | RuntimeException e) {
+      if (!runner.awaitStarted(Duration.ofSeconds(30))) {
+        getLog().warn("[laconic] A mapping has not started within 30 s; writes made now may be"
+            + " missed by a LATEST mapping.");
+      }
+    } catch (RuntimeException e) {
       close(runner, engine, loader);
       if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
         throw new MojoFailureException(e.getMessage(), e);

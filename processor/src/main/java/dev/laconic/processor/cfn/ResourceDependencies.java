@@ -1,7 +1,6 @@
 package dev.laconic.processor.cfn;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -57,11 +56,12 @@ public final class ResourceDependencies {
         add(targets, name.asText(""));
       }
       JsonNode properties = resource.getValue().path("Properties");
-      if (serverlessFunctions.containsKey(resource.getKey()) && properties.isObject()) {
-        properties = properties.deepCopy();
-        ((ObjectNode) properties).remove("Events");
-      }
-      collect(properties, targets);
+      boolean serverless = serverlessFunctions.containsKey(resource.getKey());
+      properties.fields().forEachRemaining(property -> {
+        if (!(serverless && property.getKey().equals("Events"))) {
+          collect(property.getValue(), targets);
+        }
+      });
       collect(resource.getValue().path("Metadata"), targets);
     }
   }
