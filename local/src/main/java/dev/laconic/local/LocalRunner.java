@@ -7,6 +7,7 @@ import dev.laconic.local.app.TemplateValue;
 import dev.laconic.local.engine.LocalDynamoDb;
 import dev.laconic.local.poller.FailureSink;
 import dev.laconic.local.poller.FunctionInvoker;
+import dev.laconic.local.poller.Invocation;
 import dev.laconic.local.poller.MappingPoller;
 import dev.laconic.local.poller.PollerSettings;
 import java.net.URI;
@@ -117,6 +118,7 @@ public final class LocalRunner implements AutoCloseable {
     private PollerSettings settings = PollerSettings.defaults();
     private ClassLoader loader = Thread.currentThread().getContextClassLoader();
     private java.util.Set<String> only;
+    private Consumer<Invocation> invocations = invocation -> { };
 
     private Builder(Application application) {
       this.application = application;
@@ -195,6 +197,15 @@ public final class LocalRunner implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Tells {@code listener} of every invocation, with the event, the response or error and the
+     * function's log lines; called on the mapping's thread once the function has returned.
+     */
+    public Builder onInvocation(Consumer<Invocation> listener) {
+      this.invocations = listener;
+      return this;
+    }
+
     /** The pace of polling and retries. */
     public Builder settings(PollerSettings settings) {
       this.settings = settings;
@@ -246,7 +257,8 @@ public final class LocalRunner implements AutoCloseable {
               continue;
             }
             String streamArn = streamArn(dynamo, streams, mapping, source.resolve(parameters));
-            FunctionInvoker invoker = new FunctionInvoker(function, functionArn, loader, output);
+            FunctionInvoker invoker = new FunctionInvoker(function, mapping.logicalId(),
+                functionArn, loader, output, invocations);
             pollers.add(MappingPoller.start(mapping, streamArn, invoker, streams, sink, settings,
                 output, functionArn));
             output.accept("[laconic] " + mapping.logicalId() + ": " + function.handlerClass()

@@ -1,14 +1,19 @@
 package dev.laconic.maven;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.laconic.local.InvokeResult;
 import dev.laconic.local.LocalInvoker;
 import dev.laconic.local.app.Application;
+import dev.laconic.local.app.FunctionDefinition;
+import dev.laconic.local.events.DynamoStreamSource;
+import dev.laconic.local.events.EventGenerator;
 import java.io.File;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -28,7 +33,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * <p>Instead of an event file, a DynamoDB stream function takes one item change, its items in
  * DynamoDB JSON (as {@code aws dynamodb get-item} prints them): {@code -Dinsert=item.json},
  * {@code -Dmodify=old.json,new.json} or {@code -Dremove=item.json}. The event is the one its
- * mapping would deliver (see {@link ItemChangeEvent}).
+ * mapping would deliver (see {@link DynamoStreamSource}).
  *
  * <p>It reads the template the processor wrote ({@code target/classes/laconic/template.json}),
  * so the project must be compiled: {@code mvn compile laconic:invoke ...}. The function is named
@@ -83,14 +88,8 @@ public final class InvokeMojo extends ProjectMojo {
         LocalInvoker invoker = LocalInvoker.builder(Application.parse(template))
             .classLoader(loader).region(region).output(line -> getLog().info(line)).build()) {
       byte[] payload = event != null ? read(event.toPath())
-          : JSON.writeValueAsBytes(ItemChangeEvent.of(template,
-              invoker.application().find(function), region,
-              insert != null ? Optional.of(item(insert.toPath()))
-                  : modify != null ? Optional.of(item(modifyFile(1)))
-                  : Optional.empty(),
-              remove != null ? Optional.of(item(remove.toPath()))
-                  : modify != null ? Optional.of(item(modifyFile(0)))
-                  : Optional.empty()));
+          : JSON.writeValueAsBytes(itemChangeEvent(template,
+              invoker.application().find(function)));
       result = invoker.invoke(function, payload);
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new MojoFailureException(e.getMessage(), e);
@@ -104,6 +103,25 @@ public final class InvokeMojo extends ProjectMojo {
     }
     getLog().info("Response of " + result.logicalId() + " (request " + result.requestId()
         + "): " + result.payloadText());
+  }
+
+  /** The event of the item change given, as the function's DynamoDB mapping delivers it. */
+  private ObjectNode itemChangeEvent(JsonNode template, FunctionDefinition definition)
+      throws MojoExecutionException, MojoFailureException {
+    DynamoStreamSource stream;
+    try {
+      stream = DynamoStreamSource.of(template, definition, region);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(e.getMessage() + " Give -Devent=FILE.", e);
+    }
+    EventGenerator.ItemChange change = stream.change(
+        insert != null ? Optional.of(item(insert.toPath()))
+            : modify != null ? Optional.of(item(modifyFile(1)))
+            : Optional.empty(),
+        remove != null ? Optional.of(item(remove.toPath()))
+            : modify != null ? Optional.of(item(modifyFile(0)))
+            : Optional.empty());
+    return new EventGenerator().dynamodb(stream.streamArn(), List.of(change), stream.viewType());
   }
 
   private static byte[] read(Path file) throws MojoExecutionException {

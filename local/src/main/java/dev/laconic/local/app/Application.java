@@ -60,19 +60,28 @@ public record Application(List<FunctionDefinition> functions) {
    * even when other templates (of test classes, of libraries) are on the class path too.
    */
   public static Application fromClassOf(Class<?> anyClass) {
-    try {
-      java.net.URL location = anyClass.getProtectionDomain().getCodeSource().getLocation();
-      java.net.URL template = location.getPath().endsWith(".jar")
-          ? new java.net.URL("jar:" + location + "!/" + TEMPLATE)
-          : new java.net.URL(location, TEMPLATE);
-      try (InputStream in = template.openStream()) {
-        return parse(JSON.readTree(in));
-      }
+    try (InputStream in = templateBeside(anyClass).openStream()) {
+      return parse(JSON.readTree(in));
     } catch (java.io.FileNotFoundException e) {
       throw new IllegalStateException(TEMPLATE + " is not beside " + anyClass.getName()
           + ". Compile the application with the Laconic processor first.", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The place of the template of the application {@code anyClass} belongs to: in the same class
+   * directory or jar. No file may be there.
+   */
+  public static java.net.URL templateBeside(Class<?> anyClass) {
+    try {
+      java.net.URL location = anyClass.getProtectionDomain().getCodeSource().getLocation();
+      return location.getPath().endsWith(".jar")
+          ? new java.net.URL("jar:" + location + "!/" + TEMPLATE)
+          : new java.net.URL(location, TEMPLATE);
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalArgumentException(e);
     }
   }
 

@@ -105,6 +105,17 @@ public final class EventGenerator {
    */
   public ObjectNode dynamodb(String streamArn, Optional<JsonNode> keys,
       Optional<JsonNode> newImage, Optional<JsonNode> oldImage, String viewType) {
+    return dynamodb(streamArn, List.of(new ItemChange(keys, newImage, oldImage)), viewType);
+  }
+
+  /**
+   * A DynamoDB Streams event of {@code changes}, in order, as one batch of one shard delivers
+   * them: sequence numbers increasing, each record with the images {@code viewType} carries.
+   *
+   * @throws IllegalArgumentException for no change, a change without images, an image that is
+   *     not DynamoDB JSON, or a view type DynamoDB does not have
+   */
+  public ObjectNode dynamodb(String streamArn, List<ItemChange> changes, String viewType) {
     boolean newImages = switch (viewType) {
       case "NEW_AND_OLD_IMAGES", "NEW_IMAGE" -> true;
       case "OLD_IMAGE", "KEYS_ONLY" -> false;
@@ -112,52 +123,82 @@ public final class EventGenerator {
           + " is NEW_AND_OLD_IMAGES, NEW_IMAGE, OLD_IMAGE or KEYS_ONLY.");
     };
     boolean oldImages = viewType.equals("NEW_AND_OLD_IMAGES") || viewType.equals("OLD_IMAGE");
-    if (newImage.isEmpty() && oldImage.isEmpty()) {
-      throw new IllegalArgumentException("A change needs a new image, an old image or both.");
+    if (changes.isEmpty()) {
+      throw new IllegalArgumentException("An event needs at least one change.");
     }
-    newImage.ifPresent(image -> check("new image", image));
-    oldImage.ifPresent(image -> check("old image", image));
-    JsonNode image = newImage.orElseGet(oldImage::get);
-    ObjectNode keyAttributes;
-    if (keys.isPresent()) {
-      check("keys", keys.get());
-      keyAttributes = (ObjectNode) keys.get().deepCopy();
-    } else {
-      keyAttributes = JSON.createObjectNode();
+    Instant now = clock.instant();
+    BigInteger sequence = new BigInteger(digits(21));
+    ObjectNode event = JSON.createObjectNode();
+    ArrayNode records = event.putArray("Records");
+    for (ItemChange change : changes) {
+      ObjectNode record = records.addObject();
+      record.put("eventID", HexFormat.of().formatHex(bytes(16)));
+      record.put("eventName", change.eventName());
+      record.put("eventVersion", "1.1");
+      record.put("eventSource", "aws:dynamodb");
+      record.put("awsRegion", region(streamArn));
+      ObjectNode data = record.putObject("dynamodb");
+      data.put("ApproximateCreationDateTime", now.getEpochSecond());
+      ObjectNode keyAttributes = change.keyAttributes();
+      data.set("Keys", keyAttributes);
+      long size = DynamoItems.size(keyAttributes);
+      if (change.newImage().isPresent() && newImages) {
+        data.set("NewImage", change.newImage().get().deepCopy());
+        size += DynamoItems.size(change.newImage().get());
+      }
+      if (change.oldImage().isPresent() && oldImages) {
+        data.set("OldImage", change.oldImage().get().deepCopy());
+        size += DynamoItems.size(change.oldImage().get());
+      }
+      data.put("SequenceNumber", sequence.toString());
+      data.put("SizeBytes", size);
+      data.put("StreamViewType", viewType);
+      record.put("eventSourceARN", streamArn);
+      // DynamoDB's sequence numbers grow by irregular steps within a shard.
+      sequence = sequence.add(BigInteger.valueOf(1 + random.nextInt(1_000_000)));
+    }
+    return event;
+  }
+
+  /**
+   * One change of one item: an INSERT has a new image only, a MODIFY both, a REMOVE the old
+   * image only.
+   *
+   * @param keys the item's key attributes; empty for the first attribute of the image
+   * @throws IllegalArgumentException when both images are empty or one is not DynamoDB JSON
+   */
+  public record ItemChange(Optional<JsonNode> keys, Optional<JsonNode> newImage,
+      Optional<JsonNode> oldImage) {
+
+    public ItemChange {
+      if (newImage.isEmpty() && oldImage.isEmpty()) {
+        throw new IllegalArgumentException("A change needs a new image, an old image or both.");
+      }
+      newImage.ifPresent(image -> check("new image", image));
+      oldImage.ifPresent(image -> check("old image", image));
+      keys.ifPresent(key -> check("keys", key));
+    }
+
+    /** INSERT, MODIFY or REMOVE. */
+    public String eventName() {
+      return newImage.isEmpty() ? "REMOVE" : oldImage.isEmpty() ? "INSERT" : "MODIFY";
+    }
+
+    private ObjectNode keyAttributes() {
+      if (keys.isPresent()) {
+        return (ObjectNode) keys.get().deepCopy();
+      }
+      JsonNode image = newImage.orElseGet(oldImage::get);
       Iterator<Map.Entry<String, JsonNode>> first = image.fields();
       if (!first.hasNext()) {
         throw new IllegalArgumentException("An image without attributes has no key; give the"
             + " keys.");
       }
       Map.Entry<String, JsonNode> attribute = first.next();
+      ObjectNode keyAttributes = JSON.createObjectNode();
       keyAttributes.set(attribute.getKey(), attribute.getValue().deepCopy());
+      return keyAttributes;
     }
-    Instant now = clock.instant();
-    ObjectNode event = JSON.createObjectNode();
-    ObjectNode record = event.putArray("Records").addObject();
-    record.put("eventID", HexFormat.of().formatHex(bytes(16)));
-    record.put("eventName", newImage.isEmpty() ? "REMOVE"
-        : oldImage.isEmpty() ? "INSERT" : "MODIFY");
-    record.put("eventVersion", "1.1");
-    record.put("eventSource", "aws:dynamodb");
-    record.put("awsRegion", region(streamArn));
-    ObjectNode data = record.putObject("dynamodb");
-    data.put("ApproximateCreationDateTime", now.getEpochSecond());
-    data.set("Keys", keyAttributes);
-    long size = DynamoItems.size(keyAttributes);
-    if (newImage.isPresent() && newImages) {
-      data.set("NewImage", newImage.get().deepCopy());
-      size += DynamoItems.size(newImage.get());
-    }
-    if (oldImage.isPresent() && oldImages) {
-      data.set("OldImage", oldImage.get().deepCopy());
-      size += DynamoItems.size(oldImage.get());
-    }
-    data.put("SequenceNumber", digits(21));
-    data.put("SizeBytes", size);
-    data.put("StreamViewType", viewType);
-    record.put("eventSourceARN", streamArn);
-    return event;
   }
 
   /**

@@ -9,7 +9,9 @@ import dev.laconic.local.lambda.LocalContext;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -39,15 +41,21 @@ public final class FunctionInvoker {
   private final Consumer<String> output;
   private final JavaHandler handler;
   private final ClassLoader loader;
+  private final String mapping;
+  private final Consumer<Invocation> listener;
 
   /**
    * Creates the function's handler once, as a Lambda execution environment does.
    *
+   * @param mapping the logical id of the mapping this invokes for
+   * @param listener told of each invocation, once the function has returned or thrown
    * @throws IllegalArgumentException when the handler cannot be loaded: the class is missing,
    *     cannot be created, or has no handler method Lambda would call
    */
-  public FunctionInvoker(FunctionDefinition function, String functionArn, ClassLoader loader,
-      Consumer<String> output) {
+  public FunctionInvoker(FunctionDefinition function, String mapping, String functionArn,
+      ClassLoader loader, Consumer<String> output, Consumer<Invocation> listener) {
+    this.mapping = mapping;
+    this.listener = listener;
     this.function = function;
     this.functionArn = functionArn;
     this.output = output;
@@ -67,8 +75,13 @@ public final class FunctionInvoker {
    *     without it Lambda ignores the response
    */
   Outcome invoke(ObjectNode event, List<ObjectNode> records, boolean reportsBatchItemFailures) {
+    String prefix = "[" + function.logicalId() + "] ";
+    List<String> logs = new ArrayList<>();
     LocalContext context = new LocalContext(function.logicalId(), function.name(), functionArn,
-        function.memorySize(), function.timeoutSeconds(), output);
+        function.memorySize(), function.timeoutSeconds(), line -> {
+          logs.add(line.startsWith(prefix) ? line.substring(prefix.length()) : line);
+          output.accept(line);
+        });
     byte[] response;
     // The runtime runs the function with the class loader of its code as the context's.
     Thread thread = Thread.currentThread();
@@ -81,10 +94,16 @@ public final class FunctionInvoker {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
       context.getLogger().log("Invocation failed (" + records.size() + " records): " + trace);
+      listener.accept(new Invocation(function.logicalId(), Optional.of(mapping),
+          context.getAwsRequestId(), event.deepCopy(), Optional.empty(),
+          Optional.of(e.toString()), logs));
       return new Outcome.Failure(e.toString());
     } finally {
       thread.setContextClassLoader(previous);
     }
+    listener.accept(new Invocation(function.logicalId(), Optional.of(mapping),
+        context.getAwsRequestId(), event.deepCopy(), responseJson(response), Optional.empty(),
+        logs));
     return reportsBatchItemFailures ? readResponse(response, records) : new Outcome.Success();
   }
 
@@ -122,6 +141,19 @@ public final class FunctionInvoker {
       earliest = Math.min(earliest, index);
     }
     return new Outcome.PartialFailure(earliest);
+  }
+
+  private static Optional<JsonNode> responseJson(byte[] response) {
+    if (response.length == 0) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode tree = JSON.readTree(response);
+      return tree == null || tree.isNull() ? Optional.empty() : Optional.of(tree);
+    } catch (IOException e) {
+      return Optional.of(JSON.getNodeFactory().textNode(
+          new String(response, java.nio.charset.StandardCharsets.UTF_8)));
+    }
   }
 
   static String sequenceNumber(ObjectNode record) {
