@@ -1,0 +1,68 @@
+package dev.laconic.junit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.laconic.local.app.FunctionDefinition;
+import dev.laconic.local.poller.Invocation;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one function of the {@link LocalApplication} has received, returned and logged so far;
+ * each method reads the invocations as they are when it is called.
+ */
+public final class FunctionCalls {
+
+  private final FunctionDefinition function;
+  private final LocalApplication app;
+
+  FunctionCalls(FunctionDefinition function, LocalApplication app) {
+    this.function = function;
+    this.app = app;
+  }
+
+  /** The function's logical id, such as {@code OrderShippingShipFunction}. */
+  public String logicalId() {
+    return function.logicalId();
+  }
+
+  /** Its invocations, in the order they ended; a retried batch appears once per attempt. */
+  public List<Invocation> invocations() {
+    return app.invocationsOf(function);
+  }
+
+  /** The records of every invocation, in order (a retried record once per attempt). */
+  public List<JsonNode> records() {
+    return invocations().stream().flatMap(i -> i.records().stream()).toList();
+  }
+
+  /** The responses it returned, one per invocation that returned one. */
+  public List<JsonNode> responses() {
+    return invocations().stream().map(Invocation::response).flatMap(Optional::stream).toList();
+  }
+
+  /** The errors of its failed invocations ({@code Type: message}). */
+  public List<String> errors() {
+    return invocations().stream().map(Invocation::error).flatMap(Optional::stream).toList();
+  }
+
+  /** The lines it logged, in order, without the {@code [LogicalId]} prefix. */
+  public List<String> logs() {
+    return invocations().stream().flatMap(i -> i.logs().stream()).toList();
+  }
+
+  /**
+   * The on-failure invocation records of the batches its mappings gave up on: what its
+   * mappings' failure destination received.
+   */
+  public List<JsonNode> discardedBatches() {
+    String suffix = ":function:" + function.name();
+    return app.failures().stream()
+        .filter(r -> r.path("requestContext").path("functionArn").asText().endsWith(suffix))
+        .toList();
+  }
+
+  @Override
+  public String toString() {
+    return function.logicalId() + ": " + invocations().size() + " invocations";
+  }
+}

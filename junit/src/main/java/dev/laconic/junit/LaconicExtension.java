@@ -1,0 +1,202 @@
+package dev.laconic.junit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.laconic.local.app.Application;
+import dev.laconic.local.poller.PollerSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The extension behind {@link LaconicTest}: before each test it starts the application under
+ * test as a {@link LocalApplication}, which test methods take as a parameter, and after it stops
+ * it. Register it yourself to configure it in code:
+ *
+ * <pre>
+ * &#64;RegisterExtension
+ * static final LaconicExtension LACONIC = LaconicExtension.forApplication(OrderEvents.class)
+ *     .parameter("PaymentsStreamArn", "PaymentsTable")
+ *     .deliveryTimeout(Duration.ofSeconds(10));
+ * </pre>
+ *
+ * <p>The mappings poll every 10 ms and retry a failed batch after 10 ms (Lambda: 250 ms and 100
+ * ms, doubling), so that tests of retries and failure destinations are quick; ordering, batching
+ * windows, filters, partial batch failures and record ages are as Lambda does them.
+ */
+public final class LaconicExtension
+    implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(LaconicExtension.class);
+
+  private Class<?> applicationClass;
+  private final Map<String, String> parameters = new LinkedHashMap<>();
+  private final List<String> functions = new ArrayList<>();
+  private PollerSettings settings = new PollerSettings(Duration.ofMillis(10),
+      Duration.ofMillis(10), Duration.ofMillis(200), Clock.systemUTC());
+  private Duration deliveryTimeout = Duration.ofSeconds(30);
+  private Consumer<String> print = System.out::println;
+  private final boolean configuredInCode;
+  private LocalApplication current;
+
+  /** The extension as {@link LaconicTest} registers it: configured by the annotation. */
+  public LaconicExtension() {
+    this.configuredInCode = false;
+  }
+
+  private LaconicExtension(Class<?> applicationClass) {
+    this.applicationClass = applicationClass;
+    this.configuredInCode = true;
+  }
+
+  /**
+   * An extension for the application of {@code anyClass} (its template is the one beside it);
+   * {@code null} for the only template on the class path.
+   */
+  public static LaconicExtension forApplication(Class<?> anyClass) {
+    return new LaconicExtension(anyClass);
+  }
+
+  /** The value of the template parameter {@code name}, as {@link LaconicTest#parameters}. */
+  public LaconicExtension parameter(String name, String value) {
+    parameters.put(name, value);
+    return this;
+  }
+
+  /** The functions to run, as {@link LaconicTest#functions}; all by default. */
+  public LaconicExtension functions(String... names) {
+    functions.addAll(Arrays.asList(names));
+    return this;
+  }
+
+  /** The pace of polling and retries, such as {@code PollerSettings.defaults()} (Lambda's). */
+  public LaconicExtension settings(PollerSettings settings) {
+    this.settings = settings;
+    return this;
+  }
+
+  /** How long {@link LocalApplication#awaitDelivery()} waits: 30 s unless set. */
+  public LaconicExtension deliveryTimeout(Duration timeout) {
+    this.deliveryTimeout = timeout;
+    return this;
+  }
+
+  /** Where the functions' logs and the runner's lines go besides the record: standard output. */
+  public LaconicExtension printTo(Consumer<String> print) {
+    this.print = print;
+    return this;
+  }
+
+  /** The application of the running test. */
+  public LocalApplication application() {
+    if (current == null) {
+      throw new IllegalStateException("The application runs only during a test (from before"
+          + " each test to after it).");
+    }
+    return current;
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    Class<?> anchor = applicationClass;
+    Map<String, String> values = new LinkedHashMap<>(parameters);
+    List<String> only = new ArrayList<>(functions);
+    if (!configuredInCode) {
+      LaconicTest annotation = context.getRequiredTestClass().getAnnotation(LaconicTest.class);
+      if (annotation != null) {
+        anchor = annotation.application() == void.class ? null : annotation.application();
+        for (String parameter : annotation.parameters()) {
+          int equals = parameter.indexOf('=');
+          if (equals <= 0) {
+            throw new ExtensionConfigurationException("@LaconicTest(parameters = \"" + parameter
+                + "\"): write each parameter as Name=value.");
+          }
+          values.put(parameter.substring(0, equals), parameter.substring(equals + 1));
+        }
+        Collections.addAll(only, annotation.functions());
+      }
+    }
+    ClassLoader loader = context.getRequiredTestClass().getClassLoader();
+    JsonNode template = template(anchor, loader);
+    try {
+      current = LocalApplication.start(template, values, only, settings, deliveryTimeout,
+          loader, print);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new ExtensionConfigurationException("Cannot run the application under test: "
+          + e.getMessage(), e);
+    }
+    context.getStore(NAMESPACE).put(LocalApplication.class, current);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    LocalApplication app = context.getStore(NAMESPACE)
+        .remove(LocalApplication.class, LocalApplication.class);
+    current = null;
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == LocalApplication.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    LocalApplication app = context.getStore(NAMESPACE)
+        .get(LocalApplication.class, LocalApplication.class);
+    if (app == null) {
+      throw new ExtensionConfigurationException("A LocalApplication is there for test methods"
+          + " (and @BeforeEach / @AfterEach), not for constructors or @BeforeAll.");
+    }
+    return app;
+  }
+
+  /** The template beside {@code anchor}, or the only one on the class path. */
+  private static JsonNode template(Class<?> anchor, ClassLoader loader) {
+    URL template;
+    if (anchor != null) {
+      template = Application.templateBeside(anchor);
+    } else {
+      List<URL> found;
+      try {
+        found = Collections.list(loader.getResources(Application.TEMPLATE));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (found.size() != 1) {
+        throw new ExtensionConfigurationException(found.isEmpty()
+            ? Application.TEMPLATE + " is not on the class path: compile the application with"
+                + " the Laconic processor (a build with errors writes no template)."
+            : "Several applications are on the class path " + found + ": name a class of the"
+                + " one under test, @LaconicTest(application = MyHandlers.class).");
+      }
+      template = found.get(0);
+    }
+    try {
+      return JSON.readTree(template);
+    } catch (IOException e) {
+      throw new ExtensionConfigurationException("Cannot read the template " + template
+          + " (compile the application with the Laconic processor first): " + e, e);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.laconic.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.laconic.junit.app.Notes;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * The extension configured in code, each test starting on an empty database, and what a test
+ * class that uses it wrongly is told. The classes inside are run by the engine test kit here, not
+ * by the build on their own.
+ */
+class LaconicExtensionTest {
+
+  static final List<String> PRINTED = new CopyOnWriteArrayList<>();
+
+  @Test
+  void onlyTheNamedFunctionsRunEachTestOnANewDatabaseAndLinesGoWhereTold() {
+    PRINTED.clear();
+    Events tests = run(OnlyIndex.class);
+    tests.assertStatistics(stats -> stats.started(2).succeeded(2));
+    assertTrue(PRINTED.contains("[NotesIndexFunction] indexed n-1: first"), PRINTED.toString());
+    assertTrue(PRINTED.stream().noneMatch(line -> line.contains("NotesCheck")),
+        "the check function does not run: " + PRINTED);
+  }
+
+  @Test
+  void aParameterWithoutValueIsToldAsTheAnnotationWritesIt() {
+    assertEquals("@LaconicTest(parameters = \"Stage\"): write each parameter as Name=value.",
+        failure(run(BadParameter.class)));
+  }
+
+  @Test
+  void anUnknownFunctionIsToldWithTheFunctionsThereAre() {
+    String message = failure(run(UnknownFunction.class));
+    assertTrue(message.startsWith("Cannot run the application under test: "), message);
+    assertTrue(message.contains("Notes.nothing"), message);
+  }
+
+  @Test
+  void theApplicationIsNotThereBeforeEachTest() {
+    String message = failure(run(InConstructor.class));
+    assertTrue(message.contains(": A LocalApplication is there for test methods"), message);
+  }
+
+  private static Events run(Class<?> testClass) {
+    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute()
+        .testEvents();
+  }
+
+  private static String failure(Events tests) {
+    List<Event> failed = tests.failed().list();
+    assertEquals(1, failed.size(), tests.list().toString());
+    return failed.get(0).getPayload(org.junit.platform.engine.TestExecutionResult.class)
+        .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+        .map(Throwable::getMessage).orElse("");
+  }
+
+  static class OnlyIndex {
+    @RegisterExtension
+    static final LaconicExtension LACONIC = LaconicExtension.forApplication(Notes.class)
+        .functions("Notes.index")
+        .printTo(PRINTED::add);
+
+    @Test
+    void first() {
+      LaconicTestTest.put(LACONIC.application(), "ann", "n-1", Optional.of("first"));
+      LACONIC.application().awaitDelivery();
+      assertEquals(1, LACONIC.application().function("Notes.index").invocations().size());
+    }
+
+    @Test
+    void second(LocalApplication app) {
+      assertEquals(0, app.dynamoDb().scan(r -> r.tableName("NotesTable")).count(),
+          "nothing of the other test is left");
+      assertEquals(List.of(), app.invocations());
+    }
+  }
+
+  @LaconicTest(parameters = "Stage")
+  static class BadParameter {
+    @Test
+    void test() {}
+  }
+
+  @LaconicTest(functions = "Notes.nothing")
+  static class UnknownFunction {
+    @Test
+    void test() {}
+  }
+
+  @LaconicTest
+  static class InConstructor {
+    InConstructor(LocalApplication app) {}
+
+    @Test
+    void test() {}
+  }
+}
