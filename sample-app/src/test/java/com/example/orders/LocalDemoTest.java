@@ -8,33 +8,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's demo, run as a test: the sample's three functions on their own local stream, each
- * seeing exactly the records its mapping lets through; the functions of the Kinesis stream and
- * the queue are left to invoke.
+ * The README's demo, run as a test: the sample's three functions at work on their own local
+ * stream, and the functions of the Kinesis stream and the queue left to invoke.
  */
 class LocalDemoTest {
 
   @Test
-  void everyFunctionHandlesTheChangesItsMappingSelects() throws Exception {
+  void theDemoShowsEveryStreamFunctionAtWorkAndStopsCleanly() throws Exception {
     List<String> out = new CopyOnWriteArrayList<>();
     LocalDemo.run(out::add);
 
-    List<String> echoed = out.stream()
-        .filter(line -> line.startsWith("[OrderEventsEchoFunction] DynamoDb Event: Keys="))
-        .toList();
-    assertEquals(4, echoed.size(), String.join("\n", out));
-    assertTrue(echoed.get(0).contains("o-1"), echoed.toString());
-
-    List<String> shipped = out.stream()
-        .filter(line -> line.startsWith("[OrderShippingShipFunction] SHIP ")).toList();
-    assertEquals(List.of("[OrderShippingShipFunction] SHIP o-1 to Berlin, DE: 3 items, total"
-        + " 59.90"), shipped, "only the order that became PAID");
-
-    List<String> audited = out.stream()
-        .filter(line -> line.startsWith("[OrderAuditAuditFunction] AUDIT ")).toList();
-    assertEquals(2, audited.size(), String.join("\n", out));
-    assertTrue(audited.get(0).startsWith("[OrderAuditAuditFunction] AUDIT MODIFY"), audited.get(0));
-    assertTrue(audited.get(1).startsWith("[OrderAuditAuditFunction] AUDIT REMOVE"), audited.get(1));
+    // What each function receives is OrdersEndToEndTest's subject; the demo shows each at work.
+    for (String line : List.of("[OrderEventsEchoFunction] DynamoDb Event: Keys=",
+        "[OrderShippingShipFunction] SHIP o-1 ", "[OrderAuditAuditFunction] AUDIT REMOVE")) {
+      assertTrue(out.stream().anyMatch(printed -> printed.startsWith(line)), line + " in " + out);
+    }
     assertTrue(out.get(out.size() - 1).contains("Every change was handled"), out.toString());
 
     assertEquals(List.of(

@@ -1,0 +1,144 @@
+package com.example.orders;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.laconic.junit.FunctionCalls;
+import dev.laconic.junit.LaconicTest;
+import dev.laconic.junit.LocalApplication;
+import dev.laconic.local.InvokeResult;
+import dev.laconic.local.poller.Invocation;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+
+/**
+ * The sample app end to end on this machine, with the JUnit kit: its Orders table in the
+ * in-process DynamoDB, every mapping of the table's stream polling it, orders written as the
+ * team's code writes them (the Enhanced Client and {@link OrderItem}), and what each function
+ * received, returned and logged.
+ */
+@LaconicTest(application = OrderEvents.class)
+class OrdersEndToEndTest {
+
+  @Test
+  void everyFunctionHandlesTheChangesItsMappingSelects(LocalApplication app) {
+    DynamoDbTable<OrderItem> orders = app.table("OrdersTable", TableSchema.fromBean(OrderItem.class));
+    orders.putItem(order("o-1", Order.Status.PLACED, false));
+    orders.putItem(order("o-1", Order.Status.PAID, true));
+    orders.putItem(order("o-2", Order.Status.PLACED, true));
+    orders.deleteItem(Key.builder().partitionValue("o-1").build());
+    // OrderAudit waits up to 5 s (its batching window) to fill a batch.
+    app.awaitDelivery();
+
+    FunctionCalls echo = app.function("OrderEvents.echo");
+    assertEquals(List.of("INSERT", "MODIFY", "INSERT", "REMOVE"),
+        echo.records().stream().map(r -> r.path("eventName").asText()).toList(),
+        "every change, in order");
+    assertTrue(echo.logs().get(0).startsWith("Request received: RequestID="), echo.logs().get(0));
+
+    FunctionCalls ship = app.function("OrderShipping.ship");
+    assertEquals(List.of("SHIP o-1 to Berlin, DE: 3 items, total 59.90"), ship.logs(),
+        "only the order that became PAID");
+    assertEquals(List.of(), ship.invocations().get(0).batchItemFailures());
+
+    FunctionCalls audit = app.function("OrderAudit.audit");
+    assertEquals(List.of("MODIFY", "REMOVE"),
+        audit.records().stream().map(r -> r.path("eventName").asText()).toList());
+    assertEquals(List.of(
+        "AUDIT MODIFY {pk={S: o-1,}} changed=[shipTo, status]",
+        "AUDIT REMOVE {pk={S: o-1,}} changed=[customer, lines, pk, placedAt, shipTo, status,"
+            + " total]"), audit.logs());
+    assertEquals(List.of(), app.failures());
+  }
+
+  @Test
+  void aPaidOrderWithoutAddressIsRetriedAndHoldsBackTheOrdersAfterIt(LocalApplication app) {
+    DynamoDbTable<OrderItem> orders = app.table("OrdersTable", TableSchema.fromBean(OrderItem.class));
+    orders.putItem(order("o-7", Order.Status.PAID, false));
+    orders.putItem(order("o-8", Order.Status.PAID, true));
+
+    // The mapping retries until the record is 24 hours old: delivery does not finish.
+    AssertionError stuck = assertThrows(AssertionError.class,
+        () -> app.awaitDelivery(Duration.ofMillis(500)));
+    assertTrue(stuck.getMessage().contains("OrderShippingShipStreamMapping"), stuck.getMessage());
+
+    FunctionCalls ship = app.function("OrderShipping.ship");
+    assertTrue(ship.invocations().size() >= 2, ship.toString());
+    for (Invocation attempt : ship.invocations()) {
+      String first = attempt.records().get(0).path("dynamodb").path("SequenceNumber").asText();
+      assertEquals("o-7", attempt.records().get(0).path("dynamodb").path("Keys").path("pk")
+          .path("S").asText(), "each retry starts at the failing order");
+      assertEquals(List.of(first), attempt.batchItemFailures());
+    }
+    assertTrue(ship.logs().stream().noneMatch(line -> line.startsWith("SHIP o-8")),
+        "o-8 waits behind o-7, as on a shard: " + ship.logs());
+    assertTrue(ship.logs().stream().anyMatch(line -> line.contains("order o-7 has no shipping"
+        + " address")), ship.logs().toString());
+  }
+
+  @Test
+  void theTablesChangesOnItsKinesisStreamAreTracked(LocalApplication app) {
+    DynamoDbTable<OrderItem> orders = app.table("OrdersTable", TableSchema.fromBean(OrderItem.class));
+    orders.putItem(order("o-3", Order.Status.PLACED, true));
+    orders.putItem(order("o-3", Order.Status.PAID, true));
+    app.awaitDelivery();
+
+    // Kinesis Data Streams for DynamoDB carries the same changes the table's stream delivered;
+    // there is no local Kinesis, so the event is made from them and the function invoked.
+    List<KinesisChanges.Change> changes = new ArrayList<>();
+    for (JsonNode record : app.function("OrderEvents.echo").records()) {
+      JsonNode data = record.path("dynamodb");
+      changes.add(new KinesisChanges.Change(record.path("eventID").asText(),
+          record.path("eventName").asText(),
+          Instant.ofEpochSecond(data.path("ApproximateCreationDateTime").asLong()),
+          (ObjectNode) data.path("Keys"), (ObjectNode) data.get("NewImage"),
+          (ObjectNode) data.get("OldImage")));
+    }
+    InvokeResult result = app.invoke("OrderTracking.track", KinesisChanges.event(changes));
+
+    assertTrue(result.succeeded(), result.payloadText());
+    List<String> tracked = app.function("OrderTrackingTrackFunction").logs();
+    assertEquals(2, tracked.size(), tracked.toString());
+    assertTrue(tracked.get(0).startsWith("TRACK o-3 (new) -> PLACED at "), tracked.get(0));
+    assertTrue(tracked.get(1).startsWith("TRACK o-3 PLACED -> PAID at "), tracked.get(1));
+    assertEquals(List.of(), app.function("OrderTracking.track").invocations().get(0)
+        .batchItemFailures());
+  }
+
+  static OrderItem order(String id, Order.Status status, boolean address) {
+    OrderItem order = new OrderItem();
+    order.setId(id);
+    order.setCustomer("c-42");
+    order.setStatus(status);
+    if (address) {
+      OrderItem.Address shipTo = new OrderItem.Address();
+      shipTo.setStreet("Unter den Linden 1");
+      shipTo.setCity("Berlin");
+      shipTo.setPostalCode("10117");
+      shipTo.setCountry("DE");
+      order.setShipTo(shipTo);
+    }
+    OrderItem.Line book = new OrderItem.Line();
+    book.setSku("book");
+    book.setQuantity(2);
+    book.setUnitPrice(new BigDecimal("19.95"));
+    OrderItem.Line pen = new OrderItem.Line();
+    pen.setSku("pen");
+    pen.setQuantity(1);
+    pen.setUnitPrice(new BigDecimal("20.00"));
+    order.setLines(List.of(book, pen));
+    order.setTotal(new BigDecimal("59.90"));
+    order.setPlacedAt(Instant.ofEpochSecond(1764500000));
+    return order;
+  }
+}
