@@ -79,7 +79,8 @@ public final class LocalDemo {
     out.accept("[demo] Every change was handled; stopped.");
   }
 
-  private static OrderItem order(String id, Order.Status status, boolean address) {
+  /** The demo's order {@code id}: two lines, 59.90 in all, shipped to Berlin if {@code address}. */
+  static OrderItem order(String id, Order.Status status, boolean address) {
     OrderItem order = new OrderItem();
     order.setId(id);
     order.setCustomer("c-42");

@@ -25,8 +25,8 @@ class OrderShippingUnitTest {
     TestContext context = new TestContext();
     JsonNode response = invoke(DynamoStreamEvent.forFunction(OrderShipping.class,
             "OrderShipping.ship")
-        .modify(ORDERS, OrdersEndToEndTest.order("o-1", Order.Status.PLACED, true),
-            OrdersEndToEndTest.order("o-1", Order.Status.PAID, true))
+        .modify(ORDERS, LocalDemo.order("o-1", Order.Status.PLACED, true),
+            LocalDemo.order("o-1", Order.Status.PAID, true))
         .toBytes(), context);
 
     assertEquals("{\"batchItemFailures\":[]}", response.toString());
@@ -36,9 +36,9 @@ class OrderShippingUnitTest {
   @Test
   void anOrderWithoutAddressIsReportedAloneByItsSequenceNumber() throws IOException {
     byte[] event = DynamoStreamEvent.forFunction(OrderShipping.class, "OrderShipping.ship")
-        .insert(ORDERS, OrdersEndToEndTest.order("o-1", Order.Status.PAID, true))
-        .insert(ORDERS, OrdersEndToEndTest.order("o-2", Order.Status.PAID, false))
-        .insert(ORDERS, OrdersEndToEndTest.order("o-3", Order.Status.PAID, true))
+        .insert(ORDERS, LocalDemo.order("o-1", Order.Status.PAID, true))
+        .insert(ORDERS, LocalDemo.order("o-2", Order.Status.PAID, false))
+        .insert(ORDERS, LocalDemo.order("o-3", Order.Status.PAID, true))
         .toBytes();
     String second = new ObjectMapper().readTree(event).path("Records").get(1).path("dynamodb")
         .path("SequenceNumber").asText();

@@ -11,7 +11,6 @@ import dev.laconic.junit.LaconicTest;
 import dev.laconic.junit.LocalApplication;
 import dev.laconic.local.InvokeResult;
 import dev.laconic.local.poller.Invocation;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,9 +32,9 @@ class OrdersEndToEndTest {
   @Test
   void everyFunctionHandlesTheChangesItsMappingSelects(LocalApplication app) {
     DynamoDbTable<OrderItem> orders = app.table("OrdersTable", TableSchema.fromBean(OrderItem.class));
-    orders.putItem(order("o-1", Order.Status.PLACED, false));
-    orders.putItem(order("o-1", Order.Status.PAID, true));
-    orders.putItem(order("o-2", Order.Status.PLACED, true));
+    orders.putItem(LocalDemo.order("o-1", Order.Status.PLACED, false));
+    orders.putItem(LocalDemo.order("o-1", Order.Status.PAID, true));
+    orders.putItem(LocalDemo.order("o-2", Order.Status.PLACED, true));
     orders.deleteItem(Key.builder().partitionValue("o-1").build());
     // OrderAudit waits up to 5 s (its batching window) to fill a batch.
     app.awaitDelivery();
@@ -64,8 +63,8 @@ class OrdersEndToEndTest {
   @Test
   void aPaidOrderWithoutAddressIsRetriedAndHoldsBackTheOrdersAfterIt(LocalApplication app) {
     DynamoDbTable<OrderItem> orders = app.table("OrdersTable", TableSchema.fromBean(OrderItem.class));
-    orders.putItem(order("o-7", Order.Status.PAID, false));
-    orders.putItem(order("o-8", Order.Status.PAID, true));
+    orders.putItem(LocalDemo.order("o-7", Order.Status.PAID, false));
+    orders.putItem(LocalDemo.order("o-8", Order.Status.PAID, true));
 
     // The mapping retries until the record is 24 hours old: delivery does not finish.
     AssertionError stuck = assertThrows(AssertionError.class,
@@ -89,8 +88,8 @@ class OrdersEndToEndTest {
   @Test
   void theTablesChangesOnItsKinesisStreamAreTracked(LocalApplication app) {
     DynamoDbTable<OrderItem> orders = app.table("OrdersTable", TableSchema.fromBean(OrderItem.class));
-    orders.putItem(order("o-3", Order.Status.PLACED, true));
-    orders.putItem(order("o-3", Order.Status.PAID, true));
+    orders.putItem(LocalDemo.order("o-3", Order.Status.PLACED, true));
+    orders.putItem(LocalDemo.order("o-3", Order.Status.PAID, true));
     app.awaitDelivery();
 
     // Kinesis Data Streams for DynamoDB carries the same changes the table's stream delivered;
@@ -113,32 +112,5 @@ class OrdersEndToEndTest {
     assertTrue(tracked.get(1).startsWith("TRACK o-3 PLACED -> PAID at "), tracked.get(1));
     assertEquals(List.of(), app.function("OrderTracking.track").invocations().get(0)
         .batchItemFailures());
-  }
-
-  static OrderItem order(String id, Order.Status status, boolean address) {
-    OrderItem order = new OrderItem();
-    order.setId(id);
-    order.setCustomer("c-42");
-    order.setStatus(status);
-    if (address) {
-      OrderItem.Address shipTo = new OrderItem.Address();
-      shipTo.setStreet("Unter den Linden 1");
-      shipTo.setCity("Berlin");
-      shipTo.setPostalCode("10117");
-      shipTo.setCountry("DE");
-      order.setShipTo(shipTo);
-    }
-    OrderItem.Line book = new OrderItem.Line();
-    book.setSku("book");
-    book.setQuantity(2);
-    book.setUnitPrice(new BigDecimal("19.95"));
-    OrderItem.Line pen = new OrderItem.Line();
-    pen.setSku("pen");
-    pen.setQuantity(1);
-    pen.setUnitPrice(new BigDecimal("20.00"));
-    order.setLines(List.of(book, pen));
-    order.setTotal(new BigDecimal("59.90"));
-    order.setPlacedAt(Instant.ofEpochSecond(1764500000));
-    return order;
   }
 }
