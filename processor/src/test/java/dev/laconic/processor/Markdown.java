@@ -164,14 +164,20 @@ final class Markdown {
    * blocks included).
    */
   String section(Heading heading) {
-    List<Heading> headings = headings();
-    int end = lines.size();
-    for (Heading h : headings) {
+    return String.join("\n", lines.subList(heading.line(), sectionEnd(heading)));
+  }
+
+  /**
+   * Where the section of {@code heading} ends: the index in {@link #lines()} of the next heading
+   * of the same or a higher level, or the number of lines. It starts at index {@code
+   * heading.line()}, the line after the heading.
+   */
+  int sectionEnd(Heading heading) {
+    for (Heading h : headings()) {
       if (h.line() > heading.line() && h.level() <= heading.level()) {
-        end = h.line() - 1;
-        break;
+        return h.line() - 1;
       }
     }
-    return String.join("\n", lines.subList(heading.line(), end));
+    return lines.size();
   }
 }
