@@ -8,8 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's demo, run as a test: the sample's three functions at work on their own local
- * stream, and the functions of the Kinesis stream and the queue left to invoke.
+ * The quick start's demo (its output is shown in docs/local.md), run as a test: the sample's
+ * three functions at work on their own local stream, and the functions of the Kinesis stream and
+ * the queue left to invoke.
  */
 class LocalDemoTest {
 

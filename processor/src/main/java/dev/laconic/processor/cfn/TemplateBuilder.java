@@ -271,9 +271,10 @@ public final class TemplateBuilder {
    *       {@code CodeSha256}: Lambda refuses to publish unless the function's code has exactly
    *       that hash, so a wrong value fails the deployment instead of publishing other code. A
    *       stale one publishes nothing (the new code reaches {@code $LATEST} only), which is why
-   *       the parameter has no default and the README's deploy passes it every time. A jar built
-   *       reproducibly (Maven's {@code project.build.outputTimestamp}) has the
-   *       same hash when nothing changed, so nothing is published.
+   *       the parameter has no default and the deploy walkthrough ({@code docs/deploy.md})
+   *       passes it every time. A jar built reproducibly (Maven's {@code
+   *       project.build.outputTimestamp}) has the same hash when nothing changed, so nothing is
+   *       published.
    *   <li>The configuration is in the template: its digest is the version's {@code
    *       Description}, so a changed memory size or environment publishes a version too (SAM's
    *       {@code AutoPublishAliasAllProperties}), where a version keyed on the code alone would

@@ -8,7 +8,7 @@ import javax.tools.Diagnostic.Kind;
  * placement and signature, 2xx {@code @LambdaFunction}, 3xx {@code @DynamoStreamTrigger} and the
  * settings every stream trigger shares, 4xx {@code @IamPolicy}, 5xx the project as a whole, 6xx
  * typed records (the user's types a handler takes), 7xx {@code @KinesisTrigger}, 8xx
- * {@code @SqsTrigger}. The README's catalogue lists them all.
+ * {@code @SqsTrigger}. The catalogue in {@code docs/diagnostics.md} lists them all.
  *
  * <p>Wording follows one pattern: {@code <attribute> = <value>. It must ...}, then a hint.
  */
