@@ -53,7 +53,7 @@ final class MappingReader {
     for (JsonNode type : properties.path("FunctionResponseTypes")) {
       reportsFailures |= type.asText().equals("ReportBatchItemFailures");
     }
-    settings.add("Batch item failures", reportsFailures ? "reported" : "not reported");
+    settings.add("Reports item failures", reportsFailures ? "yes" : "no");
     invokes.ifPresent(via -> settings.add("Invokes", via));
     List<String> metrics = TemplateText.each(properties.path("MetricsConfig").path("Metrics"));
     if (!metrics.isEmpty()) {

@@ -65,7 +65,7 @@ class DescriptionReaderTest {
         new Setting("Record age limit", "1 h"),
         new Setting("Split batch on error", "true"),
         new Setting("Parallelization", "2"),
-        new Setting("Batch item failures", "reported"),
+        new Setting("Reports item failures", "yes"),
         new Setting("Invokes", "alias live")), audit.settings());
   }
 
@@ -75,7 +75,7 @@ class DescriptionReaderTest {
         new Setting("Batch size", "10 (default)"),
         new Setting("Batching window", "0 s (default)"),
         new Setting("Maximum concurrency", "4"),
-        new Setting("Batch item failures", "not reported")),
+        new Setting("Reports item failures", "no")),
         mapping("ReportQueueMapping").settings());
   }
 

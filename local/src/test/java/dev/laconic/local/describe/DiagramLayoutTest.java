@@ -66,7 +66,7 @@ class DiagramLayoutTest {
     assertEquals(List.of("Runtime", "Memory", "Timeout"),
         DiagramLayout.shownSettings(orders.node("ReportFunction").orElseThrow()).stream()
             .map(Setting::name).toList());
-    assertEquals(List.of("Batch size", "Maximum concurrency", "Batch item failures"),
+    assertEquals(List.of("Batch size", "Maximum concurrency", "Reports item failures"),
         DiagramLayout.shownSettings(orders.node("ReportQueueMapping").orElseThrow()).stream()
             .map(Setting::name).toList());
   }
