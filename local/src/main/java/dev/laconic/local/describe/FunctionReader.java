@@ -1,6 +1,7 @@
 package dev.laconic.local.describe;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.laconic.local.app.Application;
 import dev.laconic.local.app.FunctionDefinition;
 import java.util.ArrayList;
@@ -104,8 +105,7 @@ final class FunctionReader {
     if (!globals.isObject()) {
       return properties;
     }
-    com.fasterxml.jackson.databind.node.ObjectNode merged =
-        ((com.fasterxml.jackson.databind.node.ObjectNode) globals).deepCopy();
+    ObjectNode merged = ((ObjectNode) globals).deepCopy();
     for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> property = it.next();
       merged.set(property.getKey(), property.getValue());

@@ -1,5 +1,7 @@
 package dev.laconic.local.describe;
 
+import java.util.Locale;
+
 /**
  * An arrow of the picture, from one node's id to another's.
  *
@@ -34,7 +36,7 @@ public record Link(String from, String to, Kind kind) {
 
     /** The CSS class of its arrows. */
     String cssClass() {
-      return "link-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      return "link-" + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
   }
 }

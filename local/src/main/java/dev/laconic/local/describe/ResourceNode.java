@@ -2,6 +2,8 @@ package dev.laconic.local.describe;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Something mappings read or send failures to: a table of the template (with its stream), a
@@ -27,6 +29,9 @@ public record ResourceNode(String id, Service service, String type, List<Setting
     /** A resource of another type, or a value that does not tell. */
     OTHER("Resource", "Outside the template");
 
+    private static final Pattern ARN_SERVICE =
+        Pattern.compile("arn:aws[^:]*:(dynamodb|kinesis|sqs|sns|s3):");
+
     private final String resourceLabel;
     private final String externalLabel;
 
@@ -37,8 +42,7 @@ public record ResourceNode(String id, Service service, String type, List<Setting
 
     /** The service that an ARN or an ARN's pattern names, such as {@code arn:aws:sqs:...}. */
     static Service ofArn(String text) {
-      java.util.regex.Matcher service = java.util.regex.Pattern
-          .compile("arn:aws[^:]*:(dynamodb|kinesis|sqs|sns|s3):").matcher(text);
+      Matcher service = ARN_SERVICE.matcher(text);
       return service.find() ? valueOf(service.group(1).toUpperCase(Locale.ROOT)) : OTHER;
     }
 

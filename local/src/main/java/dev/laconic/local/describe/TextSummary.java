@@ -58,17 +58,22 @@ public final class TextSummary {
   private static String values(List<Setting> settings, List<String> names) {
     List<String> values = new ArrayList<>();
     for (String name : names) {
-      settings.stream().filter(s -> s.name().equals(name)).findFirst().ifPresent(s -> {
-        String value = s.value().replace(" (default)", "");
-        values.add(name.equals("Batch size") ? "batch size " + value
-            : name.equals("Batching window") ? (value.equals("0 s") ? null : "window " + value)
-            : name.equals("Invokes") ? "invokes " + value
-            : name.equals("Enabled") ? "DISABLED"
-            : name.equals("SnapStart") ? "SnapStart"
-            : value);
-      });
+      for (Setting setting : settings) {
+        String value = setting.value().replace(" (default)", "");
+        if (!setting.name().equals(name)
+            || name.equals("Batching window") && value.equals("0 s")) {
+          continue;
+        }
+        values.add(switch (name) {
+          case "Batch size" -> "batch size " + value;
+          case "Batching window" -> "window " + value;
+          case "Invokes" -> "invokes " + value;
+          case "Enabled" -> "DISABLED";
+          case "SnapStart" -> "SnapStart";
+          default -> value;
+        });
+      }
     }
-    values.removeIf(java.util.Objects::isNull);
     return String.join(", ", values);
   }
 
