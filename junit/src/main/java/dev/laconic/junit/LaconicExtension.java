@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The extension behind {@link LaconicTest}: before each test it starts the application under
@@ -119,7 +121,7 @@ public final class LaconicExtension
     Map<String, String> values = new LinkedHashMap<>(parameters);
     List<String> only = new ArrayList<>(functions);
     if (!configuredInCode) {
-      LaconicTest annotation = context.getRequiredTestClass().getAnnotation(LaconicTest.class);
+      LaconicTest annotation = annotation(context);
       if (annotation != null) {
         anchor = annotation.application() == void.class ? null : annotation.application();
         for (String parameter : annotation.parameters()) {
@@ -169,6 +171,23 @@ public final class LaconicExtension
           + " (and @BeforeEach / @AfterEach), not for constructors or @BeforeAll.");
     }
     return app;
+  }
+
+  /**
+   * The {@link LaconicTest} of the test's class, or else of the class it is {@code @Nested} in:
+   * the extension of an outer class runs the tests of its nested classes too, and the annotation
+   * may be meta-present, on an annotation of the team's own.
+   */
+  private static LaconicTest annotation(ExtensionContext context) {
+    for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent();
+        c = c.get().getParent()) {
+      Optional<LaconicTest> found = c.get().getTestClass()
+          .flatMap(type -> AnnotationSupport.findAnnotation(type, LaconicTest.class));
+      if (found.isPresent()) {
+        return found.get();
+      }
+    }
+    return null;
   }
 
   /** The template beside {@code anchor}, or the only one on the class path. */

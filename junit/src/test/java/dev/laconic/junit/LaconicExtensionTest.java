@@ -5,9 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.laconic.junit.app.Notes;
+import dev.laconic.local.poller.Invocation;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -31,6 +37,12 @@ class LaconicExtensionTest {
     assertTrue(PRINTED.contains("[NotesIndexFunction] indexed n-1: first"), PRINTED.toString());
     assertTrue(PRINTED.stream().noneMatch(line -> line.contains("NotesCheck")),
         "the check function does not run: " + PRINTED);
+  }
+
+  @Test
+  void nestedClassesAndComposedAnnotationsKeepTheSettingsOfLaconicTest() {
+    run(IndexOnlyOuter.class).assertStatistics(stats -> stats.started(2).succeeded(2));
+    run(IndexOnlyComposed.class).assertStatistics(stats -> stats.started(1).succeeded(1));
   }
 
   @Test
@@ -83,6 +95,43 @@ class LaconicExtensionTest {
       assertEquals(0, app.dynamoDb().scan(r -> r.tableName("NotesTable")).count(),
           "nothing of the other test is left");
       assertEquals(List.of(), app.invocations());
+    }
+  }
+
+  /** Runs the index function only: the check function would receive the note too. */
+  static void onlyTheIndexRuns(LocalApplication app) {
+    LaconicTestTest.put(app, "ann", "n-1", Optional.of("first"));
+    app.awaitDelivery();
+    assertEquals(List.of("NotesIndexFunction"),
+        app.invocations().stream().map(Invocation::function).toList());
+  }
+
+  @LaconicTest(functions = "Notes.index")
+  static class IndexOnlyOuter {
+    @Test
+    void outer(LocalApplication app) {
+      onlyTheIndexRuns(app);
+    }
+
+    @Nested
+    class Inner {
+      @Test
+      void inner(LocalApplication app) {
+        onlyTheIndexRuns(app);
+      }
+    }
+  }
+
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.TYPE)
+  @LaconicTest(functions = "Notes.index")
+  @interface IndexOnly {}
+
+  @IndexOnly
+  static class IndexOnlyComposed {
+    @Test
+    void test(LocalApplication app) {
+      onlyTheIndexRuns(app);
     }
   }
 
