@@ -238,13 +238,14 @@ public final class LocalApplication implements AutoCloseable {
    */
   public InvokeResult invoke(String name, byte[] event) {
     InvokeResult result = invoker.invoke(name, event);
+    // The function's own lines; the invoker's notes (such as the environment the JVM lacks) are
+    // in the output only, as the runner's are.
     String prefix = "[" + result.logicalId() + "] ";
     invocations.add(new Invocation(result.logicalId(), Optional.empty(), result.requestId(),
         readJson(event), result.succeeded() ? response(result.payload()) : Optional.empty(),
         result.functionError().map(error -> error.errorType() + ": " + error.errorMessage()),
-        result.logs().stream()
-            .map(line -> line.startsWith(prefix) ? line.substring(prefix.length()) : line)
-            .toList()));
+        result.logs().stream().filter(line -> line.startsWith(prefix))
+            .map(line -> line.substring(prefix.length())).toList()));
     return result;
   }
 
