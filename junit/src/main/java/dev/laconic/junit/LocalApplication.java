@@ -217,8 +217,9 @@ public final class LocalApplication implements AutoCloseable {
   }
 
   /**
-   * The invocation records the mappings sent to their on-failure destinations so far (a batch
-   * given up after its retries or its records' maximum age), oldest first.
+   * The invocation records of the batches the mappings gave up so far (after their retries or
+   * their records' maximum age), oldest first, as Lambda sends them to an on-failure
+   * destination. A mapping without one has its records here too, though Lambda drops the batch.
    */
   public List<JsonNode> failures() {
     return failures.records();
