@@ -51,8 +51,8 @@ public final class FunctionCalls {
   }
 
   /**
-   * The on-failure invocation records of the batches its mappings gave up on: what its
-   * mappings' failure destination received.
+   * The on-failure invocation records of the batches its mappings gave up on: what their
+   * failure destination receives (a mapping without one has them here all the same).
    */
   public List<JsonNode> discardedBatches() {
     String suffix = ":function:" + function.name();

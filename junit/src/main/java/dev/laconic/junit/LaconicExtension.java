@@ -15,6 +15,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The extension behind {@link LaconicTest}: before each test it starts the application under
@@ -54,7 +58,10 @@ public final class LaconicExtension
   private Duration deliveryTimeout = Duration.ofSeconds(30);
   private Consumer<String> print = System.out::println;
   private final boolean configuredInCode;
-  private LocalApplication current;
+  /** The application of the test each thread runs: tests may run in parallel. */
+  private final ThreadLocal<LocalApplication> current = new ThreadLocal<>();
+  /** Every application running, for the threads a test starts itself. */
+  private final Set<LocalApplication> running = ConcurrentHashMap.newKeySet();
 
   /** The extension as {@link LaconicTest} registers it: configured by the annotation. */
   public LaconicExtension() {
@@ -104,13 +111,24 @@ public final class LaconicExtension
     return this;
   }
 
-  /** The application of the running test. */
+  /**
+   * The application of the running test: the one of the test this thread runs, else the only
+   * one running (for a thread the test started). When tests run in parallel, another thread
+   * cannot tell which is its test's: take the {@link LocalApplication} as a parameter instead.
+   */
   public LocalApplication application() {
-    if (current == null) {
-      throw new IllegalStateException("The application runs only during a test (from before"
-          + " each test to after it).");
+    LocalApplication app = current.get();
+    if (app != null) {
+      return app;
     }
-    return current;
+    List<LocalApplication> apps = List.copyOf(running);
+    if (apps.size() == 1) {
+      return apps.get(0);
+    }
+    throw new IllegalStateException(apps.isEmpty()
+        ? "The application runs only during a test (from before each test to after it)."
+        : apps.size() + " tests run in parallel, and this thread runs none of them: take the"
+            + " LocalApplication as a parameter of the test method.");
   }
 
   @Override
@@ -119,7 +137,7 @@ public final class LaconicExtension
     Map<String, String> values = new LinkedHashMap<>(parameters);
     List<String> only = new ArrayList<>(functions);
     if (!configuredInCode) {
-      LaconicTest annotation = context.getRequiredTestClass().getAnnotation(LaconicTest.class);
+      LaconicTest annotation = annotation(context);
       if (annotation != null) {
         anchor = annotation.application() == void.class ? null : annotation.application();
         for (String parameter : annotation.parameters()) {
@@ -135,22 +153,26 @@ public final class LaconicExtension
     }
     ClassLoader loader = context.getRequiredTestClass().getClassLoader();
     JsonNode template = template(anchor, loader);
+    LocalApplication app;
     try {
-      current = LocalApplication.start(template, values, only, settings, deliveryTimeout,
-          loader, print);
+      app = LocalApplication.start(template, values, only, settings, deliveryTimeout, loader,
+          print);
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new ExtensionConfigurationException("Cannot run the application under test: "
           + e.getMessage(), e);
     }
-    context.getStore(NAMESPACE).put(LocalApplication.class, current);
+    context.getStore(NAMESPACE).put(LocalApplication.class, app);
+    running.add(app);
+    current.set(app);
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
     LocalApplication app = context.getStore(NAMESPACE)
         .remove(LocalApplication.class, LocalApplication.class);
-    current = null;
+    current.remove();
     if (app != null) {
+      running.remove(app);
       app.close();
     }
   }
@@ -169,6 +191,23 @@ public final class LaconicExtension
           + " (and @BeforeEach / @AfterEach), not for constructors or @BeforeAll.");
     }
     return app;
+  }
+
+  /**
+   * The {@link LaconicTest} of the test's class, or else of the class it is {@code @Nested} in:
+   * the extension of an outer class runs the tests of its nested classes too, and the annotation
+   * may be meta-present, on an annotation of the team's own.
+   */
+  private static LaconicTest annotation(ExtensionContext context) {
+    for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent();
+        c = c.get().getParent()) {
+      Optional<LaconicTest> found = c.get().getTestClass()
+          .flatMap(type -> AnnotationSupport.findAnnotation(type, LaconicTest.class));
+      if (found.isPresent()) {
+        return found.get();
+      }
+    }
+    return null;
   }
 
   /** The template beside {@code anchor}, or the only one on the class path. */

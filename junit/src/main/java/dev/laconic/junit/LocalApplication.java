@@ -19,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -182,6 +181,7 @@ public final class LocalApplication implements AutoCloseable {
 
   /** {@link #awaitDelivery()} with a timeout of its own. */
   public void awaitDelivery(Duration timeout) {
+    long since = System.nanoTime();
     try {
       if (runner.awaitIdle(timeout)) {
         return;
@@ -190,18 +190,11 @@ public final class LocalApplication implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new AssertionError("Interrupted while waiting for delivery.", e);
     }
-    List<String> busy = new ArrayList<>();
-    for (MappingPoller poller : runner.pollers()) {
-      try {
-        if (!poller.awaitIdle(Duration.ZERO)) {
-          busy.add(poller.toString());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    List<String> recent = output.subList(Math.max(0, output.size() - 20), output.size());
+    List<String> busy = runner.pollers().stream().filter(poller -> !poller.idleSince(since))
+        .map(MappingPoller::toString).toList();
+    // A copy: the mappings still running add lines, and a view of the list would fail on them.
+    List<String> lines = List.copyOf(output);
+    List<String> recent = lines.subList(Math.max(0, lines.size() - 20), lines.size());
     throw new AssertionError("Not everything written was delivered within " + timeout.toMillis()
         + " ms; still busy: " + busy + ". A batch that keeps failing is retried until the"
         + " mapping's MaximumRetryAttempts or MaximumRecordAgeInSeconds. The last lines:\n"
@@ -224,8 +217,9 @@ public final class LocalApplication implements AutoCloseable {
   }
 
   /**
-   * The invocation records the mappings sent to their on-failure destinations so far (a batch
-   * given up after its retries or its records' maximum age), oldest first.
+   * The invocation records of the batches the mappings gave up so far (after their retries or
+   * their records' maximum age), oldest first, as Lambda sends them to an on-failure
+   * destination. A mapping without one has its records here too, though Lambda drops the batch.
    */
   public List<JsonNode> failures() {
     return failures.records();
@@ -245,13 +239,14 @@ public final class LocalApplication implements AutoCloseable {
    */
   public InvokeResult invoke(String name, byte[] event) {
     InvokeResult result = invoker.invoke(name, event);
+    // The function's own lines; the invoker's notes (such as the environment the JVM lacks) are
+    // in the output only, as the runner's are.
     String prefix = "[" + result.logicalId() + "] ";
     invocations.add(new Invocation(result.logicalId(), Optional.empty(), result.requestId(),
         readJson(event), result.succeeded() ? response(result.payload()) : Optional.empty(),
         result.functionError().map(error -> error.errorType() + ": " + error.errorMessage()),
-        result.logs().stream()
-            .map(line -> line.startsWith(prefix) ? line.substring(prefix.length()) : line)
-            .toList()));
+        result.logs().stream().filter(line -> line.startsWith(prefix))
+            .map(line -> line.substring(prefix.length())).toList()));
     return result;
   }
 

@@ -1,15 +1,27 @@
 package dev.laconic.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.laconic.junit.app.Notes;
+import dev.laconic.local.poller.Invocation;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
@@ -31,6 +43,22 @@ class LaconicExtensionTest {
     assertTrue(PRINTED.contains("[NotesIndexFunction] indexed n-1: first"), PRINTED.toString());
     assertTrue(PRINTED.stream().noneMatch(line -> line.contains("NotesCheck")),
         "the check function does not run: " + PRINTED);
+  }
+
+  @Test
+  void nestedClassesAndComposedAnnotationsKeepTheSettingsOfLaconicTest() {
+    run(IndexOnlyOuter.class).assertStatistics(stats -> stats.started(2).succeeded(2));
+    run(IndexOnlyComposed.class).assertStatistics(stats -> stats.started(1).succeeded(1));
+  }
+
+  @Test
+  void testsRunningInParallelEachGetTheirOwnApplication() {
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(InParallel.class))
+        .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+        .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+        .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "2")
+        .execute().testEvents()
+        .assertStatistics(stats -> stats.started(2).succeeded(2));
   }
 
   @Test
@@ -76,6 +104,8 @@ class LaconicExtensionTest {
       LaconicTestTest.put(LACONIC.application(), "ann", "n-1", Optional.of("first"));
       LACONIC.application().awaitDelivery();
       assertEquals(1, LACONIC.application().function("Notes.index").invocations().size());
+      assertSame(LACONIC.application(),
+          CompletableFuture.supplyAsync(LACONIC::application).join(), "on a thread of its own");
     }
 
     @Test
@@ -83,6 +113,68 @@ class LaconicExtensionTest {
       assertEquals(0, app.dynamoDb().scan(r -> r.tableName("NotesTable")).count(),
           "nothing of the other test is left");
       assertEquals(List.of(), app.invocations());
+    }
+  }
+
+  @Execution(ExecutionMode.CONCURRENT)
+  static class InParallel {
+    /** Both tests are running when each asks for its application. */
+    static final CyclicBarrier BOTH = new CyclicBarrier(2);
+
+    @RegisterExtension
+    static final LaconicExtension LACONIC = LaconicExtension.forApplication(Notes.class)
+        .functions("Notes.index")
+        .printTo(line -> { });
+
+    @Test
+    void first(LocalApplication app) throws Exception {
+      BOTH.await(30, TimeUnit.SECONDS);
+      assertSame(app, LACONIC.application());
+      BOTH.await(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void second(LocalApplication app) throws Exception {
+      BOTH.await(30, TimeUnit.SECONDS);
+      assertSame(app, LACONIC.application());
+      BOTH.await(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Runs the index function only: the check function would receive the note too. */
+  static void onlyTheIndexRuns(LocalApplication app) {
+    LaconicTestTest.put(app, "ann", "n-1", Optional.of("first"));
+    app.awaitDelivery();
+    assertEquals(List.of("NotesIndexFunction"),
+        app.invocations().stream().map(Invocation::function).toList());
+  }
+
+  @LaconicTest(functions = "Notes.index")
+  static class IndexOnlyOuter {
+    @Test
+    void outer(LocalApplication app) {
+      onlyTheIndexRuns(app);
+    }
+
+    @Nested
+    class Inner {
+      @Test
+      void inner(LocalApplication app) {
+        onlyTheIndexRuns(app);
+      }
+    }
+  }
+
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.TYPE)
+  @LaconicTest(functions = "Notes.index")
+  @interface IndexOnly {}
+
+  @IndexOnly
+  static class IndexOnlyComposed {
+    @Test
+    void test(LocalApplication app) {
+      onlyTheIndexRuns(app);
     }
   }
 

@@ -1,6 +1,7 @@
 package com.example.orders;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,7 +70,10 @@ class OrdersEndToEndTest {
     // The mapping retries until the record is 24 hours old: delivery does not finish.
     AssertionError stuck = assertThrows(AssertionError.class,
         () -> app.awaitDelivery(Duration.ofMillis(500)));
-    assertTrue(stuck.getMessage().contains("OrderShippingShipStreamMapping"), stuck.getMessage());
+    assertTrue(stuck.getMessage().contains("still busy: [OrderShippingShipStreamMapping on "),
+        stuck.getMessage());
+    assertFalse(stuck.getMessage().contains("OrderEventsEchoStreamMapping on "),
+        "the echo function has had both orders: " + stuck.getMessage());
 
     FunctionCalls ship = app.function("OrderShipping.ship");
     assertTrue(ship.invocations().size() >= 2, ship.toString());

@@ -35,8 +35,11 @@ public class Notes {
     }
   }
 
-  /** Logs each reminder; the runner does not poll queues, so tests invoke it. */
-  @LambdaFunction
+  /**
+   * Logs each reminder; the runner does not poll queues, so tests invoke it. Its environment is
+   * not this JVM's, which the invoker notes beside its logs.
+   */
+  @LambdaFunction(environment = "REMINDER_CHANNEL=email")
   @SqsTrigger(queueArn = "@Reminders")
   public void remind(SQSEvent.SQSMessage message, Context context) {
     context.getLogger().log("remind " + message.getBody());

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -76,7 +77,8 @@ public final class FunctionInvoker {
    */
   Outcome invoke(ObjectNode event, List<ObjectNode> records, boolean reportsBatchItemFailures) {
     String prefix = "[" + function.logicalId() + "] ";
-    List<String> logs = new ArrayList<>();
+    // A function may log from threads of its own, as LocalInvoker allows for too.
+    List<String> logs = Collections.synchronizedList(new ArrayList<>());
     LocalContext context = new LocalContext(function.logicalId(), function.name(), functionArn,
         function.memorySize(), function.timeoutSeconds(), line -> {
           logs.add(line.startsWith(prefix) ? line.substring(prefix.length()) : line);
@@ -94,17 +96,30 @@ public final class FunctionInvoker {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
       context.getLogger().log("Invocation failed (" + records.size() + " records): " + trace);
-      listener.accept(new Invocation(function.logicalId(), Optional.of(mapping),
+      tell(new Invocation(function.logicalId(), Optional.of(mapping),
           context.getAwsRequestId(), event.deepCopy(), Optional.empty(),
           Optional.of(e.toString()), logs));
       return new Outcome.Failure(e.toString());
     } finally {
       thread.setContextClassLoader(previous);
     }
-    listener.accept(new Invocation(function.logicalId(), Optional.of(mapping),
+    tell(new Invocation(function.logicalId(), Optional.of(mapping),
         context.getAwsRequestId(), event.deepCopy(), responseJson(response), Optional.empty(),
         logs));
     return reportsBatchItemFailures ? readResponse(response, records) : new Outcome.Success();
+  }
+
+  /**
+   * Tells the listener of {@code invocation}. A listener that fails is reported and the
+   * invocation's outcome still counts: thrown on, it would end the delivery of a batch already
+   * taken from the shard, without a retry or a failure record.
+   */
+  private void tell(Invocation invocation) {
+    try {
+      listener.accept(invocation);
+    } catch (RuntimeException e) {
+      output.accept("[laconic] " + mapping + ": the invocation listener failed: " + e);
+    }
   }
 
   /**

@@ -126,13 +126,21 @@ public final class MappingPoller implements AutoCloseable {
   public boolean awaitIdle(Duration timeout) throws InterruptedException {
     long since = System.nanoTime();
     long deadline = since + timeout.toNanos();
-    while (idleCycleStart - since < 0) {
+    while (!idleSince(since)) {
       if (System.nanoTime() - deadline > 0 || !thread.isAlive()) {
         return false;
       }
       Thread.sleep(5);
     }
     return true;
+  }
+
+  /**
+   * Whether everything written before {@code nanoTime} (a {@link System#nanoTime()}) has been
+   * handled: a polling cycle that started then or later found nothing to read, send or retry.
+   */
+  public boolean idleSince(long nanoTime) {
+    return idleCycleStart - nanoTime >= 0;
   }
 
   @Override

@@ -10,12 +10,14 @@ import dev.laconic.local.app.Application;
 import dev.laconic.local.engine.LocalDynamoDb;
 import dev.laconic.local.engine.MutableClock;
 import dev.laconic.local.poller.FailureSink;
+import dev.laconic.local.poller.Invocation;
 import dev.laconic.local.poller.PollerSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -276,6 +278,38 @@ class LocalRunnerTest {
     put("fresh", "v");
     awaitIdle();
     assertEquals(List.of("INSERT fresh"), Deliveries.records("Aged"));
+  }
+
+  @Test
+  void theInvocationListenerHearsEveryAttemptAndItsFailureCostsNoRecord() throws Exception {
+    List<Invocation> heard = new CopyOnWriteArrayList<>();
+    runner = LocalRunner.builder(application)
+        .engine(engine)
+        .only(function("FlakyRecords"))
+        .parameter("ItemsStream", table)
+        .output(output::add)
+        .failureSink(failures)
+        .settings(PollerSettings.defaults().withPollInterval(Duration.ofMillis(20))
+            .withRetryBackoff(Duration.ofMillis(1)).withClock(clock))
+        .onInvocation(invocation -> {
+          heard.add(invocation);
+          throw new IllegalStateException("a listener's own bug");
+        })
+        .start();
+    assertTrue(runner.awaitStarted(WAIT));
+    for (String id : List.of("a", "poison1", "b")) {
+      put(id, "v");
+    }
+    awaitIdle();
+
+    assertEquals(List.of("INSERT a", "INSERT poison1", "INSERT poison1", "INSERT poison1",
+        "INSERT b"), Deliveries.records("FlakyRecords"));
+    assertTrue(heard.size() >= 3, "poison1 fails twice: " + heard.size());
+    assertEquals(Optional.of("TestFunctionsFlakyRecordsHandleStreamMapping"),
+        heard.get(0).mapping());
+    assertTrue(output.stream().anyMatch(line -> line.contains(
+        "the invocation listener failed: java.lang.IllegalStateException: a listener's own bug")),
+        output.toString());
   }
 
   @Test
