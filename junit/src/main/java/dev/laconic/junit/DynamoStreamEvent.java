@@ -82,7 +82,8 @@ public final class DynamoStreamEvent {
   public static final class Builder {
 
     private DynamoStreamSource source;
-    private final List<EventGenerator.ItemChange> changes = new ArrayList<>();
+    /** Each change's images; keyed when the event is made, by the keys set by then. */
+    private final List<List<Optional<JsonNode>>> changes = new ArrayList<>();
     private EventGenerator generator = new EventGenerator();
 
     private Builder(DynamoStreamSource source) {
@@ -96,7 +97,10 @@ public final class DynamoStreamEvent {
       return this;
     }
 
-    /** The table's key attributes, partition key first; by default the first attribute. */
+    /**
+     * The table's key attributes, partition key first; by default the first attribute. They key
+     * every change of the event, those added before this call too.
+     */
     public Builder keys(String... keyNames) {
       source = new DynamoStreamSource(source.streamArn(), source.table(), List.of(keyNames),
           source.viewType());
@@ -169,7 +173,9 @@ public final class DynamoStreamEvent {
      *     attribute or is not DynamoDB JSON
      */
     public ObjectNode toJson() {
-      return generator.dynamodb(source.streamArn(), changes, source.viewType());
+      return generator.dynamodb(source.streamArn(), changes.stream()
+          .map(images -> source.change(images.get(0), images.get(1))).toList(),
+          source.viewType());
     }
 
     /** The event's JSON bytes, as the function's handler reads them. */
@@ -182,7 +188,9 @@ public final class DynamoStreamEvent {
     }
 
     private Builder change(Optional<JsonNode> newImage, Optional<JsonNode> oldImage) {
-      changes.add(source.change(newImage, oldImage));
+      // Checked now, so that a bad item fails at the line that adds it.
+      source.change(newImage, oldImage);
+      changes.add(List.of(newImage, oldImage));
       return this;
     }
   }

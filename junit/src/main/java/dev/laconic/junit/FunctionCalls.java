@@ -30,6 +30,33 @@ public final class FunctionCalls {
     return app.invocationsOf(function);
   }
 
+  /**
+   * Waits until at least {@code count} invocations of the function have ended, such as the
+   * retries of a batch that keeps failing, which {@link LocalApplication#awaitDelivery()} does
+   * not wait out.
+   *
+   * @return its invocations, in the order they ended
+   * @throws AssertionError when fewer have ended within the delivery timeout
+   */
+  public List<Invocation> awaitInvocations(int count) {
+    long deadline = System.nanoTime() + app.deliveryTimeout().toNanos();
+    List<Invocation> invocations = invocations();
+    while (invocations.size() < count) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError(function.logicalId() + " was invoked " + invocations.size()
+            + " times within " + app.deliveryTimeout().toMillis() + " ms, not " + count + ".");
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("Interrupted while waiting for " + function.logicalId(), e);
+      }
+      invocations = invocations();
+    }
+    return invocations;
+  }
+
   /** The records of every invocation, in order (a retried record once per attempt). */
   public List<JsonNode> records() {
     return invocations().stream().flatMap(i -> i.records().stream()).toList();
@@ -52,7 +79,8 @@ public final class FunctionCalls {
 
   /**
    * The on-failure invocation records of the batches its mappings gave up on: what their
-   * failure destination receives (a mapping without one has them here all the same).
+   * failure destination receives. A mapping without one drops such a batch, as Lambda does; the
+   * output says so.
    */
   public List<JsonNode> discardedBatches() {
     String suffix = ":function:" + function.name();

@@ -46,6 +46,13 @@ import org.junit.platform.commons.support.AnnotationSupport;
 public final class LaconicExtension
     implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
+  /**
+   * The lock of the in-process DynamoDB that every test of the run shares: tests that run in
+   * parallel take it in turn. {@link LaconicTest} holds it; with {@code @RegisterExtension},
+   * annotate the class with {@code @ResourceLock(LaconicExtension.RESOURCE)}.
+   */
+  public static final String RESOURCE = "dev.laconic.junit.LocalDynamoDb";
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(LaconicExtension.class);
@@ -155,8 +162,11 @@ public final class LaconicExtension
     JsonNode template = template(anchor, loader);
     LocalApplication app;
     try {
-      app = LocalApplication.start(template, values, only, settings, deliveryTimeout, loader,
-          print);
+      // One database for the whole run, closed when the run ends.
+      SharedDynamoDb database = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
+          SharedDynamoDb.class, key -> SharedDynamoDb.start(), SharedDynamoDb.class);
+      app = LocalApplication.start(database, template, values, only, settings, deliveryTimeout,
+          loader, print);
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new ExtensionConfigurationException("Cannot run the application under test: "
           + e.getMessage(), e);

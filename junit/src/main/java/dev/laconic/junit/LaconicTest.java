@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Runs the application under test on this machine for each test of the class, as it would run
@@ -28,7 +29,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * </pre>
  *
- * <p>Each test gets a new database and new mappings: nothing one test writes reaches another.
+ * <p>Each test starts on an empty database with new mappings: nothing one test writes reaches
+ * another. The database itself is one for the whole run, so that the functions' own clients
+ * reach it from every test (see {@link LocalApplication}); tests that run in parallel take it in
+ * turn.
  * To set parameters or settings in code, register {@link LaconicExtension} with
  * {@code @RegisterExtension} instead.
  */
@@ -37,6 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @ExtendWith(LaconicExtension.class)
+@ResourceLock(LaconicExtension.RESOURCE)
 public @interface LaconicTest {
 
   /**

@@ -34,6 +34,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * template's tables, every DynamoDB stream mapping polling its table's stream, and a record of
  * every invocation. {@link LaconicExtension} starts one for each test and closes it after.
  *
+ * <p>The functions' own SDK clients reach the same database: the JVM's DynamoDB endpoint
+ * ({@code aws.endpointUrlDynamoDb}, and DynamoDB Streams') is the in-process one, and where the JVM has no region or
+ * credentials, the database's region and placeholder keys are set, as Lambda's environment sets
+ * them. A client built without an endpoint, in a static field or in a handler's constructor,
+ * writes to the tables the test reads. The database is the same for every test of the run and is
+ * emptied before each; a function's static state lives on from test to test, as in a warm
+ * execution environment.
+ *
  * <p>Functions of Kinesis and SQS mappings are not polled (there is no local Kinesis or SQS):
  * {@link #invoke} them with an event, such as one of {@link DynamoStreamEvent} or
  * {@code EventGenerator}.
@@ -44,6 +52,7 @@ public final class LocalApplication implements AutoCloseable {
 
   private final JsonNode template;
   private final Application application;
+  private final SharedDynamoDb database;
   private final LocalDynamoDb engine;
   private final DynamoDbClient dynamo;
   private final List<String> output;
@@ -53,10 +62,11 @@ public final class LocalApplication implements AutoCloseable {
   private final Duration deliveryTimeout;
   private LocalRunner runner;
 
-  private LocalApplication(JsonNode template, LocalDynamoDb engine, List<String> output,
-      List<Invocation> invocations, FailureSink.InMemory failures, LocalInvoker invoker,
-      Duration deliveryTimeout) {
+  private LocalApplication(JsonNode template, SharedDynamoDb database, LocalDynamoDb engine,
+      List<String> output, List<Invocation> invocations, FailureSink.InMemory failures,
+      LocalInvoker invoker, Duration deliveryTimeout) {
     this.template = template;
+    this.database = database;
     this.application = invoker.application();
     this.engine = engine;
     this.dynamo = engine.client();
@@ -71,9 +81,9 @@ public final class LocalApplication implements AutoCloseable {
    * Starts the database, creates the template's tables and starts every mapping of the
    * functions {@code only} names (all when empty); returns once every mapping reads its stream.
    */
-  static LocalApplication start(JsonNode template, Map<String, String> parameters,
-      List<String> only, PollerSettings settings, Duration deliveryTimeout,
-      ClassLoader loader, Consumer<String> print) {
+  static LocalApplication start(SharedDynamoDb database, JsonNode template,
+      Map<String, String> parameters, List<String> only, PollerSettings settings,
+      Duration deliveryTimeout, ClassLoader loader, Consumer<String> print) {
     Application application = Application.parse(template);
     List<String> output = new CopyOnWriteArrayList<>();
     Consumer<String> out = line -> {
@@ -82,13 +92,13 @@ public final class LocalApplication implements AutoCloseable {
     };
     List<Invocation> invocations = new CopyOnWriteArrayList<>();
     FailureSink.InMemory failures = new FailureSink.InMemory();
-    LocalDynamoDb engine = LocalDynamoDb.start();
+    LocalDynamoDb engine = database.take();
     LocalApplication app = null;
     try {
       LocalInvoker invoker = LocalInvoker.builder(application).classLoader(loader)
           .region(engine.region()).accountId(engine.accountId()).output(out).build();
-      app = new LocalApplication(template, engine, output, invocations, failures, invoker,
-          deliveryTimeout);
+      app = new LocalApplication(template, database, engine, output, invocations, failures,
+          invoker, deliveryTimeout);
       TemplateTables.create(template, app.dynamo).forEach(line -> out.accept("[laconic] " + line));
       LocalRunner.Builder runner = LocalRunner.builder(application)
           .engine(engine)
@@ -113,19 +123,19 @@ public final class LocalApplication implements AutoCloseable {
       return app;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      closeQuietly(app, engine);
+      closeQuietly(app, database);
       throw new IllegalStateException("Interrupted while the mappings started.", e);
     } catch (RuntimeException | Error e) {
-      closeQuietly(app, engine);
+      closeQuietly(app, database);
       throw e;
     }
   }
 
-  private static void closeQuietly(LocalApplication app, LocalDynamoDb engine) {
+  private static void closeQuietly(LocalApplication app, SharedDynamoDb database) {
     if (app != null) {
       app.close();
     } else {
-      engine.close();
+      database.release();
     }
   }
 
@@ -217,9 +227,9 @@ public final class LocalApplication implements AutoCloseable {
   }
 
   /**
-   * The invocation records of the batches the mappings gave up so far (after their retries or
-   * their records' maximum age), oldest first, as Lambda sends them to an on-failure
-   * destination. A mapping without one has its records here too, though Lambda drops the batch.
+   * The invocation records the mappings sent to their on-failure destinations so far (a batch
+   * given up after its retries or its records' maximum age), oldest first. A mapping without a
+   * destination drops such a batch, as Lambda does: the output says so, with the record.
    */
   public List<JsonNode> failures() {
     return failures.records();
@@ -268,7 +278,7 @@ public final class LocalApplication implements AutoCloseable {
         engine.region()));
   }
 
-  /** Stops the mappings and the database. */
+  /** Stops the mappings and gives the database back for the next test. */
   @Override
   public void close() {
     try {
@@ -278,8 +288,12 @@ public final class LocalApplication implements AutoCloseable {
       invoker.close();
       dynamo.close();
     } finally {
-      engine.close();
+      database.release();
     }
+  }
+
+  Duration deliveryTimeout() {
+    return deliveryTimeout;
   }
 
   List<Invocation> invocationsOf(FunctionDefinition function) {

@@ -68,6 +68,12 @@ class LaconicTestTest {
     JsonNode info = app.failures().get(0).path("DDBStreamBatchInfo");
     assertEquals(1, info.path("batchSize").asInt(), app.failures().toString());
     assertEquals(List.of(), app.function("Notes.index").discardedBatches());
+    assertEquals(1, app.function("Notes.archive").invocations().size(), "no retry");
+    assertEquals(List.of(), app.function("Notes.archive").discardedBatches(),
+        "no failure destination: Lambda drops the batch");
+    assertTrue(app.output().stream().anyMatch(line -> line.startsWith("[laconic]"
+        + " NotesArchiveStreamMapping: Giving up 1 record(s)") && line.contains("the mapping has"
+        + " no failure destination, so Lambda would drop them.")), app.output().toString());
     assertEquals(List.of("indexed n-1: poison"), app.function("Notes.index").logs(),
         "the other function of the stream is not held up");
   }
@@ -86,6 +92,30 @@ class LaconicTestTest {
     assertEquals(Optional.empty(), invocation.mapping());
     assertEquals("call mum", invocation.records().get(0).path("body").asText());
     assertEquals(List.of(), invocation.batchItemFailures());
+  }
+
+  @Test
+  void aFunctionsOwnClientReadsTheTablesOfTheTest(LocalApplication app) {
+    put(app, "eve", "n-1", Optional.of("water the plants"));
+    assertEquals(List.of("lookup eve/n-1: water the plants"), lookup(app, "eve/n-1"));
+  }
+
+  @Test
+  void aFunctionsStaticClientReadsTheTablesOfWhicheverTestRuns(LocalApplication app) {
+    // This test and the one before use the client of a static field: the second of them to run
+    // uses the client the first made, which reaches the second's database all the same.
+    put(app, "fay", "n-2", Optional.of("call back"));
+    assertEquals(List.of("lookup fay/n-2: call back"), lookup(app, "fay/n-2"));
+    assertEquals(List.of("lookup eve/n-1: none"), lookup(app, "eve/n-1"), "each test is empty");
+  }
+
+  private static List<String> lookup(LocalApplication app, String key) {
+    JsonNode event = new EventGenerator().sqs(
+        EventGenerator.sqsQueueArn(app.region(), "Reminders"), List.of(key), Optional.empty());
+    InvokeResult result = app.invoke("Notes.lookup", event);
+    assertTrue(result.succeeded(), result.payloadText());
+    List<Invocation> calls = app.function("Notes.lookup").invocations();
+    return calls.get(calls.size() - 1).logs();
   }
 
   @Test

@@ -7,6 +7,10 @@ import dev.laconic.annotations.DynamoStreamTrigger;
 import dev.laconic.annotations.LambdaFunction;
 import dev.laconic.annotations.SqsTrigger;
 import dev.laconic.annotations.StartingPosition;
+import java.util.Map;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The kit's test application: functions of the notes table's stream and of a queue. */
 public class Notes {
@@ -36,6 +40,17 @@ public class Notes {
   }
 
   /**
+   * Fails on a "poison" note too, but gives up at once and has no failure destination: Lambda
+   * drops such a batch, and nothing reaches a failure destination.
+   */
+  @LambdaFunction
+  @DynamoStreamTrigger(streamArn = "@NotesTable", startingPosition = StartingPosition.LATEST,
+      maximumRetryAttempts = 0)
+  public void archive(DynamodbEvent.DynamodbStreamRecord record, Context context) {
+    check(record, context);
+  }
+
+  /**
    * Logs each reminder; the runner does not poll queues, so tests invoke it. Its environment is
    * not this JVM's, which the invoker notes beside its logs.
    */
@@ -43,5 +58,26 @@ public class Notes {
   @SqsTrigger(queueArn = "@Reminders")
   public void remind(SQSEvent.SQSMessage message, Context context) {
     context.getLogger().log("remind " + message.getBody());
+  }
+
+  /**
+   * Logs the text of the note a message names ({@code owner/id}), read with a client made once,
+   * without an endpoint, as Lambda code makes it: the SDK's settings say where DynamoDB is.
+   */
+  @LambdaFunction
+  @SqsTrigger(queueArn = "@Reminders")
+  public void lookup(SQSEvent.SQSMessage message, Context context) {
+    String[] key = message.getBody().split("/", 2);
+    Map<String, AttributeValue> note = Dynamo.CLIENT.getItem(r -> r.tableName("NotesTable")
+        .key(Map.of("owner", AttributeValue.fromS(key[0]), "id", AttributeValue.fromS(key[1]))))
+        .item();
+    context.getLogger().log("lookup " + message.getBody() + ": "
+        + (note.isEmpty() ? "none" : note.get("text").s()));
+  }
+
+  /** The client of the application's code, made at its first use and kept. */
+  private static final class Dynamo {
+    static final DynamoDbClient CLIENT = DynamoDbClient.builder()
+        .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
   }
 }

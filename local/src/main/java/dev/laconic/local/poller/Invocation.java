@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One invocation of a function, by a mapping or directly, as a test sees it afterwards: the event it received,
- * what it returned or threw, and the lines it logged.
+ * One invocation of a function, by a mapping or directly, as a test sees it afterwards: the
+ * event it received, what it returned or threw, and the lines it logged.
  *
  * @param function the function's logical id, such as {@code OrderEventsEchoFunction}
  * @param mapping the logical id of the mapping that invoked it; empty for a direct invocation
@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param error the function error ({@code toString()} of what it threw), when it failed
  * @param logs the lines it logged, without the {@code [LogicalId]} prefix of the runner's output
  */
-public record Invocation(String function, Optional<String> mapping, String requestId, JsonNode event,
-    Optional<JsonNode> response, Optional<String> error, List<String> logs) {
+public record Invocation(String function, Optional<String> mapping, String requestId,
+    JsonNode event, Optional<JsonNode> response, Optional<String> error, List<String> logs) {
 
   public Invocation {
     logs = List.copyOf(logs);

@@ -457,9 +457,16 @@ public final class MappingPoller implements AutoCloseable {
     info.put("approximateArrivalOfLastRecord", isoSeconds(batch.get(batch.size() - 1).created));
     info.put("batchSize", batch.size());
     info.put("streamArn", streamArn);
+    if (mapping.onFailure().isEmpty()) {
+      // Lambda drops such a batch without a trace; the local run says so, with what was lost.
+      log("Giving up " + batch.size() + " record(s) of shard " + shard.shardId + " ("
+          + condition + ", " + invocations + " invocation(s)); the mapping has no failure"
+          + " destination, so Lambda would drop them. The invocation record: " + record);
+      return;
+    }
     log("Giving up " + batch.size() + " record(s) of shard " + shard.shardId + " ("
-        + condition + ", " + invocations + " invocation(s)); sent to the failure destination"
-        + mapping.onFailure().map(d -> " " + d).orElse("") + ".");
+        + condition + ", " + invocations + " invocation(s)); sent to the failure destination "
+        + mapping.onFailure().get() + ".");
     try {
       failures.discarded(record);
     } catch (RuntimeException e) {
