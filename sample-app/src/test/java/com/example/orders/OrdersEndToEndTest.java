@@ -32,8 +32,7 @@ class OrdersEndToEndTest {
 
   @Test
   void everyFunctionHandlesTheChangesItsMappingSelects(LocalApplication app) {
-    DynamoDbTable<OrderItem> orders =
-        app.table("OrdersTable", TableSchema.fromBean(OrderItem.class));
+    DynamoDbTable<OrderItem> orders = orders(app);
     orders.putItem(LocalDemo.order("o-1", Order.Status.PLACED, false));
     orders.putItem(LocalDemo.order("o-1", Order.Status.PAID, true));
     orders.putItem(LocalDemo.order("o-2", Order.Status.PLACED, true));
@@ -64,8 +63,7 @@ class OrdersEndToEndTest {
 
   @Test
   void aPaidOrderWithoutAddressIsRetriedAndHoldsBackTheOrdersAfterIt(LocalApplication app) {
-    DynamoDbTable<OrderItem> orders =
-        app.table("OrdersTable", TableSchema.fromBean(OrderItem.class));
+    DynamoDbTable<OrderItem> orders = orders(app);
     orders.putItem(LocalDemo.order("o-7", Order.Status.PAID, false));
     orders.putItem(LocalDemo.order("o-8", Order.Status.PAID, true));
 
@@ -93,8 +91,7 @@ class OrdersEndToEndTest {
 
   @Test
   void theTablesChangesOnItsKinesisStreamAreTracked(LocalApplication app) {
-    DynamoDbTable<OrderItem> orders =
-        app.table("OrdersTable", TableSchema.fromBean(OrderItem.class));
+    DynamoDbTable<OrderItem> orders = orders(app);
     orders.putItem(LocalDemo.order("o-3", Order.Status.PLACED, true));
     orders.putItem(LocalDemo.order("o-3", Order.Status.PAID, true));
     app.awaitDelivery();
@@ -119,5 +116,10 @@ class OrdersEndToEndTest {
     assertTrue(tracked.get(1).startsWith("TRACK o-3 PLACED -> PAID at "), tracked.get(1));
     assertEquals(List.of(), app.function("OrderTracking.track").invocations().get(0)
         .batchItemFailures());
+  }
+
+  /** The Orders table as the team's code writes it: the Enhanced Client and OrderItem. */
+  private static DynamoDbTable<OrderItem> orders(LocalApplication app) {
+    return app.table("OrdersTable", TableSchema.fromBean(OrderItem.class));
   }
 }
