@@ -12,6 +12,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The extension configured in code, each test starting on an empty database, and what a test
@@ -73,6 +75,11 @@ class LaconicExtensionTest {
     String message = failure(tests);
     assertTrue(message.contains("annotate the class with @ResourceLock(LaconicExtension.RESOURCE)"),
         message);
+  }
+
+  @Test
+  void deliveryIsAwaitedToTheEndOfAChainOfFunctions() {
+    run(Chain.class).assertStatistics(stats -> stats.started(1).succeeded(1));
   }
 
   @Test
@@ -215,6 +222,23 @@ class LaconicExtensionTest {
     @Test
     void test(LocalApplication app) {
       onlyTheIndexRuns(app);
+    }
+  }
+
+  /** Only the two functions of the chain, so that the end of the chain is looked at first. */
+  @LaconicTest(functions = {"Notes.tag", "Notes.countTag"})
+  static class Chain {
+    @Test
+    void test(LocalApplication app) {
+      app.dynamoDb().putItem(r -> r.tableName("NotesTable").item(Map.of(
+          "owner", AttributeValue.fromS("gus"), "id", AttributeValue.fromS("n-1"),
+          "tags", AttributeValue.fromSs(List.of("home", "urgent")))));
+      app.awaitDelivery();
+
+      // Notes.tag wrote the tags after Notes.countTag's mapping, the first of the template, had
+      // read its stream to the end and found nothing; it read them all the same.
+      assertEquals(List.of("tagged home", "tagged urgent"),
+          app.function("Notes.countTag").logs().stream().sorted().toList());
     }
   }
 

@@ -75,6 +75,27 @@ public class Notes {
         + (note.isEmpty() ? "none" : note.get("text").s()));
   }
 
+  /** Writes each tag of a tagged note to the tags table, whose stream {@link #countTag} reads. */
+  @LambdaFunction
+  @DynamoStreamTrigger(streamArn = "@NotesTable", startingPosition = StartingPosition.LATEST,
+      filters = "{\"dynamodb\": {\"NewImage\": {\"tags\": {\"SS\": [{\"exists\": true}]}}}}")
+  public void tag(DynamodbEvent.DynamodbStreamRecord record, Context context)
+      throws InterruptedException {
+    // Slow, as work before a write often is: the tags' mapping has long found nothing to read.
+    Thread.sleep(300);
+    for (String tag : record.getDynamodb().getNewImage().get("tags").getSS()) {
+      Dynamo.CLIENT.putItem(r -> r.tableName("TagsTable")
+          .item(Map.of("tag", AttributeValue.fromS(tag))));
+    }
+  }
+
+  /** Logs each new tag: the end of a chain of two functions. */
+  @LambdaFunction
+  @DynamoStreamTrigger(streamArn = "@TagsTable", startingPosition = StartingPosition.LATEST)
+  public void countTag(DynamodbEvent.DynamodbStreamRecord record, Context context) {
+    context.getLogger().log("tagged " + record.getDynamodb().getKeys().get("tag").getS());
+  }
+
   /** The client of the application's code, made at its first use and kept. */
   private static final class Dynamo {
     static final DynamoDbClient CLIENT = DynamoDbClient.builder()
