@@ -83,9 +83,9 @@ public final class FunctionCalls {
    * output says so.
    */
   public List<JsonNode> discardedBatches() {
-    String suffix = ":function:" + function.name();
+    String functionArn = app.functionArn(function);
     return app.failures().stream()
-        .filter(r -> r.path("requestContext").path("functionArn").asText().endsWith(suffix))
+        .filter(r -> r.path("requestContext").path("functionArn").asText().equals(functionArn))
         .toList();
   }
 

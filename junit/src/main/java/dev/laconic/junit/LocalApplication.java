@@ -304,7 +304,13 @@ public final class LocalApplication implements AutoCloseable {
     }
   }
 
-  Duration deliveryTimeout() {
+  /** The ARN the runner gives {@code function}, as its failure records name it. */
+  String functionArn(FunctionDefinition function) {
+    return "arn:aws:lambda:" + engine.region() + ":" + engine.accountId() + ":function:"
+        + function.name();
+  }
+
+    Duration deliveryTimeout() {
     return deliveryTimeout;
   }
 
