@@ -2,9 +2,11 @@ package com.example.orders;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.laconic.junit.DynamoStreamEvent;
+import dev.laconic.junit.FunctionContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,7 +24,7 @@ class OrderShippingUnitTest {
 
   @Test
   void aPaidOrderIsShipped() throws IOException {
-    TestContext context = new TestContext();
+    FunctionContext context = FunctionContext.of(OrderShipping.class, "OrderShipping.ship");
     JsonNode response = invoke(DynamoStreamEvent.forFunction(OrderShipping.class,
             "OrderShipping.ship")
         .modify(ORDERS, LocalDemo.order("o-1", Order.Status.PLACED, true),
@@ -30,7 +32,8 @@ class OrderShippingUnitTest {
         .toBytes(), context);
 
     assertEquals("{\"batchItemFailures\":[]}", response.toString());
-    assertEquals(List.of("SHIP o-1 to Berlin, DE: 3 items, total 59.90"), context.logLines());
+    assertEquals(List.of("SHIP o-1 to Berlin, DE: 3 items, total 59.90"), context.logs());
+    assertEquals(512, context.getMemoryLimitInMB(), "the function's memory, from the template");
   }
 
   @Test
@@ -43,13 +46,13 @@ class OrderShippingUnitTest {
     String second = new ObjectMapper().readTree(event).path("Records").get(1).path("dynamodb")
         .path("SequenceNumber").asText();
 
-    JsonNode response = invoke(event, new TestContext());
+    JsonNode response = invoke(event, FunctionContext.create());
 
     assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"" + second + "\"}]}",
         response.toString(), "o-2 fails; o-3 is left for the retry, in stream order");
   }
 
-  private static JsonNode invoke(byte[] event, TestContext context) throws IOException {
+  private static JsonNode invoke(byte[] event, Context context) throws IOException {
     ByteArrayOutputStream response = new ByteArrayOutputStream();
     new Laconic_OrderShipping_ship().handleRequest(new ByteArrayInputStream(event), response,
         context);
