@@ -47,7 +47,8 @@ class OrdersEndToEndTest {
     assertTrue(echo.logs().get(0).startsWith("Request received: RequestID="), echo.logs().get(0));
 
     FunctionCalls ship = app.function("OrderShipping.ship");
-    assertEquals(List.of("SHIP o-1 to Berlin, DE: 3 items, total 59.90"), ship.logs(),
+    // 59.90 as DynamoDB stores it, and so as its stream delivers it.
+    assertEquals(List.of("SHIP o-1 to Berlin, DE: 3 items, total 59.9"), ship.logs(),
         "only the order that became PAID");
     assertEquals(List.of(), ship.invocations().get(0).batchItemFailures());
 

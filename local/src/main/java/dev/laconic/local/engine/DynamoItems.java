@@ -1,6 +1,7 @@
 package dev.laconic.local.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Items in DynamoDB JSON, checked and sized as the engine checks and sizes them. */
 public final class DynamoItems {
@@ -19,6 +20,14 @@ public final class DynamoItems {
     } catch (ApiException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * A copy of the valid {@code item} with its numbers as DynamoDB stores them ({@code "1.0"} as
+   * {@code "1"}, {@code "1e3"} as {@code "1000"}), at any depth.
+   */
+  public static ObjectNode canonical(JsonNode item) {
+    return AttributeValues.canonical(((ObjectNode) item).deepCopy());
   }
 
   /** The item's size by DynamoDB's rules, as a stream record's {@code SizeBytes} counts it. */

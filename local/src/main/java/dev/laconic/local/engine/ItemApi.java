@@ -116,7 +116,8 @@ final class ItemApi {
     } else if (old == null && !update.addsData()) {
       result = null;
     } else {
-      result = update.apply(base);
+      // UPDATED_NEW and ALL_NEW return the numbers as stored.
+      result = AttributeValues.canonical(update.apply(base));
     }
     if (result != null) {
       AttributeValues.checkItemSize(result);

@@ -169,7 +169,9 @@ final class Table {
    * really changed: DynamoDB Streams records modifications, so a write that leaves the item as it was produces
    * none.
    */
-  void write(ItemKey key, ObjectNode oldItem, ObjectNode newItem, Instant now) {
+  void write(ItemKey key, ObjectNode oldItem, ObjectNode written, Instant now) {
+    // Stored, returned and published with its numbers as DynamoDB writes them.
+    ObjectNode newItem = written == null ? null : AttributeValues.canonical(written);
     if (newItem == null) {
       items.remove(key);
     } else {

@@ -139,16 +139,19 @@ public final class EventGenerator {
       record.put("awsRegion", region(streamArn));
       ObjectNode data = record.putObject("dynamodb");
       data.put("ApproximateCreationDateTime", now.getEpochSecond());
-      ObjectNode keyAttributes = change.keyAttributes();
+      ObjectNode keyAttributes = DynamoItems.canonical(change.keyAttributes());
       data.set("Keys", keyAttributes);
       long size = DynamoItems.size(keyAttributes);
+      // Numbers as DynamoDB stores them, so as its stream delivers them: "59.90" as "59.9".
       if (change.newImage().isPresent() && newImages) {
-        data.set("NewImage", change.newImage().get().deepCopy());
-        size += DynamoItems.size(change.newImage().get());
+        ObjectNode image = DynamoItems.canonical(change.newImage().get());
+        data.set("NewImage", image);
+        size += DynamoItems.size(image);
       }
       if (change.oldImage().isPresent() && oldImages) {
-        data.set("OldImage", change.oldImage().get().deepCopy());
-        size += DynamoItems.size(change.oldImage().get());
+        ObjectNode image = DynamoItems.canonical(change.oldImage().get());
+        data.set("OldImage", image);
+        size += DynamoItems.size(image);
       }
       data.put("SequenceNumber", sequence.toString());
       data.put("SizeBytes", size);

@@ -59,7 +59,7 @@ class ItemOperationsTest {
     item.put("pk", s("k"));
     item.put("s", s("héllo ✓ 𝄞"));
     item.put("emptyString", s(""));
-    item.put("n", n("1.50"));
+    item.put("n", n("1.5"));
     item.put("big", n("-12345678901234567890.123456789012345678"));
     item.put("b", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {0, 1, (byte) 0xff})));
     item.put("ss", AttributeValue.fromSs(List.of("x", "y")));
@@ -74,7 +74,8 @@ class ItemOperationsTest {
     dynamo.putItem(b -> b.tableName(table).item(item));
     Map<String, AttributeValue> read = dynamo.getItem(b -> b.tableName(table).key(Map.of("pk", s("k")))).item();
     assertEquals(item, read);
-    assertEquals("1.50", read.get("n").n());
+    // Numbers in DynamoDB's own spelling round-trip exactly; others are rewritten (NumbersTest).
+    assertEquals("1.5", read.get("n").n());
   }
 
   @Test

@@ -122,7 +122,8 @@ class EventGeneratorTest {
     assertEquals("INSERT", record.getEventName());
     assertEquals("o-1", record.getDynamodb().getKeys().get("pk").getS());
     assertEquals(List.of("pk"), List.copyOf(record.getDynamodb().getKeys().keySet()));
-    assertEquals("59.90", record.getDynamodb().getNewImage().get("total").getN());
+    assertEquals("59.9", record.getDynamodb().getNewImage().get("total").getN(),
+        "as DynamoDB stores the number");
     assertEquals("a", record.getDynamodb().getNewImage().get("lines").getL().get(0).getM()
         .get("sku").getS());
     assertNull(record.getDynamodb().getOldImage());
