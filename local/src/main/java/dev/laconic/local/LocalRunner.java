@@ -299,6 +299,9 @@ public final class LocalRunner implements AutoCloseable {
         } catch (ResourceNotFoundException e) {
           throw new IllegalArgumentException(mapping.logicalId() + ": stream " + value
               + " does not exist at this endpoint.", e);
+        } catch (software.amazon.awssdk.services.dynamodb.model.DynamoDbException e) {
+          throw new IllegalArgumentException(mapping.logicalId() + ": " + value + " is not a"
+              + " DynamoDB stream's ARN (" + e.awsErrorDetails().errorMessage() + ").", e);
         }
         return value;
       }

@@ -23,6 +23,11 @@ final class StreamApi {
 
   private final Engine engine;
 
+  /** A stream's ARN: its table's ARN, then {@code /stream/} and the stream's label (a time). */
+  private static final java.util.regex.Pattern STREAM_ARN = java.util.regex.Pattern.compile(
+      "arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\\d{12}:table/[A-Za-z0-9_.-]{3,255}/stream/"
+          + "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}");
+
   StreamApi(Engine engine) {
     this.engine = engine;
   }
@@ -64,11 +69,9 @@ final class StreamApi {
     List<Shard> shards = stream.shards();
     int from = 0;
     if (start != null) {
+      // DynamoDB Streams answers a shard id it does not know with no shards, not an error.
       Shard startShard = stream.shard(start);
-      if (startShard == null) {
-        throw ApiException.resourceNotFound("Shard: " + start + " not found");
-      }
-      from = shards.indexOf(startShard) + 1;
+      from = startShard == null ? shards.size() : shards.indexOf(startShard) + 1;
     }
     ObjectNode description = stream.describe();
     ArrayNode page = description.putArray("Shards");
@@ -97,6 +100,11 @@ final class StreamApi {
     Shard shard = stream.shard(shardId);
     if (shard == null) {
       throw ApiException.resourceNotFound("Shard: " + shardId + " in stream " + stream.arn() + " not found");
+    }
+    if ((type.equals("TRIM_HORIZON") || type.equals("LATEST"))
+        && Json.optionalString(request, "SequenceNumber") != null) {
+      throw ApiException.validation("SequenceNumber may only be given with AT_SEQUENCE_NUMBER and"
+          + " AFTER_SEQUENCE_NUMBER iterators, not " + type);
     }
     long position = switch (type) {
       case "TRIM_HORIZON" -> shard.trimmedThrough() + 1;
@@ -157,6 +165,10 @@ final class StreamApi {
     String arn = Json.requiredString(request, "StreamArn");
     if (arn.length() < 37 || arn.length() > 1024) {
       throw Json.constraint("StreamArn", arn, "Member must have length between 37 and 1024");
+    }
+    if (!STREAM_ARN.matcher(arn).matches()) {
+      // Not a stream's ARN at all: DynamoDB Streams rejects it before looking for the stream.
+      throw ApiException.validation("Invalid StreamArn: " + arn);
     }
     return arn;
   }

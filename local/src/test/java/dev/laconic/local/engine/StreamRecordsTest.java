@@ -222,8 +222,23 @@ class StreamRecordsTest {
     assertValidation("numeric string", () -> iterator(arn, shardId, ShardIteratorType.AT_SEQUENCE_NUMBER, "12"));
     assertThrows(ResourceNotFoundException.class, () -> iterator(arn, "shardId-00000000000000000000-00000000",
         ShardIteratorType.TRIM_HORIZON, null));
-    assertThrows(ResourceNotFoundException.class, () -> iterator(arn + "x", shardId,
+    // An ARN that is no stream's ARN is invalid; a stream's ARN that names no stream is not found.
+    assertValidation("Invalid StreamArn", () -> iterator(arn + "x", shardId,
         ShardIteratorType.TRIM_HORIZON, null));
+    assertValidation("Invalid StreamArn", () -> streams.describeStream(b -> b
+        .streamArn("arn:aws:dynamodb:us-east-1:000000000000:table/" + table + "/index/byDate")));
+    assertThrows(ResourceNotFoundException.class, () -> iterator(
+        arn.replaceAll("stream/.*", "stream/2001-01-01T00:00:00.000"), shardId,
+        ShardIteratorType.TRIM_HORIZON, null));
+    String sequence = records(iterator(arn, shardId, ShardIteratorType.TRIM_HORIZON, null)).get(0)
+        .dynamodb().sequenceNumber();
+    assertValidation("SequenceNumber may only be given with AT_SEQUENCE_NUMBER", () -> iterator(
+        arn, shardId, ShardIteratorType.TRIM_HORIZON, sequence));
+    assertValidation("not LATEST", () -> iterator(arn, shardId, ShardIteratorType.LATEST,
+        sequence));
+    assertEquals(List.of(), streams.describeStream(b -> b.streamArn(arn)
+        .exclusiveStartShardId("shardId-00000000000000000000-00000000")).streamDescription()
+        .shards(), "an unknown start shard: no shards, as DynamoDB Streams answers");
     assertValidation("Invalid ShardIterator", () -> streams.getRecords(b -> b.shardIterator("not-an-iterator")));
   }
 

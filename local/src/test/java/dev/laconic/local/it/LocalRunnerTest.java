@@ -405,6 +405,12 @@ class LocalRunnerTest {
         + " exist at this endpoint.",
         assertThrows(IllegalArgumentException.class, () -> runner(unknown, "Everything"))
             .getMessage());
+    String notAStream = "arn:aws:dynamodb:" + engine.region() + ":" + engine.accountId()
+        + ":table/Nope";
+    assertEquals("TestFunctionsEverythingHandleStreamMapping: " + notAStream + " is not a"
+        + " DynamoDB stream's ARN (Invalid StreamArn: " + notAStream + ").",
+        assertThrows(IllegalArgumentException.class, () -> runner(notAStream, "Everything"))
+            .getMessage());
   }
 
   @Test
