@@ -267,6 +267,12 @@ final class ExpressionParser {
   }
 
   private Operand setOperand() {
+    if (symbol("(")) {
+      // DynamoDB takes an operand in parentheses, as in SET a = (b).
+      Operand inner = setOperand();
+      expectSymbol(")");
+      return inner;
+    }
     Token token = peek();
     if (token.kind() == Kind.VALUE) {
       return new Operand.Value(valuePlaceholder());

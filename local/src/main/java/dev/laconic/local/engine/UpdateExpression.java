@@ -61,7 +61,7 @@ final class UpdateExpression {
   /** The item after the update; {@code original} (the stored item, or just its key) is left unchanged. */
   ObjectNode apply(ObjectNode original) {
     ObjectNode result = original.deepCopy();
-    for (SetAction set : sets) {
+    for (SetAction set : inIndexOrder(sets)) {
       assign(result, set.path(), Operand.required(set.value(), original));
     }
     for (ValueAction add : adds) {
@@ -88,7 +88,43 @@ final class UpdateExpression {
     return result;
   }
 
-  /** ADD: a number is incremented (from 0 when missing), a set gains elements (created when missing). */
+  /**
+   * The SET actions with those that write elements of one list in the order of their indexes,
+   * at the place of the first of them, as DynamoDB applies them: {@code SET l[3] = :a, l[2] = :b}
+   * on a list of two appends {@code :b}, then {@code :a}, where the written order would put
+   * {@code :a} at the end and then overwrite it.
+   */
+  private static List<SetAction> inIndexOrder(List<SetAction> sets) {
+    Map<List<Object>, List<SetAction>> byList = new java.util.LinkedHashMap<>();
+    List<Object> order = new ArrayList<>();
+    for (SetAction set : sets) {
+      List<Object> elements = set.path().elements();
+      if (!(elements.get(elements.size() - 1) instanceof Integer)) {
+        order.add(set);
+        continue;
+      }
+      List<Object> list = elements.subList(0, elements.size() - 1);
+      if (!byList.containsKey(list)) {
+        byList.put(list, new ArrayList<>());
+        order.add(list);
+      }
+      byList.get(list).add(set);
+    }
+    List<SetAction> ordered = new ArrayList<>();
+    for (Object entry : order) {
+      if (entry instanceof SetAction set) {
+        ordered.add(set);
+      } else {
+        List<SetAction> elementSets = byList.get(entry);
+        elementSets.sort(Comparator.comparingInt(set -> (Integer) set.path()
+            .elements().get(set.path().elements().size() - 1)));
+        ordered.addAll(elementSets);
+      }
+    }
+    return ordered;
+  }
+
+    /** ADD: a number is incremented (from 0 when missing), a set gains elements (created when missing). */
   private static JsonNode added(JsonNode existing, JsonNode value) {
     if (existing == null) {
       return value;

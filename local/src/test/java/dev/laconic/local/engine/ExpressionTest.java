@@ -89,6 +89,29 @@ class ExpressionTest {
   }
 
   @Test
+  void listElementsPastTheEndAreAppendedInTheOrderOfTheirIndexes() {
+    reset("listEnd");
+    // The written order (l[5], then l[4]) would append :a and then overwrite it with :b.
+    Map<String, AttributeValue> list = dynamo.updateItem(b -> b.tableName(table)
+        .key(Map.of("pk", s("listEnd"))).updateExpression("SET #list[5] = :a, #list[4] = :b")
+        .expressionAttributeNames(Map.of("#list", "list"))
+        .expressionAttributeValues(Map.of(":a", s("A"), ":b", s("B")))
+        .returnValues(ReturnValue.ALL_NEW)).attributes();
+    assertEquals(List.of(s("a"), s("b"), s("c"), s("B"), s("A")), list.get("list").l());
+  }
+
+  @Test
+  void aSetValueMayBeAnOperandInParentheses() {
+    reset("parens");
+    Map<String, AttributeValue> item = dynamo.updateItem(b -> b.tableName(table)
+        .key(Map.of("pk", s("parens"))).updateExpression("SET duplicate = (#c), more = (#c) + (:one)")
+        .expressionAttributeNames(Map.of("#c", "count"))
+        .expressionAttributeValues(Map.of(":one", n("1")))
+        .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+    assertEquals(Map.of("duplicate", n("10"), "more", n("11")), item);
+  }
+
+  @Test
   void existenceFunctions() {
     assertTrue(holds("attribute_exists(#n)", Map.of()));
     assertFalse(holds("attribute_not_exists(#n)", Map.of()));
