@@ -1,6 +1,7 @@
 package dev.laconic.local.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * An error the endpoint answers with HTTP 400 and a typed JSON body, as DynamoDB does.
@@ -57,6 +58,35 @@ final class ApiException extends RuntimeException {
       extra.set("Item", oldItem);
     }
     return new ApiException(DYNAMODB + "ConditionalCheckFailedException", "The conditional request failed", extra);
+  }
+
+  /**
+   * A transaction none of whose actions was applied: one reason per action, in order, with the
+   * item of a failed condition when the action asked for it.
+   */
+  static ApiException transactionCanceled(List<ObjectNode> reasons) {
+    ObjectNode extra = Json.object();
+    extra.putArray("CancellationReasons").addAll(reasons);
+    return new ApiException(DYNAMODB + "TransactionCanceledException", "Transaction cancelled,"
+        + " please refer cancellation reasons for specific reasons " + reasons.stream()
+            .map(reason -> reason.path("Code").asText()).toList(), extra);
+  }
+
+  /** Whether this is a failed condition, and the item it failed on, if asked for. */
+  boolean isConditionalCheckFailed() {
+    return type.endsWith("#ConditionalCheckFailedException");
+  }
+
+  /** A cancellation reason of a transaction action that failed with this. */
+  ObjectNode cancellationReason() {
+    ObjectNode reason = Json.object();
+    reason.put("Code", isConditionalCheckFailed() ? "ConditionalCheckFailed"
+        : type.substring(type.indexOf('#') + 1).replace("Exception", ""));
+    reason.put("Message", getMessage());
+    if (extraFields != null && extraFields.has("Item")) {
+      reason.set("Item", extraFields.get("Item"));
+    }
+    return reason;
   }
 
   static ApiException expiredIterator(String message) {

@@ -101,6 +101,8 @@ final class HttpEndpoint implements HttpHandler {
       case DYNAMODB + "DeleteItem" -> items.delete(request);
       case DYNAMODB + "BatchWriteItem" -> items.batchWrite(request);
       case DYNAMODB + "BatchGetItem" -> items.batchGet(request);
+      case DYNAMODB + "TransactWriteItems" -> items.transactWrite(request);
+      case DYNAMODB + "TransactGetItems" -> items.transactGet(request);
       case DYNAMODB + "Scan" -> items.scan(request);
       case DYNAMODB + "Query" -> items.query(request);
       case STREAMS + "ListStreams" -> streams.listStreams(request);

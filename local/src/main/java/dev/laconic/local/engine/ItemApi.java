@@ -3,6 +3,7 @@ package dev.laconic.local.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -35,6 +36,11 @@ final class ItemApi {
   }
 
   ObjectNode put(JsonNode request) {
+    return preparePut(request).commit(engine.now());
+  }
+
+  /** A PutItem checked against the items as they are, to commit or to drop. */
+  private Prepared preparePut(JsonNode request) {
     Table table = engine.table(TableApi.tableName(request));
     rejectUnsupported(request, "Expected", "ConditionalOperator");
     ObjectNode item = Json.requiredObject(request, "Item");
@@ -48,8 +54,7 @@ final class ItemApi {
     context.checkAllUsed(condition != null);
     ObjectNode old = table.items().get(key);
     check(condition, old, returnOldOnFailure);
-    table.write(key, old, item, engine.now());
-    return attributes(returnValues.equals("ALL_OLD") ? old : null);
+    return new Write(table, key, item).then(attributes(returnValues.equals("ALL_OLD") ? old : null));
   }
 
   ObjectNode get(JsonNode request) {
@@ -69,6 +74,10 @@ final class ItemApi {
   }
 
   ObjectNode delete(JsonNode request) {
+    return prepareDelete(request).commit(engine.now());
+  }
+
+  private Prepared prepareDelete(JsonNode request) {
     Table table = engine.table(TableApi.tableName(request));
     rejectUnsupported(request, "Expected", "ConditionalOperator");
     ItemKey key = table.keyOf(Json.requiredObject(request, "Key"));
@@ -79,8 +88,7 @@ final class ItemApi {
     context.checkAllUsed(condition != null);
     ObjectNode old = table.items().get(key);
     check(condition, old, returnOldOnFailure);
-    table.write(key, old, null, engine.now());
-    return attributes(returnValues.equals("ALL_OLD") ? old : null);
+    return new Write(table, key, null).then(attributes(returnValues.equals("ALL_OLD") ? old : null));
   }
 
   /**
@@ -88,6 +96,10 @@ final class ItemApi {
    * does not turn into a new item.
    */
   ObjectNode update(JsonNode request) {
+    return prepareUpdate(request).commit(engine.now());
+  }
+
+  private Prepared prepareUpdate(JsonNode request) {
     Table table = engine.table(TableApi.tableName(request));
     rejectUnsupported(request, "AttributeUpdates", "Expected", "ConditionalOperator");
     ObjectNode keyAttributes = Json.requiredObject(request, "Key");
@@ -122,7 +134,6 @@ final class ItemApi {
     if (result != null) {
       AttributeValues.checkItemSize(result);
     }
-    table.write(key, old, result, engine.now());
     ObjectNode returned = switch (returnValues) {
       case "ALL_OLD" -> old;
       case "ALL_NEW" -> result;
@@ -130,7 +141,8 @@ final class ItemApi {
       case "UPDATED_NEW" -> result == null ? null : Projection.apply(result, updated);
       default -> null;
     };
-    return attributes(returned == null || returned.isEmpty() ? null : returned);
+    return new Write(table, key, result)
+        .then(attributes(returned == null || returned.isEmpty() ? null : returned));
   }
 
   /** BatchWriteItem: validates every request first, then applies them all; nothing is ever left unprocessed. */
@@ -143,8 +155,6 @@ final class ItemApi {
     if (count < 1 || count > MAX_BATCH_WRITE) {
       throw Json.constraint("RequestItems", count + " requests",
           "Member must have length between 1 and " + MAX_BATCH_WRITE);
-    }
-    record Write(Table table, ItemKey key, ObjectNode item) {
     }
     List<Write> writes = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
@@ -178,10 +188,127 @@ final class ItemApi {
       }
     }
     for (Write write : writes) {
-      write.table().write(write.key(), write.table().items().get(write.key()), write.item(), engine.now());
+      write.apply(engine.now());
     }
     ObjectNode response = Json.object();
     response.putObject("UnprocessedItems");
+    return response;
+  }
+
+  /** One item written: replaced by {@code item}, or deleted when it is null. */
+  private record Write(Table table, ItemKey key, ObjectNode item) {
+
+    void apply(Instant now) {
+      table.write(key, table.items().get(key), item, now);
+    }
+
+    Prepared then(ObjectNode response) {
+      return new Prepared(this, response);
+    }
+  }
+
+  /**
+   * A write whose checks passed (none for a transaction's ConditionCheck), and the response it
+   * gives once applied.
+   */
+  private record Prepared(Write write, ObjectNode response) {
+
+    ObjectNode commit(Instant now) {
+      if (write != null) {
+        write.apply(now);
+      }
+      return response;
+    }
+  }
+
+  /**
+   * TransactWriteItems: every action is checked against the items as they are before any is
+   * applied (a failed condition cancels them all, with a reason per action), then all are
+   * applied, each publishing its stream record as a single write does.
+   */
+  ObjectNode transactWrite(JsonNode request) {
+    JsonNode actions = Json.field(request, "TransactItems");
+    if (actions == null || !actions.isArray() || actions.isEmpty() || actions.size() > 100) {
+      throw Json.constraint("TransactItems", String.valueOf(actions),
+          "Member must have length between 1 and 100");
+    }
+    List<Prepared> prepared = new ArrayList<>();
+    List<ObjectNode> reasons = new ArrayList<>();
+    boolean canceled = false;
+    Map<String, Set<ItemKey>> items = new java.util.HashMap<>();
+    for (JsonNode action : actions) {
+      if (action.size() != 1) {
+        throw ApiException.validation("A TransactWriteItem must contain exactly one of"
+            + " ConditionCheck, Put, Delete and Update");
+      }
+      String kind = action.fieldNames().next();
+      JsonNode operation = action.get(kind);
+      Table table = engine.table(TableApi.tableName(operation));
+      ItemKey key = kind.equals("Put") ? table.keyOfItem(Json.requiredObject(operation, "Item"))
+          : table.keyOf(Json.requiredObject(operation, "Key"));
+      if (!items.computeIfAbsent(table.name(), name -> new TreeSet<>()).add(key)) {
+        throw ApiException.validation("Transaction request cannot include multiple operations on"
+            + " one item");
+      }
+      try {
+        prepared.add(switch (kind) {
+          case "Put" -> preparePut(operation);
+          case "Update" -> prepareUpdate(operation);
+          case "Delete" -> prepareDelete(operation);
+          case "ConditionCheck" -> prepareConditionCheck(table, key, operation);
+          default -> throw ApiException.validation("Unknown TransactWriteItem action " + kind);
+        });
+        ObjectNode none = Json.object();
+        none.put("Code", "None");
+        reasons.add(none);
+      } catch (ApiException e) {
+        if (!e.isConditionalCheckFailed()) {
+          throw e;
+        }
+        canceled = true;
+        reasons.add(e.cancellationReason());
+      }
+    }
+    if (canceled) {
+      throw ApiException.transactionCanceled(reasons);
+    }
+    Instant now = engine.now();
+    prepared.forEach(write -> write.commit(now));
+    return Json.object();
+  }
+
+  /** A ConditionCheck action: its condition, and no write. */
+  private Prepared prepareConditionCheck(Table table, ItemKey key, JsonNode operation) {
+    ExpressionContext context = new ExpressionContext(operation);
+    Condition condition = condition(operation, "ConditionExpression", context);
+    if (condition == null) {
+      throw Json.missing("ConditionExpression");
+    }
+    context.checkAllUsed(true);
+    ObjectNode old = table.items().get(key);
+    check(condition, old, returnOldOnFailure(operation));
+    return new Prepared(null, Json.object());
+  }
+
+  /**
+   * TransactGetItems: every item read as of one moment (the engine answers one request at a
+   * time), in the order asked; a missing item is an empty response.
+   */
+  ObjectNode transactGet(JsonNode request) {
+    JsonNode actions = Json.field(request, "TransactItems");
+    if (actions == null || !actions.isArray() || actions.isEmpty() || actions.size() > 100) {
+      throw Json.constraint("TransactItems", String.valueOf(actions),
+          "Member must have length between 1 and 100");
+    }
+    ObjectNode response = Json.object();
+    ArrayNode responses = response.putArray("Responses");
+    for (JsonNode action : actions) {
+      JsonNode get = Json.field(action, "Get");
+      if (get == null || action.size() != 1) {
+        throw ApiException.validation("A TransactGetItem must contain exactly one Get");
+      }
+      responses.add(get(get));
+    }
     return response;
   }
 
