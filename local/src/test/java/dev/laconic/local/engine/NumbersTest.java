@@ -9,16 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
@@ -26,25 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * {@code 1e3}, read, returned and published in stream records as {@code 1}, {@code 10.5},
  * {@code 1000}; and stream records sized as the Lambda guide's examples are.
  */
-class NumbersTest {
-
-  private static LocalDynamoDb engine;
-  private static DynamoDbClient dynamo;
-  private static DynamoDbStreamsClient streams;
-
-  @BeforeAll
-  static void start() {
-    engine = LocalDynamoDb.start();
-    dynamo = TestSupport.dynamo(engine);
-    streams = TestSupport.streams(engine);
-  }
-
-  @AfterAll
-  static void stop() {
-    streams.close();
-    dynamo.close();
-    engine.close();
-  }
+class NumbersTest extends EngineTest {
 
   @Test
   void numbersAreStoredReadAndPublishedWithoutTrailingZerosOrExponent() {

@@ -21,10 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
@@ -37,28 +34,9 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 import software.amazon.awssdk.services.dynamodb.model.StreamStatus;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** What writes put on a stream, and reading it with the Streams API. */
-class StreamRecordsTest {
-  private static LocalDynamoDb engine;
-  private static DynamoDbClient dynamo;
-  private static DynamoDbStreamsClient streams;
-
-  @BeforeAll
-  static void start() {
-    engine = LocalDynamoDb.start();
-    dynamo = TestSupport.dynamo(engine);
-    streams = TestSupport.streams(engine);
-  }
-
-  @AfterAll
-  static void stop() {
-    streams.close();
-    dynamo.close();
-    engine.close();
-  }
-
+class StreamRecordsTest extends EngineTest {
   /** Insert, modify and remove one item on a table with the given view type; returns the three records. */
   private static List<Record> lifecycle(StreamViewType viewType) {
     String table = uniqueName("view-" + viewType);

@@ -11,10 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
@@ -22,31 +19,12 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * Transactions through the SDK: all actions or none, each applied write publishing its stream
  * record, a failed condition cancelling the rest with a reason per action.
  */
-class TransactionsTest {
-
-  private static LocalDynamoDb engine;
-  private static DynamoDbClient dynamo;
-  private static DynamoDbStreamsClient streams;
-
-  @BeforeAll
-  static void start() {
-    engine = LocalDynamoDb.start();
-    dynamo = TestSupport.dynamo(engine);
-    streams = TestSupport.streams(engine);
-  }
-
-  @AfterAll
-  static void stop() {
-    streams.close();
-    dynamo.close();
-    engine.close();
-  }
+class TransactionsTest extends EngineTest {
 
   @Test
   void everyActionIsAppliedAndPublishesItsRecord() {
