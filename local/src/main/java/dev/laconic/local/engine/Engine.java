@@ -30,6 +30,7 @@ final class Engine {
   private final Map<String, Stream> streams = new LinkedHashMap<>();
   private long sequence;
   private long shardSerial;
+  private long lastExpiry = Long.MIN_VALUE;
 
   Engine(Clock clock, String region, String accountId, int recordsPerShard) {
     this.clock = clock;
@@ -40,6 +41,20 @@ final class Engine {
 
   Instant now() {
     return clock.instant();
+  }
+
+  /**
+   * Deletes what TTL has expired in every table, at most once a second of the engine's clock:
+   * the endpoint calls it before each request, so an expired item is gone by the next request
+   * (DynamoDB takes up to a few days).
+   */
+  void expireItems() {
+    Instant now = now();
+    if (now.getEpochSecond() == lastExpiry) {
+      return;
+    }
+    lastExpiry = now.getEpochSecond();
+    tables.values().forEach(table -> table.expire(now));
   }
 
   String region() {

@@ -49,6 +49,7 @@ final class HttpEndpoint implements HttpHandler {
         }
         JsonNode request = parse(body);
         synchronized (engine) {
+          engine.expireItems();
           response = dispatch(target, request);
         }
       } catch (ApiException e) {
@@ -95,6 +96,8 @@ final class HttpEndpoint implements HttpHandler {
       case DYNAMODB + "UpdateTable" -> tables.update(request);
       case DYNAMODB + "DeleteTable" -> tables.delete(request);
       case DYNAMODB + "ListTables" -> tables.list(request);
+      case DYNAMODB + "UpdateTimeToLive" -> tables.updateTimeToLive(request);
+      case DYNAMODB + "DescribeTimeToLive" -> tables.describeTimeToLive(request);
       case DYNAMODB + "PutItem" -> items.put(request);
       case DYNAMODB + "GetItem" -> items.get(request);
       case DYNAMODB + "UpdateItem" -> items.update(request);

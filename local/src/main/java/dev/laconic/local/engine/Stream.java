@@ -88,6 +88,15 @@ final class Stream {
    * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_StreamSpecification.html">StreamSpecification</a>.
    */
   void append(String eventName, ObjectNode keys, ObjectNode oldImage, ObjectNode newImage, Instant now) {
+    append(eventName, keys, oldImage, newImage, now, false);
+  }
+
+  /**
+   * The same, for a change the service made itself ({@code byService}): a TTL deletion, whose
+   * record names DynamoDB as its {@code userIdentity}.
+   */
+  void append(String eventName, ObjectNode keys, ObjectNode oldImage, ObjectNode newImage, Instant now,
+      boolean byService) {
     Shard shard = shards.get(shards.size() - 1);
     long sequence = engine.nextSequence();
     ObjectNode data = Json.object();
@@ -113,6 +122,12 @@ final class Stream {
     record.put("eventSource", "aws:dynamodb");
     record.put("awsRegion", engine.region());
     record.set("dynamodb", data);
+    if (byService) {
+      // The Streams API's member names; Lambda's event spells them principalId and type.
+      ObjectNode identity = record.putObject("userIdentity");
+      identity.put("Type", "Service");
+      identity.put("PrincipalId", "dynamodb.amazonaws.com");
+    }
     shard.append(new Shard.Entry(sequence, now, size, record));
     if (engine.recordsPerShard() > 0 && shard.appended() >= engine.recordsPerShard()) {
       split(now);

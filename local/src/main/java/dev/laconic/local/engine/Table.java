@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -37,6 +39,8 @@ final class Table {
   private long readCapacity;
   private long writeCapacity;
   private Stream stream;
+  /** The attribute whose epoch seconds say when an item expires, or null while TTL is off. */
+  private String ttlAttribute;
 
   Table(String name, String arn, Instant created, KeyAttribute hashKey, KeyAttribute rangeKey, ArrayNode keySchema,
       ArrayNode attributeDefinitions) {
@@ -68,6 +72,45 @@ final class Table {
 
   NavigableMap<ItemKey, ObjectNode> items() {
     return items;
+  }
+
+  String ttlAttribute() {
+    return ttlAttribute;
+  }
+
+  void ttlAttribute(String attribute) {
+    this.ttlAttribute = attribute;
+  }
+
+  /**
+   * Deletes the items whose TTL attribute (a number of epoch seconds) lies before {@code now},
+   * as DynamoDB's TTL does: a REMOVE record each, by the service itself ({@code userIdentity}).
+   * DynamoDB leaves alone a value more than five years in the past, or one that is not a number.
+   */
+  void expire(Instant now) {
+    if (ttlAttribute == null) {
+      return;
+    }
+    long seconds = now.getEpochSecond();
+    long fiveYears = 5L * 365 * 24 * 3600;
+    List<ItemKey> expired = new ArrayList<>();
+    items.forEach((key, item) -> {
+      JsonNode value = item.get(ttlAttribute);
+      if (value == null || !value.has("N")) {
+        return;
+      }
+      BigDecimal at = AttributeValues.number(value.get("N").asText());
+      if (at.compareTo(BigDecimal.valueOf(seconds)) < 0
+          && at.compareTo(BigDecimal.valueOf(seconds - fiveYears)) >= 0) {
+        expired.add(key);
+      }
+    });
+    for (ItemKey key : expired) {
+      ObjectNode old = items.remove(key);
+      if (stream != null && stream.isEnabled()) {
+        stream.append("REMOVE", keyAttributes(old), old, null, now, true);
+      }
+    }
   }
 
   /** The latest stream, enabled or not, or {@code null} if the table never had one. */

@@ -110,6 +110,39 @@ final class TableApi {
     return wrap("TableDescription", table.describe("ACTIVE"));
   }
 
+  /** UpdateTimeToLive: turns TTL on with its attribute, or off; DynamoDB refuses a repeat. */
+  ObjectNode updateTimeToLive(JsonNode request) {
+    Table table = engine.table(tableName(request));
+    ObjectNode specification = Json.requiredObject(request, "TimeToLiveSpecification");
+    JsonNode enabled = Json.field(specification, "Enabled");
+    if (enabled == null || !enabled.isBoolean()) {
+      throw Json.missing("TimeToLiveSpecification.Enabled");
+    }
+    String attribute = Json.requiredString(specification, "AttributeName");
+    if (attribute.isEmpty() || attribute.length() > 255) {
+      throw Json.constraint("AttributeName", attribute, "Member must have length between 1 and 255");
+    }
+    if (enabled.asBoolean() == (table.ttlAttribute() != null)) {
+      throw ApiException.validation("TimeToLive is already " + (enabled.asBoolean() ? "enabled" : "disabled"));
+    }
+    table.ttlAttribute(enabled.asBoolean() ? attribute : null);
+    ObjectNode response = Json.object();
+    response.set("TimeToLiveSpecification", specification);
+    return response;
+  }
+
+  ObjectNode describeTimeToLive(JsonNode request) {
+    Table table = engine.table(tableName(request));
+    ObjectNode description = Json.object();
+    description.put("TimeToLiveStatus", table.ttlAttribute() != null ? "ENABLED" : "DISABLED");
+    if (table.ttlAttribute() != null) {
+      description.put("AttributeName", table.ttlAttribute());
+    }
+    ObjectNode response = Json.object();
+    response.set("TimeToLiveDescription", description);
+    return response;
+  }
+
   ObjectNode describe(JsonNode request) {
     return wrap("Table", engine.table(tableName(request)).describe("ACTIVE"));
   }
