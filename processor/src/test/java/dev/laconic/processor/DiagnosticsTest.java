@@ -262,8 +262,9 @@ class DiagnosticsTest {
             "[LACONIC-312] filters[0] has 4119 characters. It must have at most 4096.",
             "filters", trigger("\nfilters = \"" + longFilter + "\"")),
         new Case(Diagnostic.TOO_MANY_FILTERS,
-            "[LACONIC-313] filters has 21 patterns. It must have at most 20.",
-            "filters", trigger("\n" + filters(21))),
+            "[LACONIC-313] filters has 11 patterns. It must have at most 10, the most Lambda"
+                + " takes even with a raised quota (the default quota is 5).",
+            "filters", trigger("\n" + filters(11))),
         new Case(Diagnostic.MANY_FILTERS,
             "[LACONIC-314] filters has 6 patterns, above Lambda's default quota of 5",
             "filters", trigger("\n" + filters(6))),

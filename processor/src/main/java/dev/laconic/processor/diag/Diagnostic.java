@@ -144,7 +144,8 @@ public enum Diagnostic {
   FILTER_TOO_LONG(312, Kind.ERROR,
       "filters[%d] has %d characters. It must have at most 4096."),
   TOO_MANY_FILTERS(313, Kind.ERROR,
-      "filters has %d patterns. It must have at most 20."),
+      "filters has %d patterns. It must have at most 10, the most Lambda takes even with a"
+          + " raised quota (the default quota is 5)."),
   MANY_FILTERS(314, Kind.WARNING,
       "filters has %d patterns, above Lambda's default quota of 5 per event source mapping. The"
           + " deployment fails unless the account's quota was raised."),
