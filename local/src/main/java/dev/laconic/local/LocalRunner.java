@@ -118,7 +118,8 @@ public final class LocalRunner implements AutoCloseable {
     private PollerSettings settings = PollerSettings.defaults();
     private ClassLoader loader = Thread.currentThread().getContextClassLoader();
     private java.util.Set<String> only;
-    private Consumer<Invocation> invocations = invocation -> { };
+    /** Null unless a listener asked for the invocations: recording them costs a copy each. */
+    private Consumer<Invocation> invocations;
 
     private Builder(Application application) {
       this.application = application;

@@ -49,7 +49,8 @@ public final class FunctionInvoker {
    * Creates the function's handler once, as a Lambda execution environment does.
    *
    * @param mapping the logical id of the mapping this invokes for
-   * @param listener told of each invocation, once the function has returned or thrown
+   * @param listener told of each invocation, once the function has returned or thrown; null
+   *     for none
    * @throws IllegalArgumentException when the handler cannot be loaded: the class is missing,
    *     cannot be created, or has no handler method Lambda would call
    */
@@ -96,16 +97,22 @@ public final class FunctionInvoker {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
       context.getLogger().log("Invocation failed (" + records.size() + " records): " + trace);
-      tell(new Invocation(function.logicalId(), Optional.of(mapping),
-          context.getAwsRequestId(), event.deepCopy(), Optional.empty(),
-          Optional.of(e.toString()), logs));
+      if (listener != null) {
+        tell(new Invocation(function.logicalId(), Optional.of(mapping),
+            context.getAwsRequestId(), event.deepCopy(), Optional.empty(),
+            Optional.of(e.toString()), logs));
+      }
       return new Outcome.Failure(e.toString());
     } finally {
       thread.setContextClassLoader(previous);
     }
-    tell(new Invocation(function.logicalId(), Optional.of(mapping),
-        context.getAwsRequestId(), event.deepCopy(), responseJson(response), Optional.empty(),
-        logs));
+    // Copying the event and reading the response are for a listener only: the runner's own
+    // path (laconic:run, LocalMain) has none.
+    if (listener != null) {
+      tell(new Invocation(function.logicalId(), Optional.of(mapping),
+          context.getAwsRequestId(), event.deepCopy(), responseJson(response), Optional.empty(),
+          logs));
+    }
     return reportsBatchItemFailures ? readResponse(response, records) : new Outcome.Success();
   }
 
