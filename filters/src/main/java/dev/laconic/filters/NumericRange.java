@@ -1,0 +1,59 @@
+package dev.laconic.filters;
+
+import java.util.List;
+import java.util.Set;
+
+/** The forms of a {@code numeric} operator event-ruler compiles, and the numbers it compares. */
+final class NumericRange {
+
+  private static final Set<String> LOWER = Set.of(">", ">=");
+  private static final Set<String> UPPER = Set.of("<", "<=");
+
+  private NumericRange() {}
+
+  /**
+   * What is wrong with {@code terms} (their JSON text; {@code numbers} says which were JSON
+   * numbers), or null.
+   */
+  static String check(List<String> terms, List<Boolean> numbers) {
+    String forms = "numeric takes [\"=\", n], one bound such as [\">\", n] or [\"<=\", n], or a"
+        + " lower then an upper bound such as [\">\", 0, \"<=\", 5]";
+    if (terms.size() != 2 && terms.size() != 4) {
+      return forms + ", not " + terms.size() + " terms";
+    }
+    for (int i = 0; i < terms.size(); i += 2) {
+      if (numbers.get(i) || !numbers.get(i + 1)) {
+        return forms + ": an operator in quotes, then a number";
+      }
+      if (!comparable(terms.get(i + 1))) {
+        return terms.get(i + 1) + " is beyond the numbers a filter compares (those of a double)";
+      }
+    }
+    String first = terms.get(0);
+    if (terms.size() == 2) {
+      return first.equals("=") || LOWER.contains(first) || UPPER.contains(first) ? null
+          : "\"" + first + "\" is no numeric operator; they are =, <, <=, > and >=";
+    }
+    String second = terms.get(2);
+    if (!LOWER.contains(first) || !UPPER.contains(second)) {
+      return LOWER.contains(second) && UPPER.contains(first)
+          ? "a range gives its lower bound first: [\"" + second + "\", " + terms.get(3) + ", \""
+              + first + "\", " + terms.get(1) + "]"
+          : forms;
+    }
+    if (Double.parseDouble(terms.get(1)) >= Double.parseDouble(terms.get(3))) {
+      return "the lower bound " + terms.get(1) + " is not below the upper bound " + terms.get(3)
+          + ", so no number is in the range";
+    }
+    return null;
+  }
+
+  /** Whether event-ruler can compare {@code number}: a JSON number within a double's range. */
+  static boolean comparable(String number) {
+    try {
+      return Double.isFinite(Double.parseDouble(number));
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+}

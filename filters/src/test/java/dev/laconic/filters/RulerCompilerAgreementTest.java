@@ -1,0 +1,61 @@
+package dev.laconic.filters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.laconic.filters.FilterProblem.Kind;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import software.amazon.event.ruler.JsonRuleCompiler;
+
+/**
+ * Every pattern Lambda takes by this reading, event-ruler's compiler compiles too; every pattern
+ * event-ruler refuses, this reading refuses. Where this reading refuses what event-ruler compiles,
+ * the reason is one of the places Lambda narrows EventBridge, named here.
+ */
+class RulerCompilerAgreementTest {
+
+  /** The only reasons to refuse what event-ruler compiles. */
+  private static final Set<Kind> NARROWER = Set.of(Kind.TRAILING_TEXT,
+      Kind.EVENTBRIDGE_ONLY_OPERATOR, Kind.UNKNOWN_OPERATOR);
+
+  @Test
+  void acceptsWhatRulerCompilesAndRefusesWhatItRefuses() {
+    PatternGenerator generator = new PatternGenerator(20261203L);
+    Map<String, Integer> outcomes = new TreeMap<>();
+    for (int i = 0; i < 12_000; i++) {
+      String pattern = generator.pattern();
+      ParsedFilter parsed = ParsedFilter.parse(pattern);
+      String rulerProblem = rulerProblem(pattern);
+      if (!parsed.refused() && rulerProblem != null) {
+        fail("taken here, refused by event-ruler (" + rulerProblem + "): " + pattern);
+      }
+      if (parsed.refused() && rulerProblem == null) {
+        boolean named = parsed.problems().stream().filter(p -> p.kind().refused())
+            .allMatch(p -> NARROWER.contains(p.kind()));
+        assertTrue(named, () -> "refused here for " + parsed.problems()
+            + ", compiled by event-ruler: " + pattern);
+        outcomes.merge("refused here only", 1, Integer::sum);
+      } else {
+        outcomes.merge(parsed.refused() ? "refused by both" : "taken by both", 1, Integer::sum);
+      }
+    }
+    System.out.println("filter patterns read here and by event-ruler: " + outcomes);
+    // The generator must exercise all three outcomes, or the test proves little.
+    assertEquals(3, outcomes.size(), outcomes::toString);
+    assertTrue(outcomes.get("taken by both") > 6_000, outcomes::toString);
+  }
+
+  /** Why event-ruler refuses {@code pattern}, or null when it compiles it. */
+  static String rulerProblem(String pattern) {
+    try {
+      JsonRuleCompiler.compile(pattern);
+      return null;
+    } catch (Exception e) {
+      return e.getClass().getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse("");
+    }
+  }
+}
