@@ -31,6 +31,14 @@ final class NumericRange {
     }
     String first = terms.get(0);
     if (terms.size() == 2) {
+      double bound = Double.parseDouble(terms.get(1));
+      // event-ruler fails with an index out of bounds on a range that starts or ends at the
+      // last double; no number lies beyond it, so such a bound is no range.
+      if (LOWER.contains(first) && bound == Double.MAX_VALUE
+          || UPPER.contains(first) && bound == -Double.MAX_VALUE) {
+        return "no number lies " + (LOWER.contains(first) ? "above " : "below ") + terms.get(1)
+            + ", the last double, so no number is in the range";
+      }
       return first.equals("=") || LOWER.contains(first) || UPPER.contains(first) ? null
           : "\"" + first + "\" is no numeric operator; they are =, <, <=, > and >=";
     }

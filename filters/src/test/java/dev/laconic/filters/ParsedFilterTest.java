@@ -88,6 +88,8 @@ class ParsedFilterTest {
       {"a": [{"numeric": ["<", 5, ">", 1]}]}          | INVALID_OPERATOR          | a
       {"a": [{"numeric": [">", 1e400]}]}              | INVALID_OPERATOR          | a
       {"a": [{"numeric": ["=", "5"]}]}                | INVALID_OPERATOR          | a
+      {"a": [{"numeric": [">", 1.7976931348623157E308]}]} | INVALID_OPERATOR      | a
+      {"a": [{"numeric": ["<=", -1.7976931348623157E308]}]} | INVALID_OPERATOR    | a
       {"a": [{"anything-but": ["x", 1]}]}             | INVALID_OPERATOR          | a
       {"a": [{"anything-but": []}]}                   | INVALID_OPERATOR          | a
       {"a": [{"exists": "yes"}]}                      | INVALID_OPERATOR          | a
