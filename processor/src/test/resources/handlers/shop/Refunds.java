@@ -23,7 +23,7 @@ public class Refunds {
       onFailure = "arn:aws:sqs:us-west-2:000000000000:refund-failures",
       filters = {
         "{\"eventName\": [\"INSERT\", \"MODIFY\"]}",
-        "{\"dynamodb\": {\"NewImage\": {\"amount\": {\"N\": [{\"numeric\": [\">\", 0]}]}}}}"
+        "{\"dynamodb\": {\"NewImage\": {\"amount\": {\"N\": [{\"anything-but\": [\"0\"]}]}}}}"
       },
       metrics = MappingMetric.EVENT_COUNT)
   @DynamoStreamTrigger(streamArn = "${OrdersStreamArn}", onFailure = "arn:aws:s3:::refund-failures")

@@ -99,6 +99,7 @@ final class FilterReader {
       switch (next()) {
         case START_OBJECT -> alternatives = object(fieldPath, alternatives, insideOr);
         case START_ARRAY -> values(fieldPath, alternatives);
+        case VALUE_STRING -> problem(Kind.BARE_VALUE, fieldPath, '"' + parser.getText() + '"');
         default -> problem(Kind.BARE_VALUE, fieldPath, parser.getText());
       }
     }

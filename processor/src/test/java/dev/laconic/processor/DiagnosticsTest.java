@@ -273,7 +273,8 @@ class DiagnosticsTest {
                 + " record does not have, so the pattern never matches. A record has"
                 + " ApproximateCreationDateTime, Keys, NewImage, OldImage, SequenceNumber,"
                 + " SizeBytes, StreamViewType. Did you mean \"NewImage\"?",
-            "NewImag", trigger("\nfilters = \"{\\\"dynamodb\\\": {\\\"NewImag\\\": {}}}\"")),
+            "NewImag", trigger("\nfilters = \"{\\\"dynamodb\\\": {\\\"NewImag\\\": {\\\"state\\\":"
+                + " {\\\"S\\\": [\\\"FL\\\"]}}}}\"")),
         new Case(Diagnostic.DUPLICATE_STREAM,
             "[LACONIC-316] streamArn = \"${OrdersStream}\" is already read by this function.",
             "second", handler(TRIGGER + "\n@DynamoStreamTrigger(streamArn = \"${OrdersStream}\","
@@ -281,6 +282,37 @@ class DiagnosticsTest {
         new Case(Diagnostic.FILTER_VALUE_NOT_ARRAY,
             "[LACONIC-317] filters[0] gives \"eventName\" the value \"INSERT\". It must be an array",
             "filters", trigger("\nfilters = \"{\\\"eventName\\\": \\\"INSERT\\\"}\"")),
+        new Case(Diagnostic.FILTER_EMPTY,
+            "[LACONIC-322] filters[0] has an empty object at \"dynamodb.NewImag\". Lambda refuses it",
+            "NewImag", trigger("\nfilters = \"{\\\"dynamodb\\\": {\\\"NewImag\\\": {}}}\"")),
+        new Case(Diagnostic.FILTER_UNKNOWN_OPERATOR,
+            "[LACONIC-323] filters[0] uses \"sufix\" at \"eventName\", which is no operator of"
+                + " Lambda's event filtering, so Lambda refuses the pattern. The operators are"
+                + " prefix, suffix, equals-ignore-case, anything-but, numeric and exists, and $or"
+                + " between fields. Did you mean \"suffix\"?",
+            "sufix", trigger("\nfilters = \"{\\\"eventName\\\": [{\\\"sufix\\\": \\\"T\\\"}]}\"")),
+        new Case(Diagnostic.FILTER_EVENTBRIDGE_OPERATOR,
+            "[LACONIC-324] filters[0] uses wildcard at \"dynamodb.Keys.SK.S\", which EventBridge"
+                + " patterns have and Lambda's event filtering does not",
+            "wildcard", trigger("\nfilters = \"{\\\"dynamodb\\\": {\\\"Keys\\\": {\\\"SK\\\": {\\\"S\\\":"
+                + " [{\\\"wildcard\\\": \\\"ORDER#*\\\"}]}}}}\"")),
+        new Case(Diagnostic.FILTER_OPERATOR_INVALID,
+            "[LACONIC-325] filters[0] at \"dynamodb.SizeBytes\": the lower bound 10 is not below"
+                + " the upper bound 5, so no number is in the range. Lambda refuses the pattern.",
+            "numeric", trigger("\nfilters = \"{\\\"dynamodb\\\": {\\\"SizeBytes\\\":"
+                + " [{\\\"numeric\\\": [\\\">\\\", 10, \\\"<\\\", 5]}]}}\"")),
+        new Case(Diagnostic.FILTER_FIELD_REPEATED,
+            "[LACONIC-326] filters[0] gives \"eventName\" a list of values twice. Lambda keeps the"
+                + " last list only",
+            "REMOVE", trigger("\nfilters = \"{\\\"eventName\\\": [\\\"INSERT\\\"], \\\"eventName\\\":"
+                + " [\\\"REMOVE\\\"]}\"")),
+        new Case(Diagnostic.FILTER_NEVER_MATCHES,
+            "[LACONIC-327] filters[0] matches \"dynamodb.NewImage.total.N\" with {\"numeric\":"
+                + " [\">\", 100]}, but in a DynamoDB stream record that value is a string, so the"
+                + " pattern never matches. DynamoDB sends numbers as strings ({\"N\": \"50\"}):"
+                + " match the string, as [\"50\"], or its prefix.",
+            "numeric", trigger("\nfilters = \"{\\\"dynamodb\\\": {\\\"NewImage\\\": {\\\"total\\\":"
+                + " {\\\"N\\\": [{\\\"numeric\\\": [\\\">\\\", 100]}]}}}}\"")),
 
         new Case(Diagnostic.POLICY_ACTIONS_EMPTY,
             "[LACONIC-401] actions is empty. It must name at least one action",

@@ -143,7 +143,7 @@ class FilterPatternTest {
   @CsvSource(delimiter = '|', value = {
       "{\"eventName\"|not valid JSON",
       "[\"INSERT\"]|a JSON array, not an object",
-      "{\"eventName\": \"INSERT\"}|the bare value INSERT at \"eventName\"",
+      "{\"eventName\": \"INSERT\"}|the bare value \"INSERT\" at \"eventName\"",
       "{\"eventName\": []}|an empty list of values at \"eventName\"",
       "{\"dynamodb\": {\"NewImag\": {}}}|an empty object at \"dynamodb.NewImag\"",
       "{}|an empty object",

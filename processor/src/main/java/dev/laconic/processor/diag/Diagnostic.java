@@ -172,6 +172,25 @@ public enum Diagnostic {
   ON_FAILURE_KIND_MISMATCH(321, Kind.ERROR,
       "onFailureKind = %s, but onFailure = \"%s\" is %s. They must agree; leave onFailureKind at"
           + " AUTO for a literal ARN or a resource of the base template."),
+  FILTER_EMPTY(322, Kind.ERROR,
+      "filters[%d] has an empty %s at \"%s\". Lambda refuses it (an empty object would match"
+          + " every record, an empty list none): give it fields or values, or remove it."),
+  FILTER_UNKNOWN_OPERATOR(323, Kind.ERROR,
+      "filters[%d] uses \"%s\" at \"%s\", which is no operator of Lambda's event filtering, so"
+          + " Lambda refuses the pattern. The operators are prefix, suffix, equals-ignore-case,"
+          + " anything-but, numeric and exists, and $or between fields.%s"),
+  FILTER_EVENTBRIDGE_OPERATOR(324, Kind.ERROR,
+      "filters[%d] uses %s at \"%s\", which EventBridge patterns have and Lambda's event"
+          + " filtering does not, so Lambda refuses the pattern. Lambda's operators are prefix,"
+          + " suffix, equals-ignore-case, anything-but of values, numeric and exists."),
+  FILTER_OPERATOR_INVALID(325, Kind.ERROR,
+      "filters[%d] at \"%s\": %s. Lambda refuses the pattern."),
+  FILTER_FIELD_REPEATED(326, Kind.WARNING,
+      "filters[%d] gives \"%s\" a list of values twice. Lambda keeps the last list only, so the"
+          + " first does not count: put every acceptable value in one list."),
+  FILTER_NEVER_MATCHES(327, Kind.WARNING,
+      "filters[%d] matches \"%s\" with %s, but in %s that value is %s, so the pattern never"
+          + " matches.%s"),
 
   // 4xx: @IamPolicy
   POLICY_ACTIONS_EMPTY(401, Kind.ERROR,

@@ -1,28 +1,24 @@
 package dev.laconic.processor.validate;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.laconic.filters.FieldCondition;
+import dev.laconic.filters.FilterProblem;
+import dev.laconic.filters.Matcher;
+import dev.laconic.filters.Matcher.Value;
+import dev.laconic.filters.ParsedFilter;
 import dev.laconic.processor.diag.Diagnostic;
 import dev.laconic.processor.diag.Origin;
 import dev.laconic.processor.diag.ValidationReport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks the filter patterns of an event source mapping: Lambda's limits on their number and
- * length, JSON objects with arrays at the leaves, and field names the record has, where its shape
- * is fixed.
+ * Checks the filter patterns of an event source mapping as Lambda checks them when the mapping
+ * is created ({@link ParsedFilter}: what it refuses is an error here), Lambda's limits on their
+ * number and length, and what the source's records are: a field they never have, or a value of
+ * a type the field never holds, is a warning, since Lambda takes such a pattern and it never
+ * matches.
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html">
  *     Lambda event filtering</a>
@@ -38,15 +34,11 @@ public final class FilterPatterns {
   static final int DEFAULT_FILTER_QUOTA = 5;
   static final int MAX_FILTER_LENGTH = 4096;
 
-  /**
-   * Filters are read with jackson-core's parser into nodes, not with an {@code ObjectMapper}: a
-   * mapper's set-up loads some 250 classes of databind, which was a third of the processor's own
-   * time on a three-handler project.
-   */
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** DynamoDB's attribute value types, the names below an attribute of an image or the keys. */
+  private static final Map<String, Value> ATTRIBUTE_TYPES = Map.of("S", Value.STRING,
+      "N", Value.STRING, "B", Value.STRING, "SS", Value.STRING, "NS", Value.STRING,
+      "BS", Value.STRING, "BOOL", Value.BOOLEAN, "NULL", Value.BOOLEAN, "M", Value.ANY,
+      "L", Value.ANY);
 
   /**
    * The record a source's filters match, as Lambda's filtering sees it.
@@ -56,9 +48,13 @@ public final class FilterPatterns {
    * @param nested the fields of fixed-shape nested objects, by the field holding them
    * @param freeForm fields whose keys are the user's own (item attributes, a decoded body), so any
    *     key is right below them
+   * @param attributeValues the free-form fields whose values are DynamoDB attribute values
+   *     ({@code {"N": "50"}}), whose type names and leaf types are known
+   * @param leafTypes the JSON type of fixed fields, by dotted path; {@code *} stands for any name
    */
   public record RecordShape(String description, List<String> fields,
-      Map<String, List<String>> nested, Set<String> freeForm) {}
+      Map<String, List<String>> nested, Set<String> freeForm, Set<String> attributeValues,
+      Map<String, Value> leafTypes) {}
 
   private FilterPatterns() {}
 
@@ -66,131 +62,165 @@ public final class FilterPatterns {
   public static ValidationReport validate(List<String> filters, Origin origin,
       RecordShape record) {
     ValidationReport.Builder report = ValidationReport.builder();
-    var at = origin;
     if (filters.size() > MAX_FILTERS) {
-      report.report(Diagnostic.TOO_MANY_FILTERS, at.at("filters"), filters.size());
+      report.report(Diagnostic.TOO_MANY_FILTERS, origin.at("filters"), filters.size());
     } else if (filters.size() > DEFAULT_FILTER_QUOTA) {
-      report.report(Diagnostic.MANY_FILTERS, at.at("filters"), filters.size());
+      report.report(Diagnostic.MANY_FILTERS, origin.at("filters"), filters.size());
     }
     for (int i = 0; i < filters.size(); i++) {
       String filter = filters.get(i);
+      Origin.Location at = origin.at("filters", i);
       if (filter.length() > MAX_FILTER_LENGTH) {
-        report.report(Diagnostic.FILTER_TOO_LONG, at.at("filters", i), i, filter.length());
+        report.report(Diagnostic.FILTER_TOO_LONG, at, i, filter.length());
         continue;
       }
-      JsonNode pattern;
-      try {
-        pattern = read(filter);
-      } catch (JsonProcessingException e) {
-        report.report(Diagnostic.FILTER_NOT_JSON, at.at("filters", i), i,
-            e.getOriginalMessage());
-        continue;
+      ParsedFilter parsed = ParsedFilter.parse(filter);
+      for (FilterProblem problem : parsed.problems()) {
+        reportProblem(problem, i, at, report);
       }
-      if (pattern == null || !pattern.isObject()) {
-        report.report(Diagnostic.FILTER_NOT_OBJECT, at.at("filters", i), i,
-            pattern == null || pattern.isMissingNode() ? "nothing" : typeOf(pattern));
-        continue;
+      if (!parsed.refused()) {
+        checkConditions(parsed, i, at, record, report);
       }
-      checkFields(origin, i, pattern, record, record.fields(), "", report);
     }
     return report.build();
   }
 
+  private static void reportProblem(FilterProblem problem, int index, Origin.Location at,
+      ValidationReport.Builder report) {
+    String path = problem.path();
+    switch (problem.kind()) {
+      case NOT_JSON -> report.report(Diagnostic.FILTER_NOT_JSON, at, index, problem.detail());
+      case TRAILING_TEXT -> report.report(Diagnostic.FILTER_NOT_JSON, at, index,
+          "text goes on after the pattern's closing brace: " + problem.detail());
+      case NOT_OBJECT -> report.report(Diagnostic.FILTER_NOT_OBJECT, at, index,
+          problem.detail());
+      case BARE_VALUE -> report.report(Diagnostic.FILTER_VALUE_NOT_ARRAY, at, index, path,
+          problem.detail());
+      case EMPTY_OBJECT -> report.report(Diagnostic.FILTER_EMPTY, at, index, "object", path);
+      case EMPTY_ARRAY -> report.report(Diagnostic.FILTER_EMPTY, at, index, "list", path);
+      case UNKNOWN_OPERATOR -> {
+        String nearest = Suggestions.nearest(problem.detail(), List.of("prefix", "suffix",
+            "equals-ignore-case", "anything-but", "numeric", "exists"));
+        report.report(Diagnostic.FILTER_UNKNOWN_OPERATOR, at, index, problem.detail(), path,
+            nearest == null ? "" : " Did you mean \"" + nearest + "\"?");
+      }
+      case EVENTBRIDGE_ONLY_OPERATOR -> report.report(Diagnostic.FILTER_EVENTBRIDGE_OPERATOR,
+          at, index, problem.detail(), path);
+      case INVALID_OPERATOR -> report.report(Diagnostic.FILTER_OPERATOR_INVALID, at, index,
+          path, problem.detail());
+      case REPEATED_FIELD -> report.report(Diagnostic.FILTER_FIELD_REPEATED, at, index, path);
+    }
+  }
+
+  /** Each condition's path against the record's shape, and its values against the leaf's type. */
+  private static void checkConditions(ParsedFilter parsed, int index, Origin.Location at,
+      RecordShape record, ValidationReport.Builder report) {
+    Set<String> reported = new HashSet<>();
+    for (FieldCondition condition : parsed.conditions()) {
+      Leaf leaf = leaf(condition.path(), record);
+      if (leaf.unknownAt() >= 0) {
+        String path = String.join(".", condition.path().subList(0, leaf.unknownAt() + 1));
+        if (reported.add(path)) {
+          String name = condition.path().get(leaf.unknownAt());
+          String nearest = Suggestions.nearest(name, leaf.expected());
+          report.report(Diagnostic.FILTER_UNKNOWN_FIELD, at, index, path, leaf.description(),
+              String.join(", ", leaf.expected()),
+              nearest == null ? "" : " Did you mean \"" + nearest + "\"?");
+        }
+        continue;
+      }
+      if (leaf.type() != Value.ANY && condition.matchers().stream()
+          .noneMatch(matcher -> canMatch(matcher, leaf.type()))
+          && reported.add(condition.dottedPath())) {
+        report.report(Diagnostic.FILTER_NEVER_MATCHES, at, index, condition.dottedPath(),
+            describe(condition.matchers()), record.description(), article(leaf.type()),
+            leaf.type() == Value.STRING && condition.path().size() > 1 && condition.path()
+                .get(condition.path().size() - 1).matches("N|NS")
+                ? " DynamoDB sends numbers as strings ({\"N\": \"50\"}): match the string, as"
+                    + " [\"50\"], or its prefix." : "");
+      }
+    }
+  }
+
   /**
-   * {@code filter} as a tree, as {@code JsonMapper.readTree} reads it: the first value only,
-   * a repeated key rejected, a missing node for blank text.
+   * Where a path leaves the record's shape ({@code unknownAt}, with the names expected there), or
+   * the type of the value it reaches ({@link Value#ANY} where the shape does not say).
    */
-  static JsonNode read(String filter) throws JsonProcessingException {
-    try (JsonParser parser = JSON.createParser(filter)) {
-      return parser.nextToken() == null ? MissingNode.getInstance() : value(parser);
-    } catch (JsonProcessingException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // reading a String fails only as JSON
-    }
-  }
+  private record Leaf(int unknownAt, List<String> expected, String description, Value type) {}
 
-  private static JsonNode value(JsonParser parser) throws IOException {
-    switch (parser.currentToken()) {
-      case START_OBJECT: {
-        ObjectNode object = NODES.objectNode();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String name = parser.currentName();
-          parser.nextToken();
-          object.set(name, value(parser));
-        }
-        return object;
-      }
-      case START_ARRAY: {
-        ArrayNode array = NODES.arrayNode();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-          array.add(value(parser));
-        }
-        return array;
-      }
-      case VALUE_STRING:
-        return NODES.textNode(parser.getText());
-      case VALUE_NUMBER_INT:
-        switch (parser.getNumberType()) {
-          case INT:
-            return NODES.numberNode(parser.getIntValue());
-          case LONG:
-            return NODES.numberNode(parser.getLongValue());
-          default:
-            return NODES.numberNode(parser.getBigIntegerValue());
-        }
-      case VALUE_NUMBER_FLOAT:
-        return NODES.numberNode(parser.getDoubleValue());
-      case VALUE_TRUE:
-      case VALUE_FALSE:
-        return NODES.booleanNode(parser.getBooleanValue());
-      case VALUE_NULL:
-        return NODES.nullNode();
-      default:
-        throw new IllegalStateException("unexpected " + parser.currentToken());
-    }
-  }
-
-  /** Walks a pattern: known field names where the record's shape is fixed, arrays at leaves. */
-  private static void checkFields(Origin origin, int index, JsonNode pattern,
-      RecordShape record, List<String> fields, String path, ValidationReport.Builder report) {
-    for (Map.Entry<String, JsonNode> field : pattern.properties()) {
-      String name = field.getKey();
-      JsonNode value = field.getValue();
-      var at = origin.at("filters", index);
-      if (name.equals("$or") && value.isArray()) {
-        for (JsonNode alternative : value) {
-          if (alternative.isObject()) {
-            checkFields(origin, index, alternative, record, fields, path, report);
-          }
-        }
-        continue;
-      }
+  private static Leaf leaf(List<String> path, RecordShape record) {
+    List<String> fields = record.fields();
+    for (int i = 0; i < path.size(); i++) {
+      String name = path.get(i);
       if (fields != null && !fields.contains(name)) {
-        String nearest = Suggestions.nearest(name, fields);
-        report.report(Diagnostic.FILTER_UNKNOWN_FIELD, at, index, path + name,
-            record.description(), String.join(", ", fields), nearest == null ? "" : " Did you mean \"" + nearest + "\"?");
-        continue;
+        return new Leaf(i, fields, record.description(), Value.ANY);
       }
-      if (value.isObject()) {
-        List<String> nested = record.freeForm().contains(name) || fields == null
-            ? null : record.nested().get(name);
-        checkFields(origin, index, value, record, nested, path + name + ".", report);
-      } else if (!value.isArray()) {
-        report.report(Diagnostic.FILTER_VALUE_NOT_ARRAY, at, index, path + name,
-            value.toString());
+      if (fields != null && record.attributeValues().contains(name)) {
+        return attributeLeaf(path, i + 1, record);
+      }
+      fields = fields == null || record.freeForm().contains(name) ? null
+          : record.nested().get(name);
+    }
+    String dotted = String.join(".", path);
+    for (Map.Entry<String, Value> typed : record.leafTypes().entrySet()) {
+      if (dotted.matches(typed.getKey().replace(".", "\\.").replace("*", "[^.]+"))) {
+        return new Leaf(-1, List.of(), record.description(), typed.getValue());
       }
     }
+    return new Leaf(-1, List.of(), record.description(), Value.ANY);
   }
 
-  private static String typeOf(JsonNode node) {
-    return switch (node.getNodeType()) {
-      case ARRAY -> "array";
-      case STRING -> "string";
-      case NUMBER -> "number";
-      case BOOLEAN -> "boolean";
+  /**
+   * Below a container of attribute values ({@code NewImage}) at {@code start}: an attribute name,
+   * then its type ({@code S}, {@code N}, {@code M} with attributes again, {@code L} with values).
+   */
+  private static Leaf attributeLeaf(List<String> path, int start, RecordShape record) {
+    boolean expectName = true;
+    for (int i = start; i < path.size(); i++) {
+      if (expectName) {
+        expectName = false;
+        continue;
+      }
+      String type = path.get(i);
+      if (!ATTRIBUTE_TYPES.containsKey(type)) {
+        return new Leaf(i, List.of("S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL"),
+            "a DynamoDB attribute value", Value.ANY);
+      }
+      if (i == path.size() - 1) {
+        return new Leaf(-1, List.of(), record.description(), ATTRIBUTE_TYPES.get(type));
+      }
+      // M holds attributes by name, L holds values (their type comes next).
+      expectName = type.equals("M");
+      if (!type.equals("M") && !type.equals("L")) {
+        return new Leaf(i + 1, List.of("no fields"), "a DynamoDB " + type + " value",
+            Value.ANY);
+      }
+    }
+    return new Leaf(-1, List.of(), record.description(), Value.ANY);
+  }
+
+  private static boolean canMatch(Matcher matcher, Value type) {
+    Value needs = matcher.operator().matches();
+    return needs == Value.ANY || needs == type;
+  }
+
+  private static String describe(List<Matcher> matchers) {
+    return matchers.size() == 1 ? matchers.get(0).text().startsWith("{")
+        ? matchers.get(0).text() : "the " + kind(matchers.get(0)) + " " + matchers.get(0).text()
+        : "values none of which can match it";
+  }
+
+  private static String kind(Matcher matcher) {
+    return matcher.operator().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String article(Value type) {
+    return switch (type) {
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "true or false";
       case NULL -> "null";
-      default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+      case ANY -> "anything";
     };
   }
 }

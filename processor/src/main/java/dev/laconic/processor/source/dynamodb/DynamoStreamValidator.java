@@ -7,6 +7,7 @@ import dev.laconic.processor.model.ArnKind;
 import dev.laconic.processor.model.ArnRef;
 import dev.laconic.processor.model.DynamoStreamTriggerModel;
 import dev.laconic.processor.model.HandlerShape;
+import dev.laconic.filters.Matcher.Value;
 import dev.laconic.processor.validate.FilterPatterns;
 import dev.laconic.processor.validate.StreamSettings;
 import java.util.HashSet;
@@ -31,7 +32,16 @@ final class DynamoStreamValidator {
       Map.of("dynamodb", List.of("ApproximateCreationDateTime", "Keys", "NewImage", "OldImage",
           "SequenceNumber", "SizeBytes", "StreamViewType")),
       // Objects whose keys are the user's own attribute names, so any key is right.
-      Set.of("Keys", "NewImage", "OldImage", "userIdentity"));
+      Set.of("Keys", "NewImage", "OldImage", "userIdentity"),
+      Set.of("Keys", "NewImage", "OldImage"),
+      Map.ofEntries(Map.entry("eventID", Value.STRING), Map.entry("eventName", Value.STRING),
+          Map.entry("eventVersion", Value.STRING), Map.entry("eventSource", Value.STRING),
+          Map.entry("awsRegion", Value.STRING), Map.entry("eventSourceARN", Value.STRING),
+          Map.entry("dynamodb.ApproximateCreationDateTime", Value.NUMBER),
+          Map.entry("dynamodb.SizeBytes", Value.NUMBER),
+          Map.entry("dynamodb.SequenceNumber", Value.STRING),
+          Map.entry("dynamodb.StreamViewType", Value.STRING),
+          Map.entry("userIdentity.*", Value.STRING)));
 
   static final String WINDOW_SHAPE = "TimeWindowEventResponse m(DynamodbTimeWindowEvent window"
       + "[, Context context])";

@@ -32,7 +32,7 @@ final class KinesisValidator {
    */
   static final FilterPatterns.RecordShape RECORD = new FilterPatterns.RecordShape(
       "a Kinesis record as Lambda filters it (only its data)", List.of("data"), Map.of(),
-      Set.of("data"));
+      Set.of("data"), Set.of(), Map.of());
 
   static final String WINDOW_SHAPE = "TimeWindowEventResponse m(KinesisTimeWindowEvent window"
       + "[, Context context])";

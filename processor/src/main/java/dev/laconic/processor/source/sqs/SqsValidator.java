@@ -7,6 +7,7 @@ import dev.laconic.processor.model.ArnKind;
 import dev.laconic.processor.model.ArnRef;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.SqsTriggerModel;
+import dev.laconic.filters.Matcher.Value;
 import dev.laconic.processor.validate.FilterPatterns;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +29,12 @@ final class SqsValidator {
       "an SQS message", List.of("messageId", "receiptHandle", "body", "attributes",
           "messageAttributes", "md5OfBody", "md5OfMessageAttributes", "eventSource",
           "eventSourceARN", "awsRegion"), Map.of(),
-      Set.of("body", "attributes", "messageAttributes"));
+      Set.of("body", "attributes", "messageAttributes"), Set.of(),
+      // Every attribute is a string, ApproximateReceiveCount too.
+      Map.ofEntries(Map.entry("messageId", Value.STRING), Map.entry("receiptHandle", Value.STRING),
+          Map.entry("md5OfBody", Value.STRING), Map.entry("eventSource", Value.STRING),
+          Map.entry("eventSourceARN", Value.STRING), Map.entry("awsRegion", Value.STRING),
+          Map.entry("attributes.*", Value.STRING)));
 
   /** SQS's default visibility timeout, in seconds, when the queue does not set one. */
   static final int DEFAULT_VISIBILITY_TIMEOUT = 30;
