@@ -427,7 +427,7 @@ class LocalRunnerTest {
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
         () -> LocalRunner.builder(withBadFilter).engine(engine).parameter("ItemsStream", table)
             .start());
-    assertTrue(error.getMessage().contains("unknown filter operator \"sufix\""),
+    assertTrue(error.getMessage().contains("unknown operator \"sufix\" at \"eventName\""),
         error.getMessage());
   }
 
