@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The secondary indexes a CreateTable request declares, checked as DynamoDB checks them, with
- * its messages.
+ * The secondary indexes a CreateTable request declares, or an UpdateTable request creates,
+ * checked as DynamoDB checks them, with its messages.
  *
  * <p>A table has at most 5 local and 20 global indexes; local ones exist only on a table with a
  * sort key, share its partition key, need a sort key of their own and can only be declared with
@@ -86,6 +86,20 @@ final class IndexDeclarations {
     }
     indexes.addAll(locals);
     return indexes;
+  }
+
+  /**
+   * The global index a {@code Create} action of UpdateTable's GlobalSecondaryIndexUpdates adds to
+   * a table that already has {@code existing}.
+   */
+  SecondaryIndex ofCreateAction(JsonNode action, String member, List<SecondaryIndex> existing) {
+    Set<String> names = new HashSet<>();
+    existing.forEach(index -> names.add(index.name()));
+    SecondaryIndex index = declared(action, member, true, names);
+    if (existing.stream().filter(SecondaryIndex::isGlobal).count() >= MAX_GLOBAL_INDEXES) {
+      throw invalid("GlobalSecondaryIndex count exceeds the per-table limit of " + MAX_GLOBAL_INDEXES);
+    }
+    return index;
   }
 
   /**

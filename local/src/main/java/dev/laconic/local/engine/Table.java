@@ -34,7 +34,7 @@ final class Table {
   private final KeyAttribute hashKey;
   private final KeyAttribute rangeKey;
   private final ArrayNode keySchema;
-  private final ArrayNode attributeDefinitions;
+  private ArrayNode attributeDefinitions;
   private final NavigableMap<ItemKey, ObjectNode> items = new TreeMap<>();
   /** Global indexes first, then local ones, each in the order declared. */
   private final List<SecondaryIndex> indexes = new ArrayList<>();
@@ -77,6 +77,19 @@ final class Table {
     return items;
   }
 
+  String arn() {
+    return arn;
+  }
+
+  ArrayNode attributeDefinitions() {
+    return attributeDefinitions;
+  }
+
+  /** Replaces the definitions; the old ones may still be in a response being written. */
+  void attributeDefinitions(ArrayNode definitions) {
+    attributeDefinitions = definitions;
+  }
+
   /** The secondary indexes, global ones first. */
   List<SecondaryIndex> indexes() {
     return List.copyOf(indexes);
@@ -92,6 +105,10 @@ final class Table {
     items.forEach((key, item) -> index.update(key, null, item));
     int firstLocal = (int) indexes.stream().filter(SecondaryIndex::isGlobal).count();
     indexes.add(index.isGlobal() ? firstLocal : indexes.size(), index);
+  }
+
+  void removeIndex(SecondaryIndex index) {
+    indexes.remove(index);
   }
 
   String ttlAttribute() {

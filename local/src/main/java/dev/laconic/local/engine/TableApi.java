@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * The table operations: CreateTable, DescribeTable, UpdateTable, DeleteTable and ListTables.
  *
  * <p>Tables and their secondary indexes are ACTIVE at once; see {@link IndexDeclarations} for the
- * indexes a table may declare. UpdateTable does not change indexes yet. See the
+ * indexes a table may declare and {@link GlobalIndexUpdates} for UpdateTable's. See the
  * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html">CreateTable</a> and
  * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html">UpdateTable</a>
  * references.
@@ -131,12 +131,16 @@ final class TableApi {
     Table table = engine.table(tableName(request));
     boolean anyUpdate = false;
     for (Iterator<String> it = request.fieldNames(); it.hasNext(); ) {
-      anyUpdate |= !it.next().equals("TableName");
+      String field = it.next();
+      anyUpdate |= !field.equals("TableName") && !field.equals("AttributeDefinitions")
+          && !(field.equals("GlobalSecondaryIndexUpdates") && request.get(field).isEmpty());
     }
     if (!anyUpdate) {
       throw ApiException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
           + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
     }
+    String billingMode = Json.optionalEnum(request, "BillingMode", BILLING_MODES, table.billingMode());
+    GlobalIndexUpdates indexUpdates = GlobalIndexUpdates.read(request, table, billingMode);
     if (Json.field(request, "BillingMode") != null || Json.field(request, "ProvisionedThroughput") != null) {
       applyBilling(request, table, table.billingMode());
     }
@@ -159,6 +163,7 @@ final class TableApi {
         current.disable();
       }
     }
+    indexUpdates.apply();
     return wrap("TableDescription", table.describe("ACTIVE"));
   }
 

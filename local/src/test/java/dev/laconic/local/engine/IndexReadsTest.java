@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescri
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -361,6 +362,72 @@ class IndexReadsTest extends EngineTest {
     List<Record> records = TestSupport.readStream(streams, streamArn);
     assertEquals(List.of("INSERT", "INSERT", "MODIFY"), records.stream().map(Record::eventNameAsString).toList());
     assertEquals(Map.of("pk", s("a")), records.get(2).dynamodb().keys());
+  }
+
+  @Test
+  void updateTableAddsAndDropsGlobalIndexes() {
+    String table = uniqueName("online-index");
+    TestSupport.createTable(dynamo, table, false, null);
+    dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", s("a"), "g", s("x"))));
+    dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", s("b"), "g", n("1"))));
+    dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", s("c"))));
+
+    TableDescription created = dynamo.updateTable(b -> b.tableName(table).attributeDefinitions(definition("g"))
+        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("by-g").keySchema(key("g", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))))).tableDescription();
+    assertEquals(IndexStatus.ACTIVE, created.globalSecondaryIndexes().get(0).indexStatus());
+    assertEquals(List.of("pk", "g"), created.attributeDefinitions().stream().map(AttributeDefinition::attributeName)
+        .toList());
+    // Filled from the items already there; one whose g is a number stays out of an index of strings.
+    assertEquals(1L, created.globalSecondaryIndexes().get(0).itemCount());
+    assertEquals(List.of(Map.of("pk", s("a"), "g", s("x"))), dynamo.query(b -> b.tableName(table).indexName("by-g")
+        .keyConditionExpression("g = :g").expressionAttributeValues(Map.of(":g", s("x")))).items());
+
+    assertThrows(LimitExceededException.class, () -> dynamo.updateTable(b -> b.tableName(table)
+        .attributeDefinitions(definition("h"), definition("i")).globalSecondaryIndexUpdates(
+            u -> u.create(c -> c.indexName("by-h").keySchema(key("h", KeyType.HASH))
+                .projection(p -> p.projectionType(ProjectionType.ALL))),
+            u -> u.create(c -> c.indexName("by-i").keySchema(key("i", KeyType.HASH))
+                .projection(p -> p.projectionType(ProjectionType.ALL))))));
+    assertValidation("ProvisionedThroughput must be specified for index: by-g", () -> dynamo.updateTable(b -> b
+        .tableName(table).billingMode(BillingMode.PROVISIONED)
+        .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L))));
+    assertThrows(ResourceNotFoundException.class, () -> dynamo.updateTable(b -> b.tableName(table)
+        .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("by-nothing")))));
+
+    TableDescription dropped = dynamo.updateTable(b -> b.tableName(table)
+        .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("by-g")))).tableDescription();
+    assertFalse(dropped.hasGlobalSecondaryIndexes());
+    assertEquals(List.of("pk"), dropped.attributeDefinitions().stream().map(AttributeDefinition::attributeName)
+        .toList());
+    assertValidation("The table does not have the specified index: by-g", () -> dynamo.scan(b -> b
+        .tableName(table).indexName("by-g")));
+  }
+
+  @Test
+  void updateTableChangesTheCapacityOfGlobalIndexes() {
+    String table = uniqueName("index-capacity");
+    dynamo.createTable(b -> b.tableName(table).keySchema(key("pk", KeyType.HASH))
+        .attributeDefinitions(definition("pk"), definition("g"))
+        .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L))
+        .globalSecondaryIndexes(g -> g.indexName("by-g").keySchema(key("g", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.ALL))
+            .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L))));
+    GlobalSecondaryIndexDescription updated = dynamo.updateTable(b -> b.tableName(table)
+        .globalSecondaryIndexUpdates(u -> u.update(i -> i.indexName("by-g")
+            .provisionedThroughput(p -> p.readCapacityUnits(7L).writeCapacityUnits(8L)))))
+        .tableDescription().globalSecondaryIndexes().get(0);
+    assertEquals(7L, updated.provisionedThroughput().readCapacityUnits());
+    assertEquals(8L, updated.provisionedThroughput().writeCapacityUnits());
+    assertValidation("Only one global secondary index update per index is allowed simultaneously. Index: by-g",
+        () -> dynamo.updateTable(b -> b.tableName(table).globalSecondaryIndexUpdates(
+            u -> u.update(i -> i.indexName("by-g").provisionedThroughput(p -> p.readCapacityUnits(2L)
+                .writeCapacityUnits(2L))),
+            u -> u.delete(d -> d.indexName("by-g")))));
+
+    GlobalSecondaryIndexDescription onDemand = dynamo.updateTable(b -> b.tableName(table)
+        .billingMode(BillingMode.PAY_PER_REQUEST)).tableDescription().globalSecondaryIndexes().get(0);
+    assertEquals(0L, onDemand.provisionedThroughput().readCapacityUnits());
   }
 
   /**
