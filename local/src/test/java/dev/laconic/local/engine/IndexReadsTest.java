@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Secondary indexes: declared with the table (or added to it), kept current by every write,
@@ -324,8 +325,7 @@ class IndexReadsTest extends EngineTest {
             .item(with(key, "customer", s("")))));
     assertValidation("Type mismatch for Index Key stage Expected: S Actual: N IndexName: by-stage",
         () -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, List.of(
-            software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
-                .putRequest(p -> p.item(with(key, "stage", n("1")))).build())))));
+            WriteRequest.builder().putRequest(p -> p.item(with(key, "stage", n("1")))).build())))));
     assertValidation("Type mismatch for Index Key placed Expected: N Actual: S IndexName: by-stage",
         () -> dynamo.transactWriteItems(b -> b.transactItems(t -> t.put(p -> p.tableName(table)
             .item(with(key, "placed", s("soon")))))));
