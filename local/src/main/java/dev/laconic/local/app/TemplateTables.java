@@ -8,13 +8,19 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
 
 /**
  * The DynamoDB tables a template declares, created in a local DynamoDB as CloudFormation would
  * create them: each {@code AWS::DynamoDB::Table} with its name ({@code TableName}, else its
- * logical id, the name the runner gives its stream), key schema, attribute definitions and stream
- * view type, on demand. Indexes, TTL and the rest are left out: the runner reads streams.
+ * logical id, the name the runner gives its stream), key schema, attribute definitions, global
+ * and local secondary indexes (name, key schema, projection) and stream view type, on demand, so
+ * an index's capacity is left out. TTL and the rest are left out too: the runner reads streams,
+ * and functions query tables and indexes.
  */
 public final class TemplateTables {
 
@@ -23,9 +29,10 @@ public final class TemplateTables {
   /**
    * Creates the tables of {@code template} through {@code dynamo}.
    *
-   * @return one line per table, saying its name, keys and stream, or why it was left out (a
-   *     {@code TableName} that is not written out, which a local run cannot resolve)
-   * @throws IllegalArgumentException for a table whose keys are not written out
+   * @return one line per table, saying its name, keys, indexes and stream, or why it was left
+   *     out (a {@code TableName} that is not written out, which a local run cannot resolve)
+   * @throws IllegalArgumentException for a table whose keys or indexes are not written out, or
+   *     that DynamoDB refuses (as it would fail the stack on AWS), with DynamoDB's message
    */
   public static List<String> create(JsonNode template, DynamoDbClient dynamo) {
     List<String> created = new ArrayList<>();
@@ -48,35 +55,87 @@ public final class TemplateTables {
       String name = tableName.isTextual() ? tableName.asText() : logicalId;
       CreateTableRequest.Builder request = CreateTableRequest.builder().tableName(name)
           .billingMode("PAY_PER_REQUEST");
-      List<KeySchemaElement> keys = new ArrayList<>();
-      for (JsonNode key : properties.path("KeySchema")) {
-        keys.add(KeySchemaElement.builder().attributeName(text(logicalId, key, "AttributeName"))
-            .keyType(text(logicalId, key, "KeyType")).build());
-      }
-      List<AttributeDefinition> attributes = new ArrayList<>();
-      for (JsonNode attribute : properties.path("AttributeDefinitions")) {
-        String attributeName = text(logicalId, attribute, "AttributeName");
-        // Only the keys': indexes are left out, and DynamoDB refuses a definition nothing uses.
-        if (keys.stream().anyMatch(k -> k.attributeName().equals(attributeName))) {
-          attributes.add(AttributeDefinition.builder().attributeName(attributeName)
-              .attributeType(text(logicalId, attribute, "AttributeType")).build());
-        }
-      }
+      List<KeySchemaElement> keys = keySchema(logicalId, properties);
       if (keys.isEmpty()) {
         throw new IllegalArgumentException("Table " + logicalId + " has no KeySchema.");
       }
+      List<String> indexNames = new ArrayList<>();
+      List<GlobalSecondaryIndex> globalIndexes = new ArrayList<>();
+      for (JsonNode index : properties.path("GlobalSecondaryIndexes")) {
+        String indexName = text(logicalId, index, "IndexName");
+        indexNames.add(indexName);
+        // Tables are on demand, so an index's ProvisionedThroughput is left out with the table's.
+        globalIndexes.add(GlobalSecondaryIndex.builder().indexName(indexName)
+            .keySchema(keySchema(logicalId, index)).projection(projection(logicalId, index)).build());
+      }
+      List<LocalSecondaryIndex> localIndexes = new ArrayList<>();
+      for (JsonNode index : properties.path("LocalSecondaryIndexes")) {
+        String indexName = text(logicalId, index, "IndexName");
+        indexNames.add(indexName);
+        localIndexes.add(LocalSecondaryIndex.builder().indexName(indexName)
+            .keySchema(keySchema(logicalId, index)).projection(projection(logicalId, index)).build());
+      }
+      // All of them, as CloudFormation passes them: DynamoDB refuses one no key uses, here as on AWS.
+      List<AttributeDefinition> attributes = new ArrayList<>();
+      for (JsonNode attribute : properties.path("AttributeDefinitions")) {
+        attributes.add(AttributeDefinition.builder()
+            .attributeName(text(logicalId, attribute, "AttributeName"))
+            .attributeType(text(logicalId, attribute, "AttributeType")).build());
+      }
       request.keySchema(keys).attributeDefinitions(attributes);
+      if (!globalIndexes.isEmpty()) {
+        request.globalSecondaryIndexes(globalIndexes);
+      }
+      if (!localIndexes.isEmpty()) {
+        request.localSecondaryIndexes(localIndexes);
+      }
       JsonNode viewType = properties.path("StreamSpecification").path("StreamViewType");
       if (viewType.isTextual()) {
         request.streamSpecification(s -> s.streamEnabled(true).streamViewType(viewType.asText()));
       }
-      dynamo.createTable(request.build());
+      try {
+        dynamo.createTable(request.build());
+      } catch (DynamoDbException e) {
+        throw new IllegalArgumentException("Table " + logicalId + ": " + (e.awsErrorDetails() == null
+            ? e.getMessage() : e.awsErrorDetails().errorMessage()), e);
+      }
       created.add("Created table " + name + " (" + String.join(", ", keys.stream()
-          .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList()) + ")"
+          .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList())
+          + (indexNames.isEmpty() ? "" : "; indexes " + String.join(", ", indexNames)) + ")"
           + (viewType.isTextual() ? " with a " + viewType.asText() + " stream" : ", no stream")
           + ".");
     }
     return created;
+  }
+
+  private static List<KeySchemaElement> keySchema(String logicalId, JsonNode node) {
+    List<KeySchemaElement> keys = new ArrayList<>();
+    for (JsonNode key : node.path("KeySchema")) {
+      keys.add(KeySchemaElement.builder().attributeName(text(logicalId, key, "AttributeName"))
+          .keyType(text(logicalId, key, "KeyType")).build());
+    }
+    return keys;
+  }
+
+  /** An index's Projection; an absent ProjectionType is DynamoDB's to refuse, as on AWS. */
+  private static Projection projection(String logicalId, JsonNode index) {
+    JsonNode projection = index.path("Projection");
+    Projection.Builder builder = Projection.builder();
+    if (!projection.path("ProjectionType").isMissingNode()) {
+      builder.projectionType(text(logicalId, projection, "ProjectionType"));
+    }
+    if (!projection.path("NonKeyAttributes").isMissingNode()) {
+      List<String> nonKeyAttributes = new ArrayList<>();
+      for (JsonNode attribute : projection.path("NonKeyAttributes")) {
+        if (!attribute.isTextual()) {
+          throw new IllegalArgumentException("Table " + logicalId + ": NonKeyAttributes "
+              + attribute + " is not written out.");
+        }
+        nonKeyAttributes.add(attribute.asText());
+      }
+      builder.nonKeyAttributes(nonKeyAttributes);
+    }
+    return builder.build();
   }
 
   private static String text(String logicalId, JsonNode node, String field) {

@@ -47,6 +47,10 @@ final class ApiException extends RuntimeException {
     return new ApiException(DYNAMODB + "ResourceInUseException", message, null);
   }
 
+  static ApiException limitExceeded(String message) {
+    return new ApiException(DYNAMODB + "LimitExceededException", message, null);
+  }
+
   /**
    * The failed-condition error; {@code oldItem} is returned in the body's {@code Item} field when the request asked
    * for it with {@code ReturnValuesOnConditionCheckFailure=ALL_OLD}.

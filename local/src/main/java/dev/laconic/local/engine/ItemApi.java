@@ -11,13 +11,16 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The item operations: PutItem, GetItem, UpdateItem, DeleteItem, BatchWriteItem, BatchGetItem, Scan and Query.
  *
  * <p>Only the expression parameters are supported; the legacy ones (Expected, AttributeUpdates, KeyConditions,
- * ScanFilter, AttributesToGet, ...) and secondary-index reads are rejected with a ValidationException rather than
- * ignored. See the <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB.html">DynamoDB
+ * ScanFilter, AttributesToGet, ...) are rejected with a ValidationException rather than ignored. Query and Scan
+ * read a secondary index with IndexName ({@link IndexRead}); writes keep the indexes up to date through
+ * {@link Table#write} and are checked against their key attributes ({@link IndexKeyChecks}). See the <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB.html">DynamoDB
  * API reference</a>.
  */
 final class ItemApi {
@@ -46,6 +49,7 @@ final class ItemApi {
     ObjectNode item = Json.requiredObject(request, "Item");
     AttributeValues.validateItem(item);
     ItemKey key = table.keyOfItem(item);
+    IndexKeyChecks.checkItem(table, item);
     AttributeValues.checkItemSize(item);
     String returnValues = returnValues(request, NONE_OR_ALL_OLD);
     boolean returnOldOnFailure = returnOldOnFailure(request);
@@ -119,6 +123,9 @@ final class ItemApi {
             + path.attribute() + ". This attribute is part of the key");
       }
     }
+    if (update != null) {
+      IndexKeyChecks.checkExpression(table, update);
+    }
     ObjectNode old = table.items().get(key);
     check(condition, old, returnOldOnFailure);
     ObjectNode base = old != null ? old : table.keyAttributes(keyAttributes);
@@ -132,6 +139,9 @@ final class ItemApi {
       result = AttributeValues.canonical(update.apply(base));
     }
     if (result != null) {
+      if (update != null) {
+        IndexKeyChecks.checkUpdated(table, update, result);
+      }
       AttributeValues.checkItemSize(result);
     }
     ObjectNode returned = switch (returnValues) {
@@ -177,6 +187,7 @@ final class ItemApi {
           item = Json.requiredObject(put, "Item");
           AttributeValues.validateItem(item);
           key = table.keyOfItem(item);
+          IndexKeyChecks.checkItem(table, item);
           AttributeValues.checkItemSize(item);
         } else {
           key = table.keyOf(Json.requiredObject(delete, "Key"));
@@ -351,48 +362,58 @@ final class ItemApi {
     return response;
   }
 
-  /** Scan: all items in key order, with optional filter, projection, Limit and ExclusiveStartKey paging. */
+  /**
+   * Scan: all items in key order (an index's in index order), with optional filter, projection, Limit and
+   * ExclusiveStartKey paging.
+   */
   ObjectNode scan(JsonNode request) {
     Table table = engine.table(TableApi.tableName(request));
-    rejectUnsupported(request, "IndexName", "Segment", "TotalSegments", "ScanFilter", "AttributesToGet",
-        "ConditionalOperator");
+    rejectUnsupported(request, "Segment", "TotalSegments", "ScanFilter", "AttributesToGet", "ConditionalOperator");
+    SecondaryIndex index = index(request, table);
     ExpressionContext context = new ExpressionContext(request);
     Condition filter = condition(request, "FilterExpression", context);
     List<DocumentPath> projection = projection(request, context);
     context.checkAllUsed(filter != null || projection != null);
-    String select = select(request, projection);
+    String select = select(request, projection, index, false);
     ObjectNode start = Json.optionalObject(request, "ExclusiveStartKey");
+    if (index != null) {
+      IndexRead read = new IndexRead(index, request, select, projection);
+      Iterable<ObjectNode> candidates = index.entries(start == null ? null : index.startPosition(start, table))
+          .values().stream().map(read::view)::iterator;
+      return page(request, candidates, filter, read.output(), index::lastEvaluatedKey, select);
+    }
     NavigableMap<ItemKey, ObjectNode> items =
         start == null ? table.items() : table.items().tailMap(table.keyOf(start), false);
-    return page(request, table, items.values(), filter, projection, select);
+    return page(request, items.values(), filter, output(projection), table::keyAttributes, select);
   }
 
   /**
-   * Query: one partition, optionally narrowed by a sort key condition, in sort key order (reversed with
-   * {@code ScanIndexForward=false}); see
+   * Query: one partition of the table or of an index, optionally narrowed by a sort key condition, in sort key
+   * order (reversed with {@code ScanIndexForward=false}); see
    * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.KeyConditionExpressions.html">Key
    * condition expressions</a>.
    */
   ObjectNode query(JsonNode request) {
     Table table = engine.table(TableApi.tableName(request));
-    rejectUnsupported(request, "IndexName", "KeyConditions", "QueryFilter", "AttributesToGet",
-        "ConditionalOperator");
+    rejectUnsupported(request, "KeyConditions", "QueryFilter", "AttributesToGet", "ConditionalOperator");
+    SecondaryIndex index = index(request, table);
+    Table.KeyAttribute hashKey = index == null ? table.hashKey() : index.hashKey();
+    Table.KeyAttribute rangeKey = index == null ? table.rangeKey() : index.rangeKey();
     String keyConditionText = Json.optionalString(request, "KeyConditionExpression");
     if (keyConditionText == null) {
       throw ApiException.validation(
           "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
     }
     ExpressionContext context = new ExpressionContext(request);
-    KeyCondition keyCondition =
-        KeyCondition.of(table, new ExpressionParser(keyConditionText, "KeyConditionExpression", context)
-            .condition());
+    KeyCondition keyCondition = KeyCondition.of(hashKey, rangeKey,
+        new ExpressionParser(keyConditionText, "KeyConditionExpression", context).condition());
     String filterText = Json.optionalString(request, "FilterExpression");
     Condition filter = null;
     if (filterText != null) {
       ExpressionParser parser = new ExpressionParser(filterText, "FilterExpression", context);
       filter = parser.condition();
       for (DocumentPath path : parser.paths()) {
-        if (table.isKeyAttribute(path.attribute())) {
+        if (path.attribute().equals(hashKey.name()) || (rangeKey != null && path.attribute().equals(rangeKey.name()))) {
           throw ApiException.validation("Filter Expression can only contain non-primary key attributes: "
               + "Primary key attribute: " + path.attribute());
         }
@@ -400,32 +421,68 @@ final class ItemApi {
     }
     List<DocumentPath> projection = projection(request, context);
     context.checkAllUsed(true);
-    String select = select(request, projection);
+    String select = select(request, projection, index, true);
     boolean forward = Json.optionalBoolean(request, "ScanIndexForward", true);
-    NavigableMap<ItemKey, ObjectNode> partition = table.items().subMap(
-        ItemKey.lowest(keyCondition.hashValue()), true, ItemKey.highest(keyCondition.hashValue()), true);
     ObjectNode start = Json.optionalObject(request, "ExclusiveStartKey");
-    if (start != null) {
-      ItemKey startKey = table.keyOf(start);
-      if (!AttributeValues.equal(start.get(table.hashKey().name()), keyCondition.hashValue())) {
-        throw ApiException.validation("The provided starting key is invalid: "
-            + "The provided starting key is outside query boundaries based on provided conditions");
+    IndexRead read = index == null ? null : new IndexRead(index, request, select, projection);
+    NavigableMap<?, ObjectNode> partition;
+    if (index == null) {
+      NavigableMap<ItemKey, ObjectNode> items = table.items().subMap(
+          ItemKey.lowest(keyCondition.hashValue()), true, ItemKey.highest(keyCondition.hashValue()), true);
+      if (start != null) {
+        ItemKey startKey = table.keyOf(start);
+        checkInPartition(start, hashKey, keyCondition);
+        items = forward ? items.tailMap(startKey, false) : items.headMap(startKey, false);
       }
-      partition = forward ? partition.tailMap(startKey, false) : partition.headMap(startKey, false);
+      partition = items;
+    } else {
+      NavigableMap<SecondaryIndex.Position, ObjectNode> entries = index.partition(keyCondition.hashValue());
+      if (start != null) {
+        SecondaryIndex.Position position = index.startPosition(start, table);
+        checkInPartition(start, hashKey, keyCondition);
+        entries = forward ? entries.tailMap(position, false) : entries.headMap(position, false);
+      }
+      partition = entries;
     }
     Iterable<ObjectNode> candidates = (forward ? partition : partition.descendingMap()).values().stream()
-        .filter(keyCondition::matchesRange)::iterator;
-    return page(request, table, candidates, filter, projection, select);
+        .filter(keyCondition::matchesRange).map(item -> read == null ? item : read.view(item))::iterator;
+    return index == null
+        ? page(request, candidates, filter, output(projection), table::keyAttributes, select)
+        : page(request, candidates, filter, read.output(), index::lastEvaluatedKey, select);
+  }
+
+  private static void checkInPartition(ObjectNode start, Table.KeyAttribute hashKey, KeyCondition keyCondition) {
+    if (!AttributeValues.equal(start.get(hashKey.name()), keyCondition.hashValue())) {
+      throw ApiException.validation("The provided starting key is invalid: "
+          + "The provided starting key is outside query boundaries based on provided conditions");
+    }
+  }
+
+  /** The index the request's IndexName names, or {@code null} when it has none. */
+  private static SecondaryIndex index(JsonNode request, Table table) {
+    String name = Json.optionalString(request, "IndexName");
+    if (name == null) {
+      return null;
+    }
+    SecondaryIndex index = table.index(TableApi.checkName("IndexName", name));
+    if (index == null) {
+      throw ApiException.validation("The table does not have the specified index: " + name);
+    }
+    return index;
+  }
+
+  private static UnaryOperator<ObjectNode> output(List<DocumentPath> projection) {
+    return projection == null ? item -> item : item -> Projection.apply(item, projection);
   }
 
   /**
-   * One page of a Scan or Query. {@code Limit} counts the items read before the filter, and a page cut short by it
-   * carries LastEvaluatedKey, as in
+   * One page of a Scan or Query: the items the filter keeps, as {@code output} returns them. {@code Limit} counts
+   * the items read before the filter, and a page cut short by it carries LastEvaluatedKey, as in
    * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.Limit">Limiting the
    * number of items in the result set</a>.
    */
-  private static ObjectNode page(JsonNode request, Table table, Iterable<ObjectNode> candidates, Condition filter,
-      List<DocumentPath> projection, String select) {
+  private static ObjectNode page(JsonNode request, Iterable<ObjectNode> candidates, Condition filter,
+      UnaryOperator<ObjectNode> output, Function<JsonNode, ObjectNode> lastEvaluatedKey, String select) {
     int limit = Json.optionalInt(request, "Limit", 1, Integer.MAX_VALUE, Integer.MAX_VALUE);
     Json.optionalBoolean(request, "ConsistentRead", false);
     ObjectNode response = Json.object();
@@ -434,10 +491,10 @@ final class ItemApi {
     for (ObjectNode item : candidates) {
       scanned++;
       if (filter == null || filter.test(item)) {
-        items.add(projection == null ? item : Projection.apply(item, projection));
+        items.add(output.apply(item));
       }
       if (scanned == limit) {
-        response.set("LastEvaluatedKey", table.keyAttributes(item));
+        response.set("LastEvaluatedKey", lastEvaluatedKey.apply(item));
         break;
       }
     }
@@ -449,14 +506,26 @@ final class ItemApi {
     return response;
   }
 
-  private static String select(JsonNode request, List<DocumentPath> projection) {
-    String select = Json.optionalEnum(request, "Select", SELECT,
-        projection == null ? "ALL_ATTRIBUTES" : "SPECIFIC_ATTRIBUTES");
-    if (select.equals("ALL_PROJECTED_ATTRIBUTES")) {
-      throw ApiException.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+  /**
+   * The Select value, by default what the table or index holds; DynamoDB prefixes Query's messages
+   * (not Scan's) with the validation-error count.
+   */
+  private static String select(JsonNode request, List<DocumentPath> projection, SecondaryIndex index,
+      boolean query) {
+    String prefix = query ? "1 validation error detected: " : "";
+    String select = Json.optionalEnum(request, "Select", SELECT, projection != null ? "SPECIFIC_ATTRIBUTES"
+        : index != null ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES");
+    if (select.equals("SPECIFIC_ATTRIBUTES") && projection == null) {
+      throw ApiException.validation(prefix
+          + "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
     }
     if (projection != null && !select.equals("SPECIFIC_ATTRIBUTES")) {
-      throw ApiException.validation("Cannot specify the ProjectionExpression when choosing to get " + select);
+      throw ApiException.validation(prefix + "Cannot specify the ProjectionExpression when choosing to get "
+          + (select.equals("COUNT") ? "only the Count" : select));
+    }
+    if (select.equals("ALL_PROJECTED_ATTRIBUTES") && index == null) {
+      throw ApiException.validation(prefix
+          + "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
     }
     return select;
   }

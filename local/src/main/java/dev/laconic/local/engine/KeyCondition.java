@@ -8,7 +8,8 @@ import java.util.List;
  * A Query's key condition, split into the partition key value and the optional sort key condition.
  *
  * <p>DynamoDB accepts {@code pk = :v}, optionally joined with AND to one sort key condition: {@code =}, {@code <},
- * {@code <=}, {@code >}, {@code >=}, {@code BETWEEN} or {@code begins_with}; see
+ * {@code <=}, {@code >}, {@code >=}, {@code BETWEEN} or {@code begins_with}. The keys are the table's, or those of
+ * the index the Query reads; a condition on another attribute counts as the sort key's missing. See
  * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.KeyConditionExpressions.html">Key
  * condition expressions</a>.
  */
@@ -21,14 +22,18 @@ final class KeyCondition {
     this.rangeCondition = rangeCondition;
   }
 
-  static KeyCondition of(Table table, Condition condition) {
+  /** The condition on the keys {@code hashKey} and {@code rangeKey} (which may be null). */
+  static KeyCondition of(Table.KeyAttribute hashKey, Table.KeyAttribute rangeKey, Condition condition) {
     List<Condition> parts = new ArrayList<>();
     flatten(condition, parts);
     JsonNode hashValue = null;
     Condition rangeCondition = null;
+    boolean otherAttribute = false;
     for (Condition part : parts) {
-      Table.KeyAttribute key = keyOf(table, part);
-      if (key == table.hashKey()) {
+      Table.KeyAttribute key = keyOf(hashKey, rangeKey, part);
+      if (key == null) {
+        otherAttribute = true;
+      } else if (key == hashKey) {
         if (hashValue != null) {
           throw onePerKey();
         }
@@ -44,7 +49,10 @@ final class KeyCondition {
       }
     }
     if (hashValue == null) {
-      throw ApiException.validation("Query condition missed key schema element: " + table.hashKey().name());
+      throw missed(hashKey);
+    }
+    if (otherAttribute) {
+      throw rangeKey == null || rangeCondition != null ? unsupported() : missed(rangeKey);
     }
     return new KeyCondition(hashValue, rangeCondition);
   }
@@ -69,10 +77,11 @@ final class KeyCondition {
   }
 
   /**
-   * The key attribute one part of the condition is about; the part must compare a top-level key attribute with
-   * values of the key's type.
+   * The key attribute one part of the condition is about, or {@code null} for another attribute; the part must
+   * compare a top-level attribute with values, of the key's type for a key.
    */
-  private static Table.KeyAttribute keyOf(Table table, Condition part) {
+  private static Table.KeyAttribute keyOf(Table.KeyAttribute hashKey, Table.KeyAttribute rangeKey,
+      Condition part) {
     Operand subject;
     List<Operand> values = new ArrayList<>();
     if (part instanceof Condition.Compare compare && !compare.operator().equals("<>")) {
@@ -92,21 +101,22 @@ final class KeyCondition {
       throw unsupported();
     }
     String attribute = path.path().attribute();
-    Table.KeyAttribute key = attribute.equals(table.hashKey().name()) ? table.hashKey()
-        : table.rangeKey() != null && attribute.equals(table.rangeKey().name()) ? table.rangeKey() : null;
-    if (key == null) {
-      throw unsupported();
-    }
+    Table.KeyAttribute key = attribute.equals(hashKey.name()) ? hashKey
+        : rangeKey != null && attribute.equals(rangeKey.name()) ? rangeKey : null;
     for (Operand value : values) {
       if (!(value instanceof Operand.Value literal)) {
         throw unsupported();
       }
-      if (!AttributeValues.type(literal.value()).equals(key.type())) {
+      if (key != null && !AttributeValues.type(literal.value()).equals(key.type())) {
         throw ApiException.validation(
             "One or more parameter values were invalid: Condition parameter type does not match schema type");
       }
     }
     return key;
+  }
+
+  private static ApiException missed(Table.KeyAttribute key) {
+    return ApiException.validation("Query condition missed key schema element: " + key.name());
   }
 
   private static ApiException onePerKey() {

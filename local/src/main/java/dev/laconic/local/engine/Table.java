@@ -13,10 +13,11 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * One table: its key schema, settings, items and latest stream.
+ * One table: its key schema, settings, items, secondary indexes and latest stream.
  *
  * <p>Stored items are never modified in place: every write stores a new object, so items can be handed to
- * responses and stream records without copying.
+ * responses, indexes and stream records without copying. Every write goes through {@link #write} or
+ * {@link #expire}, which keep the indexes up to date; only the table publishes stream records.
  */
 final class Table {
   /** A key attribute and its scalar type: S, N or B. */
@@ -33,8 +34,10 @@ final class Table {
   private final KeyAttribute hashKey;
   private final KeyAttribute rangeKey;
   private final ArrayNode keySchema;
-  private final ArrayNode attributeDefinitions;
+  private ArrayNode attributeDefinitions;
   private final NavigableMap<ItemKey, ObjectNode> items = new TreeMap<>();
+  /** Global indexes first, then local ones, each in the order declared. */
+  private final List<SecondaryIndex> indexes = new ArrayList<>();
   private String billingMode;
   private long readCapacity;
   private long writeCapacity;
@@ -74,6 +77,40 @@ final class Table {
     return items;
   }
 
+  String arn() {
+    return arn;
+  }
+
+  ArrayNode attributeDefinitions() {
+    return attributeDefinitions;
+  }
+
+  /** Replaces the definitions; the old ones may still be in a response being written. */
+  void attributeDefinitions(ArrayNode definitions) {
+    attributeDefinitions = definitions;
+  }
+
+  /** The secondary indexes, global ones first. */
+  List<SecondaryIndex> indexes() {
+    return List.copyOf(indexes);
+  }
+
+  /** The index named {@code name}, or {@code null}. */
+  SecondaryIndex index(String name) {
+    return indexes.stream().filter(index -> index.name().equals(name)).findFirst().orElse(null);
+  }
+
+  /** Adds an index, filled with the items that have its key attributes, as DynamoDB backfills one. */
+  void addIndex(SecondaryIndex index) {
+    items.forEach((key, item) -> index.update(key, null, item));
+    int firstLocal = (int) indexes.stream().filter(SecondaryIndex::isGlobal).count();
+    indexes.add(index.isGlobal() ? firstLocal : indexes.size(), index);
+  }
+
+  void removeIndex(SecondaryIndex index) {
+    indexes.remove(index);
+  }
+
   String ttlAttribute() {
     return ttlAttribute;
   }
@@ -107,6 +144,7 @@ final class Table {
     });
     for (ItemKey key : expired) {
       ObjectNode old = items.remove(key);
+      indexes.forEach(index -> index.update(key, old, null));
       if (stream != null && stream.isEnabled()) {
         stream.append("REMOVE", keyAttributes(old), old, null, now, true);
       }
@@ -220,6 +258,7 @@ final class Table {
     } else {
       items.put(key, newItem);
     }
+    indexes.forEach(index -> index.update(key, oldItem, newItem));
     if (stream == null || !stream.isEnabled() || (oldItem == null && newItem == null)) {
       return;
     }
@@ -247,6 +286,11 @@ final class Table {
     throughput.put("ReadCapacityUnits", readCapacity);
     throughput.put("WriteCapacityUnits", writeCapacity);
     description.putObject("BillingModeSummary").put("BillingMode", billingMode);
+    for (SecondaryIndex index : indexes) {
+      String list = index.isGlobal() ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes";
+      ArrayNode described = description.has(list) ? (ArrayNode) description.get(list) : description.putArray(list);
+      described.add(index.describe(status));
+    }
     description.put("DeletionProtectionEnabled", false);
     if (stream != null) {
       if (stream.isEnabled()) {

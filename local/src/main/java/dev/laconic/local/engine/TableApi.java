@@ -3,9 +3,10 @@ package dev.laconic.local.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -13,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The table operations: CreateTable, DescribeTable, UpdateTable, DeleteTable and ListTables.
  *
- * <p>Tables are ACTIVE at once. Secondary index definitions are accepted (their key attributes count for the
- * AttributeDefinitions check, as in DynamoDB) but not built. See the
+ * <p>Tables and their secondary indexes are ACTIVE at once; see {@link IndexDeclarations} for the
+ * indexes a table may declare and {@link GlobalIndexUpdates} for UpdateTable's. See the
  * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html">CreateTable</a> and
  * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html">UpdateTable</a>
  * references.
@@ -38,14 +39,19 @@ final class TableApi {
   }
 
   static String checkTableName(String name) {
+    return checkName("TableName", name);
+  }
+
+  /** A table or index name, checked against DynamoDB's naming rules; {@code member} names it in messages. */
+  static String checkName(String member, String name) {
     if (name.length() < 3) {
-      throw Json.constraint("TableName", name, "Member must have length greater than or equal to 3");
+      throw Json.constraint(member, name, "Member must have length greater than or equal to 3");
     }
     if (name.length() > 255) {
-      throw Json.constraint("TableName", name, "Member must have length less than or equal to 255");
+      throw Json.constraint(member, name, "Member must have length less than or equal to 255");
     }
     if (!TABLE_NAME.matcher(name).matches()) {
-      throw Json.constraint("TableName", name, "Member must satisfy regular expression pattern: " + TABLE_NAME);
+      throw Json.constraint(member, name, "Member must satisfy regular expression pattern: " + TABLE_NAME);
     }
     return name;
   }
@@ -54,17 +60,7 @@ final class TableApi {
     String name = tableName(request);
     ArrayNode keySchema = Json.requiredArray(request, "KeySchema");
     ArrayNode definitions = Json.requiredArray(request, "AttributeDefinitions");
-    Map<String, String> types = new LinkedHashMap<>();
-    for (JsonNode definition : definitions) {
-      String attribute = Json.requiredString(definition, "AttributeName");
-      String type = Json.requiredString(definition, "AttributeType");
-      if (!SCALAR_TYPES.contains(type)) {
-        throw Json.constraint("AttributeType", type, "Member must satisfy enum value set: [B, N, S]");
-      }
-      if (types.put(attribute, type) != null) {
-        throw ApiException.validation("Cannot have two attributes with the same name");
-      }
-    }
+    Map<String, String> types = attributeTypes(definitions, new LinkedHashMap<>());
     if (keySchema.isEmpty() || keySchema.size() > 2) {
       throw Json.constraint("KeySchema", keySchema, "Member must have length between 1 and 2");
     }
@@ -74,33 +70,17 @@ final class TableApi {
       throw ApiException.validation(
           "Both the Hash Key and the Range Key element in the KeySchema have the same name");
     }
-    // DynamoDB requires AttributeDefinitions to list exactly the key attributes of the table and its indexes.
-    Set<String> keyAttributes = new LinkedHashSet<>();
-    keyAttributes.add(hash.name());
-    if (range != null) {
-      keyAttributes.add(range.name());
-    }
-    for (String indexes : new String[] {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"}) {
-      ArrayNode indexList = Json.optionalArray(request, indexes);
-      if (indexList != null) {
-        for (JsonNode index : indexList) {
-          Json.requiredString(index, "IndexName");
-          for (JsonNode element : Json.requiredArray(index, "KeySchema")) {
-            keyAttributes.add(keyElement(element, Json.requiredString(element, "KeyType"), types).name());
-          }
-        }
-      }
-    }
-    if (!keyAttributes.equals(types.keySet())) {
-      throw ApiException.validation("One or more parameter values were invalid: Number of attributes in "
-          + "KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
-    }
-    if (engine.tables().containsKey(name)) {
-      throw ApiException.resourceInUse("Table already exists: " + name);
-    }
     String arn = "arn:aws:dynamodb:" + engine.region() + ":" + engine.accountId() + ":table/" + name;
     Table table = new Table(name, arn, engine.now(), hash, range, keySchema, definitions);
     applyBilling(request, table, null);
+    List<SecondaryIndex> indexes =
+        new IndexDeclarations(arn, hash, range, types, table.billingMode()).ofCreateTable(request);
+    IndexDeclarations.checkAllDefinitionsUsed(types.keySet(), IndexDeclarations.keysUsed(hash, range, indexes),
+        Json.field(request, "GlobalSecondaryIndexes") != null || Json.field(request, "LocalSecondaryIndexes") != null);
+    if (engine.tables().containsKey(name)) {
+      throw ApiException.resourceInUse("Table already exists: " + name);
+    }
+    indexes.forEach(table::addIndex);
     ObjectNode streamSpecification = Json.optionalObject(request, "StreamSpecification");
     String viewType = streamSpecification == null ? null : streamViewType(streamSpecification);
     engine.tables().put(name, table);
@@ -151,12 +131,16 @@ final class TableApi {
     Table table = engine.table(tableName(request));
     boolean anyUpdate = false;
     for (Iterator<String> it = request.fieldNames(); it.hasNext(); ) {
-      anyUpdate |= !it.next().equals("TableName");
+      String field = it.next();
+      anyUpdate |= !field.equals("TableName") && !field.equals("AttributeDefinitions")
+          && !(field.equals("GlobalSecondaryIndexUpdates") && request.get(field).isEmpty());
     }
     if (!anyUpdate) {
       throw ApiException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
           + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
     }
+    String billingMode = Json.optionalEnum(request, "BillingMode", BILLING_MODES, table.billingMode());
+    GlobalIndexUpdates indexUpdates = GlobalIndexUpdates.read(request, table, billingMode);
     if (Json.field(request, "BillingMode") != null || Json.field(request, "ProvisionedThroughput") != null) {
       applyBilling(request, table, table.billingMode());
     }
@@ -179,6 +163,7 @@ final class TableApi {
         current.disable();
       }
     }
+    indexUpdates.apply();
     return wrap("TableDescription", table.describe("ACTIVE"));
   }
 
@@ -206,6 +191,26 @@ final class TableApi {
       page.add(name);
     }
     return response;
+  }
+
+  /**
+   * Adds the types of AttributeDefinitions to {@code types}, refusing a type other than S, N or B
+   * and an attribute defined twice.
+   */
+  static Map<String, String> attributeTypes(ArrayNode definitions, Map<String, String> types) {
+    Set<String> seen = new HashSet<>();
+    for (JsonNode definition : definitions) {
+      String attribute = Json.requiredString(definition, "AttributeName");
+      String type = Json.requiredString(definition, "AttributeType");
+      if (!SCALAR_TYPES.contains(type)) {
+        throw Json.constraint("AttributeType", type, "Member must satisfy enum value set: [B, N, S]");
+      }
+      if (!seen.add(attribute)) {
+        throw ApiException.validation("Cannot have two attributes with the same name");
+      }
+      types.put(attribute, type);
+    }
+    return types;
   }
 
   private static Table.KeyAttribute keyElement(JsonNode element, String expectedType, Map<String, String> types) {

@@ -40,6 +40,17 @@ final class UpdateExpression {
     this.deletes = List.copyOf(deletes);
   }
 
+  List<SetAction> sets() {
+    return sets;
+  }
+
+  /** The ADD actions, then the DELETE actions. */
+  List<ValueAction> valueActions() {
+    List<ValueAction> actions = new ArrayList<>(adds);
+    actions.addAll(deletes);
+    return actions;
+  }
+
   /** Every path the expression writes, for the key-attribute check and {@code UPDATED_OLD/NEW}. */
   List<DocumentPath> paths() {
     List<DocumentPath> paths = new ArrayList<>();
