@@ -43,6 +43,16 @@ final class ApiException extends RuntimeException {
     return new ApiException(DYNAMODB + "ResourceNotFoundException", "Requested resource not found: " + message, null);
   }
 
+  /** A missing table as PartiQL statements report it, with no detail after the words. */
+  static ApiException resourceNotFound() {
+    return new ApiException(DYNAMODB + "ResourceNotFoundException", "Requested resource not found", null);
+  }
+
+  /** A PartiQL INSERT of an item that exists. */
+  static ApiException duplicateItem() {
+    return new ApiException(DYNAMODB + "DuplicateItemException", "Duplicate primary key exists in table", null);
+  }
+
   static ApiException resourceInUse(String message) {
     return new ApiException(DYNAMODB + "ResourceInUseException", message, null);
   }

@@ -28,12 +28,14 @@ final class HttpEndpoint implements HttpHandler {
   private final TableApi tables;
   private final ItemApi items;
   private final StreamApi streams;
+  private final PartiqlApi partiql;
 
   HttpEndpoint(Engine engine) {
     this.engine = engine;
     this.tables = new TableApi(engine);
     this.items = new ItemApi(engine);
     this.streams = new StreamApi(engine);
+    this.partiql = new PartiqlApi(engine);
   }
 
   @Override
@@ -108,6 +110,9 @@ final class HttpEndpoint implements HttpHandler {
       case DYNAMODB + "TransactGetItems" -> items.transactGet(request);
       case DYNAMODB + "Scan" -> items.scan(request);
       case DYNAMODB + "Query" -> items.query(request);
+      case DYNAMODB + "ExecuteStatement" -> partiql.executeStatement(request);
+      case DYNAMODB + "BatchExecuteStatement" -> partiql.batchExecuteStatement(request);
+      case DYNAMODB + "ExecuteTransaction" -> partiql.executeTransaction(request);
       case STREAMS + "ListStreams" -> streams.listStreams(request);
       case STREAMS + "DescribeStream" -> streams.describeStream(request);
       case STREAMS + "GetShardIterator" -> streams.getShardIterator(request);

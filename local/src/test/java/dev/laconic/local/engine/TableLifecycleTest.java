@@ -227,9 +227,8 @@ class TableLifecycleTest {
 
   @Test
   void unsupportedOperationIsA400WithItsCode() {
-    // PartiQL is not implemented.
-    DynamoDbException e = assertThrows(DynamoDbException.class, () -> dynamo.executeStatement(b -> b
-        .statement("SELECT * FROM \"any-table\"")));
+    // DescribeLimits is not implemented.
+    DynamoDbException e = assertThrows(DynamoDbException.class, () -> dynamo.describeLimits());
     assertEquals(400, e.statusCode());
     assertEquals("UnknownOperationException", e.awsErrorDetails().errorCode());
   }
