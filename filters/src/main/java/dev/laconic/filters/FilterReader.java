@@ -31,8 +31,16 @@ final class FilterReader {
   private static final Set<String> RESERVED_IN_OR = Set.of("exactly", "equals-ignore-case",
       "prefix", "suffix", "anything-but", "exists", "numeric", "cidr", "wildcard");
 
+  /**
+   * The most alternatives {@code $or} may expand into. Each {@code $or} multiplies them, so a
+   * pattern of a few hundred characters can ask for billions; Lambda documents no limit, and
+   * javac must not hang on one.
+   */
+  static final int MAX_ALTERNATIVES = 1_000;
+
   private final String source;
   private final List<FilterProblem> problems = new ArrayList<>();
+  private boolean tooManyAlternatives;
   private final List<FieldCondition> conditions = new ArrayList<>();
   private JsonParser parser;
 
@@ -123,10 +131,18 @@ final class FilterReader {
     JsonToken token;
     while ((token = next()) != JsonToken.END_ARRAY) {
       options++;
-      if (token == JsonToken.START_OBJECT) {
+      if (token == JsonToken.START_OBJECT && tooManyAlternatives) {
+        // Still read, for its problems, but no longer expanded.
+        object(path, new ArrayList<>(List.of(new LinkedHashMap<>())), true);
+      } else if (token == JsonToken.START_OBJECT) {
         List<Map<String, FieldCondition>> copies = new ArrayList<>();
         alternatives.forEach(alternative -> copies.add(new LinkedHashMap<>(alternative)));
         expanded.addAll(object(path, copies, true));
+        if (expanded.size() > MAX_ALTERNATIVES && !tooManyAlternatives) {
+          tooManyAlternatives = true;
+          problem(Kind.INVALID_OPERATOR, append(path, "$or"), "the $or lists multiply into more"
+              + " than " + MAX_ALTERNATIVES + " alternatives, more than a filter is let to have");
+        }
       } else {
         problem(Kind.INVALID_OPERATOR, append(path, "$or"),
             "$or lists objects, not " + parser.getText());
@@ -137,7 +153,7 @@ final class FilterReader {
       problem(Kind.INVALID_OPERATOR, append(path, "$or"),
           "$or lists at least two objects (it has " + options + ")");
     }
-    return expanded.isEmpty() ? alternatives : expanded;
+    return expanded.isEmpty() || tooManyAlternatives ? alternatives : expanded;
   }
 
   /** A list of acceptable values whose START_ARRAY was read. */
