@@ -68,6 +68,41 @@ class RulerMatchingDifferentialTest {
     }
   }
 
+  /**
+   * The examples of the guide's general page ("Control which events Lambda sends to your
+   * function"): a Kinesis record with its data decoded, and the multi-level DynamoDB record.
+   */
+  @Test
+  void theGeneralPagesExamplesMatchAsTheGuideSaysAndAsEventRulerDoes() throws Exception {
+    String kinesis = """
+        {"kinesis": {"partitionKey": "1"}, "partitionKey": "1",
+         "data": {"City": "Seattle", "State": "WA", "Temperature": 46, "Month": "December",
+           "Location": "Los Angeles"}}""";
+    String dynamodb = """
+        {"dynamodb": {"Keys": {"Id": {"N": "101"}}, "NewImage": {"Message": {"S": "New item!"},
+          "Id": {"N": "101"}}, "SequenceNumber": "111", "SizeBytes": 26,
+          "StreamViewType": "NEW_AND_OLD_IMAGES"}}""";
+    Map<String, Boolean> onKinesis = Map.of(
+        "{\"partitionKey\": [\"1\"], \"data\": {\"Location\": [\"Los Angeles\"]}}", true,
+        "{\"data\": {\"Temperature\": [{\"numeric\": [\">\", 50, \"<=\", 60]}]}}", false,
+        "{\"data\": {\"Temperature\": [{\"numeric\": [\">\", 40, \"<=\", 50]}]}}", true,
+        "{\"data\": {\"City\": [\"Seattle\"], \"State\": [\"WA\"]}}", true);
+    Map<String, Boolean> onDynamodb = Map.of(
+        "{\"dynamodb\": {\"Keys\": {\"Id\": {\"N\": [\"101\"]}}}}", true,
+        "{\"dynamodb\": {\"Keys\": {\"Id\": {\"N\": [101]}}}}", false,
+        "{\"dynamodb\": {\"Keys\": {\"Id\": {\"N\": [{\"numeric\": [\"=\", 101]}]}}}}", false);
+    for (Map.Entry<String, Map<String, Boolean>> record : Map.of(kinesis, onKinesis, dynamodb,
+        onDynamodb).entrySet()) {
+      for (Map.Entry<String, Boolean> example : record.getValue().entrySet()) {
+        assertEquals(example.getValue(),
+            FilterCriteria.of(List.of(example.getKey())).matches(record.getKey()),
+            example.getKey());
+        assertEquals(example.getValue(), ruler(example.getKey(), record.getKey()),
+            example.getKey());
+      }
+    }
+  }
+
   @Test
   void theRunnersCasesMatchAsEventRulerDoesSaveForSpelling() throws Exception {
     String record = FilterPatternTest.RECORD.toString();
