@@ -29,7 +29,10 @@ final class FilterReader {
 
   /** Names event-ruler refuses as field names inside {@code $or}, taking them for operators. */
   private static final Set<String> RESERVED_IN_OR = Set.of("exactly", "equals-ignore-case",
-      "prefix", "suffix", "anything-but", "exists", "numeric", "cidr", "wildcard");
+      "prefix", "suffix", "anything-but", "exists", "wildcard", "numeric", "cidr", "=", "<", "<=",
+      ">", ">=", "regex", "not-wildcard", "not-equals-ignore-case", "date-after",
+      "date-on-or-after", "date-before", "date-on-or-before", "in-date-range",
+      "ip-address-in-range", "ip-address-not-in-range");
 
   /**
    * The most alternatives {@code $or} may expand into. Each {@code $or} multiplies them, so a
@@ -348,8 +351,8 @@ final class FilterReader {
     if (NumericRange.comparable(number)) {
       return true;
     }
-    problem(Kind.INVALID_OPERATOR, path, number + " is beyond the numbers a filter compares"
-        + " (those of a double)");
+    problem(Kind.INVALID_OPERATOR, path, number + " is no number a double holds exactly, so a"
+        + " filter cannot compare it");
     return false;
   }
 

@@ -36,9 +36,4 @@ public record Matcher(Operator operator, String text) {
 
   /** The JSON type of a record's value. */
   public enum Value { STRING, NUMBER, BOOLEAN, NULL, ANY }
-
-  /** Whether this is an operator rather than a literal. */
-  public boolean isOperator() {
-    return operator.ordinal() > Operator.NULL.ordinal();
-  }
 }

@@ -1,5 +1,6 @@
 package dev.laconic.filters;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 
@@ -26,7 +27,8 @@ final class NumericRange {
         return forms + ": an operator in quotes, then a number";
       }
       if (!comparable(terms.get(i + 1))) {
-        return terms.get(i + 1) + " is beyond the numbers a filter compares (those of a double)";
+        return terms.get(i + 1) + " is no number a double holds exactly, so a filter cannot compare"
+            + " it";
       }
     }
     String first = terms.get(0);
@@ -36,8 +38,8 @@ final class NumericRange {
       // last double; no number lies beyond it, so such a bound is no range.
       if (LOWER.contains(first) && bound == Double.MAX_VALUE
           || UPPER.contains(first) && bound == -Double.MAX_VALUE) {
-        return "no number lies " + (LOWER.contains(first) ? "above " : "below ") + terms.get(1)
-            + ", the last double, so no number is in the range";
+        return "a range " + (LOWER.contains(first) ? "from " : "up to ") + terms.get(1)
+            + ", the last double, is refused (event-ruler cannot compile it)";
       }
       return first.equals("=") || LOWER.contains(first) || UPPER.contains(first) ? null
           : "\"" + first + "\" is no numeric operator; they are =, <, <=, > and >=";
@@ -50,16 +52,21 @@ final class NumericRange {
           : forms;
     }
     if (Double.parseDouble(terms.get(1)) >= Double.parseDouble(terms.get(3))) {
-      return "the lower bound " + terms.get(1) + " is not below the upper bound " + terms.get(3)
-          + ", so no number is in the range";
+      return "the lower bound " + terms.get(1) + " must be below the upper bound " + terms.get(3);
     }
     return null;
   }
 
-  /** Whether event-ruler can compare {@code number}: a JSON number within a double's range. */
+  /**
+   * Whether event-ruler can compare {@code number}: a JSON number that a double holds exactly
+   * (its comparable form refuses {@code 1e400}, {@code 1e-400}, {@code 12345678901234567} and
+   * {@code 0.30000000000000001}, which no double is).
+   */
   static boolean comparable(String number) {
     try {
-      return Double.isFinite(Double.parseDouble(number));
+      BigDecimal exact = new BigDecimal(number);
+      double closest = exact.doubleValue();
+      return Double.isFinite(closest) && BigDecimal.valueOf(closest).compareTo(exact) == 0;
     } catch (NumberFormatException e) {
       return false;
     }

@@ -15,7 +15,8 @@ public final class PatternGenerator {
   private static final List<String> STRINGS = List.of("x", "X", "y", "us-east-1", "", "10.0.0.1",
       "300", "true", "a.b", "\\u00e9t\\u00e9");
   private static final List<String> NUMBERS = List.of("1", "1.0", "300", "3e2", "3.0e2", "-5",
-      "0", "2.5", "-0", "1e-7", "1.7976931348623157E308", "123456789012");
+      "0", "2.5", "-0", "1e-7", "1.7976931348623157E308", "123456789012", "12345678901234567",
+      "0.30000000000000001");
   private static final List<String> OPERATORS = List.of("=", "<", "<=", ">", ">=");
 
   private final Random random;
@@ -26,7 +27,7 @@ public final class PatternGenerator {
 
   /** A pattern, well-formed four times in five. */
   public String pattern() {
-    String pattern = object(0, true);
+    String pattern = object(0);
     if (random.nextInt(40) == 0) {
       pattern += pick(List.of(" x", " {}", ",", " // note", "]"));
     }
@@ -48,13 +49,20 @@ public final class PatternGenerator {
   }
 
   private String recordValue(int depth) {
-    int kind = random.nextInt(depth == 0 ? 7 : 5);
+    return recordValue(depth, false);
+  }
+
+  /** A value; {@code anObject}: an object of the nested names, as an array's element may be. */
+  private String recordValue(int depth, boolean anObject) {
+    int kind = anObject ? 6 : random.nextInt(depth == 0 ? 7 : 5);
     return switch (kind) {
       case 0, 1 -> quote(pick(STRINGS));
       case 2 -> pick(NUMBERS);
       case 3 -> pick(List.of("true", "false"));
       case 4 -> "null";
-      case 5 -> "[" + recordValue(1) + "," + recordValue(1) + "]";
+      case 5 -> depth == 0 && random.nextBoolean()
+          ? "[" + recordValue(1, true) + "," + recordValue(1, true) + "]"
+          : "[" + recordValue(1) + "," + recordValue(1) + "]";
       default -> {
         StringBuilder object = new StringBuilder("{");
         int fields = 0;
@@ -69,7 +77,7 @@ public final class PatternGenerator {
     };
   }
 
-  private String object(int depth, boolean top) {
+  private String object(int depth) {
     if (random.nextInt(60) == 0) {
       return "{}";
     }
@@ -80,15 +88,19 @@ public final class PatternGenerator {
       if (i > 0) {
         object.append(", ");
       }
-      if (depth == 0 && random.nextInt(8) == 0) {
-        object.append("\"$or\": [").append(object(0, false)).append(", ")
-            .append(object(0, false));
-        object.append(random.nextInt(30) == 0 ? "" : "").append("]");
+      if (random.nextInt(depth == 0 ? 8 : 12) == 0) {
+        object.append("\"$or\": [").append(object(depth));
+        if (random.nextInt(30) > 0) {
+          object.append(", ").append(object(depth)); // else a one-object $or, refused
+        }
+        object.append("]");
         continue;
       }
-      object.append('"').append(pick(names)).append("\": ");
+      String name = random.nextInt(80) == 0 ? pick(List.of("regex", "=", "prefix", "date-after"))
+          : pick(names);
+      object.append('"').append(name).append("\": ");
       if (depth == 0 && random.nextInt(4) == 0) {
-        object.append(object(1, false));
+        object.append(object(1));
       } else if (random.nextInt(50) == 0) {
         object.append(pick(List.of("\"x\"", "1", "null", "[]")));
       } else {

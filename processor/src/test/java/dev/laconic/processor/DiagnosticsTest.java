@@ -270,7 +270,7 @@ class DiagnosticsTest {
             "filters", trigger("\n" + filters(6))),
         new Case(Diagnostic.FILTER_UNKNOWN_FIELD,
             "[LACONIC-315] filters[0] matches on \"dynamodb.NewImag\", which a DynamoDB stream"
-                + " record does not have, so the pattern never matches. A record has"
+                + " record does not have, so the pattern never matches. It has"
                 + " ApproximateCreationDateTime, Keys, NewImage, OldImage, SequenceNumber,"
                 + " SizeBytes, StreamViewType. Did you mean \"NewImage\"?",
             "NewImag", trigger("\nfilters = \"{\\\"dynamodb\\\": {\\\"NewImag\\\": {\\\"state\\\":"
@@ -297,8 +297,8 @@ class DiagnosticsTest {
             "wildcard", trigger("\nfilters = \"{\\\"dynamodb\\\": {\\\"Keys\\\": {\\\"SK\\\": {\\\"S\\\":"
                 + " [{\\\"wildcard\\\": \\\"ORDER#*\\\"}]}}}}\"")),
         new Case(Diagnostic.FILTER_OPERATOR_INVALID,
-            "[LACONIC-325] filters[0] at \"dynamodb.SizeBytes\": the lower bound 10 is not below"
-                + " the upper bound 5, so no number is in the range. Lambda refuses the pattern.",
+            "[LACONIC-325] filters[0] at \"dynamodb.SizeBytes\": the lower bound 10 must be"
+                + " below the upper bound 5. Lambda refuses the pattern.",
             "numeric", trigger("\nfilters = \"{\\\"dynamodb\\\": {\\\"SizeBytes\\\":"
                 + " [{\\\"numeric\\\": [\\\">\\\", 10, \\\"<\\\", 5]}]}}\"")),
         new Case(Diagnostic.FILTER_FIELD_REPEATED,

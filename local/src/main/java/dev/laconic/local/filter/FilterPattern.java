@@ -6,6 +6,7 @@ import dev.laconic.filters.Matcher;
 import dev.laconic.filters.ParsedFilter;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.event.ruler.JsonRuleCompiler;
+import software.amazon.event.ruler.Machine;
 import software.amazon.event.ruler.Patterns;
 
 /**
@@ -32,11 +34,16 @@ import software.amazon.event.ruler.Patterns;
 public final class FilterPattern {
 
   private final String source;
-  /** Any of these conjunctions, split where number literals are compared by spelling. */
+  /**
+   * A machine of its own: event-ruler's answer on a field can depend on the other patterns of a
+   * machine (see docs/local.md), and one filter must not change what another matches.
+   */
+  private final Machine machine;
   private final List<Alternative> alternatives;
 
-  private FilterPattern(String source, List<Alternative> alternatives) {
+  private FilterPattern(String source, Machine machine, List<Alternative> alternatives) {
     this.source = source;
+    this.machine = machine;
     this.alternatives = alternatives;
   }
 
@@ -52,53 +59,53 @@ public final class FilterPattern {
           .stream().filter(problem -> problem.kind().refused()).map(FilterPattern::describe)
           .collect(Collectors.joining("; ")));
     }
+    Machine machine = new Machine();
     List<Alternative> alternatives = new ArrayList<>();
     for (List<FieldCondition> conditions : parsed.alternatives()) {
-      List<Alternative> split = List.of(new Alternative(Map.of(), Map.of()));
+      String rule = "a" + alternatives.size();
+      Map<String, List<Patterns>> together = new LinkedHashMap<>();
+      List<NumbersOr> numbers = new ArrayList<>();
       for (FieldCondition condition : conditions) {
         List<Patterns> byRuler = new ArrayList<>();
-        Set<String> numbers = new LinkedHashSet<>();
+        Set<String> spellings = new LinkedHashSet<>();
         for (Matcher matcher : condition.matchers()) {
           if (matcher.operator() == Matcher.Operator.NUMBER) {
-            numbers.add(matcher.text());
+            spellings.add(matcher.text());
           } else {
             byRuler.add(compile(matcher, pattern));
           }
         }
-        List<Alternative> next = new ArrayList<>();
-        for (Alternative alternative : split) {
-          if (!byRuler.isEmpty()) {
-            next.add(alternative.withRuler(condition.dottedPath(), byRuler));
+        if (spellings.isEmpty()) {
+          together.put(condition.dottedPath(), byRuler);
+        } else {
+          // Either a number spelled as listed, or the condition's other values, judged by
+          // event-ruler alone under a rule of their own.
+          String alone = byRuler.isEmpty() ? null : rule + "." + numbers.size();
+          if (alone != null) {
+            machine.addPatternRule(alone, Map.of(condition.dottedPath(), byRuler));
           }
-          if (!numbers.isEmpty()) {
-            next.add(alternative.withNumbers(condition.dottedPath(), numbers));
-          }
+          numbers.add(new NumbersOr(condition.dottedPath(), spellings, alone));
         }
-        split = next;
       }
-      alternatives.addAll(split);
+      if (!together.isEmpty()) {
+        machine.addPatternRule(rule, together);
+      }
+      alternatives.add(new Alternative(together.isEmpty() ? null : rule, numbers));
     }
-    return new FilterPattern(pattern, alternatives);
+    return new FilterPattern(pattern, machine, alternatives);
   }
 
   /**
-   * One way a record can match: every condition event-ruler judges, and at each path of
-   * {@code numbers} a number spelled as one listed.
+   * One way a record can match: the rule of the conditions event-ruler judges together (null:
+   * none), and each condition that lists numbers.
    */
-  record Alternative(Map<String, List<Patterns>> byRuler, Map<String, Set<String>> numbers) {
+  private record Alternative(String rule, List<NumbersOr> numbers) {}
 
-    Alternative withRuler(String path, List<Patterns> patterns) {
-      Map<String, List<Patterns>> more = new LinkedHashMap<>(byRuler);
-      more.put(path, patterns);
-      return new Alternative(more, numbers);
-    }
-
-    Alternative withNumbers(String path, Set<String> spellings) {
-      Map<String, Set<String>> more = new LinkedHashMap<>(numbers);
-      more.put(path, spellings);
-      return new Alternative(byRuler, more);
-    }
-  }
+  /**
+   * A condition listing numbers: a number at {@code path} spelled as one of {@code spellings},
+   * or the record matching the rule of the condition's other values ({@code rule}, null: none).
+   */
+  private record NumbersOr(String path, Set<String> spellings, String rule) {}
 
   private static Patterns compile(Matcher matcher, String pattern) {
     return switch (matcher.operator()) {
@@ -134,9 +141,30 @@ public final class FilterPattern {
     };
   }
 
-  /** The ways a record can match the pattern. */
-  List<Alternative> alternatives() {
-    return alternatives;
+  /** The paths whose numbers {@link #matches} needs spelled. */
+  Set<String> spelledPaths() {
+    Set<String> paths = new HashSet<>();
+    alternatives.forEach(alternative -> alternative.numbers().forEach(n -> paths.add(n.path())));
+    return paths;
+  }
+
+  /**
+   * Whether {@code record} matches, given the spelling of its numbers at {@link #spelledPaths}.
+   *
+   * @throws Exception when event-ruler cannot read the record
+   */
+  boolean matches(String record, Map<String, Set<String>> numbers) throws Exception {
+    Set<String> matched = new HashSet<>(machine.rulesForJSONEvent(record));
+    for (Alternative alternative : alternatives) {
+      if ((alternative.rule() == null || matched.contains(alternative.rule()))
+          && alternative.numbers().stream().allMatch(condition ->
+              numbers.getOrDefault(condition.path(), Set.of()).stream()
+                  .anyMatch(condition.spellings()::contains)
+              || condition.rule() != null && matched.contains(condition.rule()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The pattern as written. */

@@ -151,7 +151,7 @@ public enum Diagnostic {
           + " deployment fails unless the account's quota was raised."),
   FILTER_UNKNOWN_FIELD(315, Kind.WARNING,
       "filters[%d] matches on \"%s\", which %s does not have, so the pattern never matches."
-          + " A record has %s.%s"),
+          + " It has %s.%s"),
   DUPLICATE_STREAM(316, Kind.ERROR,
       "streamArn = \"%s\" is already read by this function. It must differ: Lambda allows one"
           + " event source mapping per function and stream."),
@@ -173,7 +173,7 @@ public enum Diagnostic {
       "onFailureKind = %s, but onFailure = \"%s\" is %s. They must agree; leave onFailureKind at"
           + " AUTO for a literal ARN or a resource of the base template."),
   FILTER_EMPTY(322, Kind.ERROR,
-      "filters[%d] has an empty %s at \"%s\". Lambda refuses it (an empty object would match"
+      "filters[%d] has an empty %s at %s. Lambda refuses it (an empty object would match"
           + " every record, an empty list none): give it fields or values, or remove it."),
   FILTER_UNKNOWN_OPERATOR(323, Kind.ERROR,
       "filters[%d] uses \"%s\" at \"%s\", which is no operator of Lambda's event filtering, so"

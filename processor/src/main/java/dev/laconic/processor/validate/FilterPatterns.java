@@ -96,8 +96,10 @@ public final class FilterPatterns {
           problem.detail());
       case BARE_VALUE -> report.report(Diagnostic.FILTER_VALUE_NOT_ARRAY, at, index, path,
           problem.detail());
-      case EMPTY_OBJECT -> report.report(Diagnostic.FILTER_EMPTY, at, index, "object", path);
-      case EMPTY_ARRAY -> report.report(Diagnostic.FILTER_EMPTY, at, index, "list", path);
+      case EMPTY_OBJECT -> report.report(Diagnostic.FILTER_EMPTY, at, index, "object",
+          path.isEmpty() ? "the top" : "\"" + path + "\"");
+      case EMPTY_ARRAY -> report.report(Diagnostic.FILTER_EMPTY, at, index, "list",
+          "\"" + path + "\"");
       case UNKNOWN_OPERATOR -> {
         String nearest = Suggestions.nearest(problem.detail(), List.of("prefix", "suffix",
             "equals-ignore-case", "anything-but", "numeric", "exists"));
@@ -117,11 +119,13 @@ public final class FilterPatterns {
       RecordShape record, ValidationReport.Builder report) {
     Set<String> reported = new HashSet<>();
     for (FieldCondition condition : parsed.conditions()) {
-      Leaf leaf = leaf(condition.path(), record);
+      // Lambda, as event-ruler, reads "a.b": [...] as the field b of a.
+      List<String> names = List.of(condition.dottedPath().split("\\.", -1));
+      Leaf leaf = leaf(names, record);
       if (leaf.unknownAt() >= 0) {
-        String path = String.join(".", condition.path().subList(0, leaf.unknownAt() + 1));
+        String path = String.join(".", names.subList(0, leaf.unknownAt() + 1));
         if (reported.add(path)) {
-          String name = condition.path().get(leaf.unknownAt());
+          String name = names.get(leaf.unknownAt());
           String nearest = Suggestions.nearest(name, leaf.expected());
           report.report(Diagnostic.FILTER_UNKNOWN_FIELD, at, index, path, leaf.description(),
               String.join(", ", leaf.expected()),
@@ -134,8 +138,8 @@ public final class FilterPatterns {
           && reported.add(condition.dottedPath())) {
         report.report(Diagnostic.FILTER_NEVER_MATCHES, at, index, condition.dottedPath(),
             describe(condition.matchers()), record.description(), article(leaf.type()),
-            leaf.type() == Value.STRING && condition.path().size() > 1 && condition.path()
-                .get(condition.path().size() - 1).matches("N|NS")
+            leaf.type() == Value.STRING && names.size() > 1
+                && names.get(names.size() - 1).matches("N|NS")
                 ? " DynamoDB sends numbers as strings ({\"N\": \"50\"}): match the string, as"
                     + " [\"50\"], or its prefix." : "");
       }
@@ -205,13 +209,16 @@ public final class FilterPatterns {
   }
 
   private static String describe(List<Matcher> matchers) {
-    return matchers.size() == 1 ? matchers.get(0).text().startsWith("{")
-        ? matchers.get(0).text() : "the " + kind(matchers.get(0)) + " " + matchers.get(0).text()
-        : "values none of which can match it";
-  }
-
-  private static String kind(Matcher matcher) {
-    return matcher.operator().name().toLowerCase(java.util.Locale.ROOT);
+    if (matchers.size() > 1) {
+      return "values none of which can match it";
+    }
+    Matcher matcher = matchers.get(0);
+    return switch (matcher.operator()) {
+      case STRING -> "the string \"" + matcher.text() + "\"";
+      case NUMBER -> "the number " + matcher.text();
+      case BOOLEAN, NULL -> matcher.text();
+      default -> matcher.text();
+    };
   }
 
   private static String article(Value type) {

@@ -1,13 +1,13 @@
 package dev.laconic.processor.source.dynamodb;
 
 import dev.laconic.annotations.StartingPosition;
+import dev.laconic.filters.Matcher.Value;
 import dev.laconic.processor.diag.Diagnostic;
 import dev.laconic.processor.diag.ValidationReport;
 import dev.laconic.processor.model.ArnKind;
 import dev.laconic.processor.model.ArnRef;
 import dev.laconic.processor.model.DynamoStreamTriggerModel;
 import dev.laconic.processor.model.HandlerShape;
-import dev.laconic.filters.Matcher.Value;
 import dev.laconic.processor.validate.FilterPatterns;
 import dev.laconic.processor.validate.StreamSettings;
 import java.util.HashSet;

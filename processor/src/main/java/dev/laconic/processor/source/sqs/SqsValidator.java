@@ -1,13 +1,13 @@
 package dev.laconic.processor.source.sqs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.laconic.filters.Matcher.Value;
 import dev.laconic.processor.diag.Diagnostic;
 import dev.laconic.processor.diag.ValidationReport;
 import dev.laconic.processor.model.ArnKind;
 import dev.laconic.processor.model.ArnRef;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.SqsTriggerModel;
-import dev.laconic.filters.Matcher.Value;
 import dev.laconic.processor.validate.FilterPatterns;
 import java.util.HashSet;
 import java.util.List;
