@@ -9,10 +9,12 @@ import dev.laconic.local.lambda.LocalContext;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -70,13 +72,21 @@ public final class FunctionInvoker {
     }
   }
 
+  /** The function's {@code Timeout}. */
+  Duration timeout() {
+    return Duration.ofSeconds(function.timeoutSeconds());
+  }
+
   /**
    * Invokes the function with {@code event} (the batch {@code records}, in order).
    *
    * @param reportsBatchItemFailures whether the mapping has {@code ReportBatchItemFailures}:
    *     without it Lambda ignores the response
+   * @param stopped whether the mapping interrupted the function to stop: what it throws then is
+   *     the stop's doing, and is not reported as the function's failure
    */
-  Outcome invoke(ObjectNode event, List<ObjectNode> records, boolean reportsBatchItemFailures) {
+  Outcome invoke(ObjectNode event, List<ObjectNode> records, boolean reportsBatchItemFailures,
+      BooleanSupplier stopped) {
     String prefix = "[" + function.logicalId() + "] ";
     // A function may log from threads of its own, as LocalInvoker allows for too.
     List<String> logs = Collections.synchronizedList(new ArrayList<>());
@@ -93,6 +103,9 @@ public final class FunctionInvoker {
     try {
       response = handler.invoke(JSON.writeValueAsBytes(event), context);
     } catch (Exception | Error e) {
+      if (stopped.getAsBoolean()) {
+        return new Outcome.Failure(e.toString());
+      }
       // The Java runtime reports any Throwable as a function error, and Lambda retries.
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
