@@ -78,14 +78,15 @@ public final class FunctionInvoker {
   }
 
   /**
-   * Invokes the function with {@code event} (the batch {@code records}, in order).
+   * Invokes the function with {@code event}, the bytes of the event of the batch
+   * {@code records} (in order).
    *
    * @param reportsBatchItemFailures whether the mapping has {@code ReportBatchItemFailures}:
    *     without it Lambda ignores the response
    * @param stopped whether the mapping interrupted the function to stop: what it throws then is
    *     the stop's doing, and is not reported as the function's failure
    */
-  Outcome invoke(ObjectNode event, List<ObjectNode> records, boolean reportsBatchItemFailures,
+  Outcome invoke(byte[] event, List<ObjectNode> records, boolean reportsBatchItemFailures,
       BooleanSupplier stopped) {
     String prefix = "[" + function.logicalId() + "] ";
     // A function may log from threads of its own, as LocalInvoker allows for too.
@@ -101,7 +102,7 @@ public final class FunctionInvoker {
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(loader);
     try {
-      response = handler.invoke(JSON.writeValueAsBytes(event), context);
+      response = handler.invoke(event, context);
     } catch (Exception | Error e) {
       if (stopped.getAsBoolean()) {
         return new Outcome.Failure(e.toString());
@@ -112,7 +113,7 @@ public final class FunctionInvoker {
       context.getLogger().log("Invocation failed (" + records.size() + " records): " + trace);
       if (listener != null) {
         tell(new Invocation(function.logicalId(), Optional.of(mapping),
-            context.getAwsRequestId(), event.deepCopy(), Optional.empty(),
+            context.getAwsRequestId(), EventRecords.event(records).deepCopy(), Optional.empty(),
             Optional.of(e.toString()), logs));
       }
       return new Outcome.Failure(e.toString());
@@ -123,8 +124,8 @@ public final class FunctionInvoker {
     // path (laconic:run, LocalMain) has none.
     if (listener != null) {
       tell(new Invocation(function.logicalId(), Optional.of(mapping),
-          context.getAwsRequestId(), event.deepCopy(), responseJson(response), Optional.empty(),
-          logs));
+          context.getAwsRequestId(), EventRecords.event(records).deepCopy(),
+          responseJson(response), Optional.empty(), logs));
     }
     return reportsBatchItemFailures ? readResponse(response, records) : new Outcome.Success();
   }

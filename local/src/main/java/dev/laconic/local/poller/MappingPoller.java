@@ -73,6 +73,9 @@ public final class MappingPoller implements AutoCloseable {
   /** How long DynamoDB Streams keeps a record: the age limit of a mapping without limits. */
   static final long RETENTION_SECONDS = 24 * 60 * 60;
 
+  /** How often a busy mapping lists the stream's shards. */
+  static final long LISTING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   /** The longest {@link #close()} waits for a batch in the function. */
   static final int MAX_STOP_WAIT_SECONDS = 10;
 
@@ -202,10 +205,17 @@ public final class MappingPoller implements AutoCloseable {
   // ---- the polling loop ------------------------------------------------------------------------
 
   private void run() {
+    long nextListing = System.nanoTime();
     while (running) {
       long cycleStart = System.nanoTime();
       try {
-        discoverShards();
+        // While there are records to read, the shards are listed once a second, not before each
+        // batch; a cycle that finds nothing to read lists them before the mapping rests.
+        boolean listed = !discovered || cycleStart - nextListing >= 0;
+        if (listed) {
+          discoverShards();
+          nextListing = cycleStart + LISTING_INTERVAL_NANOS;
+        }
         started.countDown();
         boolean progress = false;
         boolean pending = false;
@@ -213,7 +223,9 @@ public final class MappingPoller implements AutoCloseable {
           progress |= step(shard);
           pending |= !shard.buffer.isEmpty();
         }
-        if (!progress) {
+        if (!progress && !listed) {
+          nextListing = cycleStart; // a new shard may be what there is to read
+        } else if (!progress) {
           if (!pending) {
             idleCycleStart = cycleStart;
           }
@@ -370,7 +382,7 @@ public final class MappingPoller implements AutoCloseable {
         if (shard.buffer.isEmpty()) {
           shard.firstBufferedNanos = System.nanoTime();
         }
-        shard.buffer.add(new Pending(json, created, EventRecords.utf8Length(json)));
+        shard.buffer.add(new Pending(json, created, EventRecords.utf8(json)));
       }
     }
     shard.iterator = response.nextShardIterator();
@@ -420,7 +432,7 @@ public final class MappingPoller implements AutoCloseable {
     }
     int bytes = 0;
     for (Pending pending : shard.buffer) {
-      bytes += pending.bytes;
+      bytes += pending.bytes();
     }
     long waited = System.nanoTime() - shard.firstBufferedNanos;
     return bytes >= MAX_PAYLOAD_BYTES
@@ -432,9 +444,9 @@ public final class MappingPoller implements AutoCloseable {
     int bytes = 0;
     while (!shard.buffer.isEmpty() && batch.size() < mapping.batchSize()
         && (batch.isEmpty()
-            || bytes + shard.buffer.peek().bytes <= MAX_PAYLOAD_BYTES - ENVELOPE_BYTES)) {
+            || bytes + shard.buffer.peek().bytes() <= MAX_PAYLOAD_BYTES - ENVELOPE_BYTES)) {
       Pending next = shard.buffer.poll();
-      bytes += next.bytes;
+      bytes += next.bytes();
       batch.add(next);
     }
     shard.firstBufferedNanos = System.nanoTime();
@@ -461,8 +473,7 @@ public final class MappingPoller implements AutoCloseable {
       if (current.isEmpty()) {
         return;
       }
-      List<ObjectNode> records = current.stream().map(p -> p.json).toList();
-      FunctionInvoker.Outcome outcome = invoke(shard, records);
+      FunctionInvoker.Outcome outcome = invoke(shard, current);
       invocations++;
       if (outcome instanceof FunctionInvoker.Outcome.Success) {
         checkpoint(shard, sequenceNumber(current.get(current.size() - 1)));
@@ -496,7 +507,8 @@ public final class MappingPoller implements AutoCloseable {
    * {@link #close()} had to interrupt did not complete: its batch is not checkpointed, and the
    * mapping stops without a word of failure.
    */
-  private FunctionInvoker.Outcome invoke(ShardState shard, List<ObjectNode> records) {
+  private FunctionInvoker.Outcome invoke(ShardState shard, List<Pending> batch) {
+    List<ObjectNode> records = batch.stream().map(Pending::json).toList();
     FunctionInvoker.Outcome outcome;
     // Set before running is read, as close() sets running before reading this: either the
     // invocation does not start, or close() sees it and waits for it.
@@ -505,8 +517,8 @@ public final class MappingPoller implements AutoCloseable {
       if (!running) {
         throw new Stopped();
       }
-      outcome = invoker.invoke(EventRecords.event(records), records,
-          mapping.reportBatchItemFailures(), () -> interruptedInFunction);
+      outcome = invoker.invoke(EventRecords.eventBytes(batch.stream().map(Pending::utf8).toList()),
+          records, mapping.reportBatchItemFailures(), () -> interruptedInFunction);
     } finally {
       invoking = false;
     }
@@ -645,7 +657,12 @@ public final class MappingPoller implements AutoCloseable {
   }
 
   /** A record waiting for its batch. */
-  private record Pending(ObjectNode json, Instant created, int bytes) {}
+  private record Pending(ObjectNode json, Instant created, byte[] utf8) {
+    /** Its size in the event, with the comma that follows it. */
+    int bytes() {
+      return utf8.length + 1;
+    }
+  }
 
   /** Where the mapping stands in one shard. */
   private static final class ShardState {
