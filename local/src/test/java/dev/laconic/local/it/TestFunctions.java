@@ -184,6 +184,18 @@ public final class TestFunctions {
   }
 
   /**
+   * The load test's function: batches of 100, a partial batch response, two retries and a
+   * failure destination; {@link LoadLedger} decides what fails and counts what succeeds.
+   */
+  public static class Load {
+    @DynamoStreamTrigger(streamArn = "${ItemsStream}", batchSize = 100, maximumRetryAttempts = 2,
+        onFailure = "${FailureQueueArn}")
+    public StreamsEventResponse handle(DynamodbEvent event) {
+      return LoadLedger.handle(event);
+    }
+  }
+
+  /**
    * The stop test's function, batches of 10, with a timeout of one second: a batch holding a
    * "block" item waits on its first delivery until it is interrupted, one holding a "slow" item
    * takes half a second, and a "fail" item is reported failed on its first delivery. Tells
