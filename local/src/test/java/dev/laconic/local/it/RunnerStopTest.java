@@ -100,7 +100,8 @@ class RunnerStopTest {
     double stopSeconds = (System.nanoTime() - stopping) / 1e9;
 
     assertEquals(List.of(inserts(first), inserts(second)), Deliveries.batches("Stoppable"));
-    assertTrue(stopSeconds >= 0.9 && stopSeconds < 5, "waited for the function's timeout of 1 s,"
+    // Not a time limit: 10 s would be close() giving up on a function it could not interrupt.
+    assertTrue(stopSeconds >= 0.9 && stopSeconds < 9, "waited for the function's timeout of 1 s,"
         + " then interrupted it: " + stopSeconds + " s");
     assertNoFailurePrinted();
     List<String> stopped = output.stream().filter(l -> l.contains("Stopped while")).toList();
@@ -124,7 +125,7 @@ class RunnerStopTest {
     LocalRunner runner = start(new Checkpoints(), PollerSettings.defaults());
     assertTrue(TestFunctions.Stoppable.entered.await(20, TimeUnit.SECONDS));
 
-    runner.close(); // the function sleeps half a second, and returns
+    runner.close(); // the function sleeps a fifth of a second, and returns
     assertNoFailurePrinted();
     assertEquals(List.of(), output.stream().filter(l -> l.contains("Stopped while")).toList());
 

@@ -198,7 +198,7 @@ public final class TestFunctions {
   /**
    * The stop test's function, batches of 10, with a timeout of one second: a batch holding a
    * "block" item waits on its first delivery until it is interrupted, one holding a "slow" item
-   * takes half a second, and a "fail" item is reported failed on its first delivery. Tells
+   * takes a fifth of a second, and a "fail" item is reported failed on its first delivery. Tells
    * {@link #entered} when it reaches a "block" or "slow" item.
    */
   public static class Stoppable {
@@ -216,7 +216,7 @@ public final class TestFunctions {
             new CountDownLatch(1).await();
           } else if (id.startsWith("slow")) {
             entered.countDown();
-            Thread.sleep(500);
+            Thread.sleep(200);
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
