@@ -5,6 +5,7 @@ import dev.laconic.local.app.FunctionDefinition;
 import dev.laconic.local.app.MappingDefinition;
 import dev.laconic.local.app.TemplateValue;
 import dev.laconic.local.engine.LocalDynamoDb;
+import dev.laconic.local.poller.Checkpoints;
 import dev.laconic.local.poller.FailureSink;
 import dev.laconic.local.poller.FunctionInvoker;
 import dev.laconic.local.poller.Invocation;
@@ -50,12 +51,14 @@ public final class LocalRunner implements AutoCloseable {
   private final DynamoDbClient dynamo;
   private final DynamoDbStreamsClient streams;
   private final List<MappingPoller> pollers;
+  private final Checkpoints checkpoints;
 
   private LocalRunner(DynamoDbClient dynamo, DynamoDbStreamsClient streams,
-      List<MappingPoller> pollers) {
+      List<MappingPoller> pollers, Checkpoints checkpoints) {
     this.dynamo = dynamo;
     this.streams = streams;
     this.pollers = List.copyOf(pollers);
+    this.checkpoints = checkpoints;
   }
 
   /** A runner of {@code application}'s mappings, to configure. */
@@ -96,7 +99,20 @@ public final class LocalRunner implements AutoCloseable {
     return true;
   }
 
-  /** Stops every mapping; a batch being retried is left where it is, as a disabled mapping. */
+  /**
+   * Where each mapping stands in each shard; give them to {@link Builder#checkpoints} of another
+   * runner to go on from there.
+   */
+  public Checkpoints checkpoints() {
+    return checkpoints;
+  }
+
+  /**
+   * Stops every mapping, as disabling it does on Lambda. A batch in a function is given until
+   * the function's timeout (at most 10 s) to finish; a function still running then is
+   * interrupted. Its batch, and a batch waiting for a retry, stays after the mapping's
+   * checkpoint: a runner going on from {@link #checkpoints()} sends it again.
+   */
   @Override
   public void close() {
     pollers.forEach(MappingPoller::close);
@@ -116,6 +132,7 @@ public final class LocalRunner implements AutoCloseable {
     private Consumer<String> output = System.out::println;
     private FailureSink failures;
     private PollerSettings settings = PollerSettings.defaults();
+    private Checkpoints checkpoints = new Checkpoints();
     private ClassLoader loader = Thread.currentThread().getContextClassLoader();
     private java.util.Set<String> only;
     /** Null unless a listener asked for the invocations: recording them costs a copy each. */
@@ -207,6 +224,17 @@ public final class LocalRunner implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Goes on from {@code checkpoints}, such as another runner's {@link #checkpoints()}, and
+     * keeps the mappings' places there: as Lambda does for a mapping disabled and enabled
+     * again. By default a runner starts each mapping at its {@code StartingPosition}, as a new
+     * mapping.
+     */
+    public Builder checkpoints(Checkpoints checkpoints) {
+      this.checkpoints = checkpoints;
+      return this;
+    }
+
     /** The pace of polling and retries. */
     public Builder settings(PollerSettings settings) {
       this.settings = settings;
@@ -261,7 +289,7 @@ public final class LocalRunner implements AutoCloseable {
             FunctionInvoker invoker = new FunctionInvoker(function, mapping.logicalId(),
                 functionArn, loader, output, invocations);
             pollers.add(MappingPoller.start(mapping, streamArn, invoker, streams, sink, settings,
-                output, functionArn));
+                output, functionArn, checkpoints));
             output.accept("[laconic] " + mapping.logicalId() + ": " + function.handlerClass()
                 + " <- " + streamArn + " (" + mapping.startingPosition() + ", batch size "
                 + mapping.batchSize() + ")");
@@ -273,7 +301,7 @@ public final class LocalRunner implements AutoCloseable {
         dynamo.close();
         throw e;
       }
-      return new LocalRunner(dynamo, streams, pollers);
+      return new LocalRunner(dynamo, streams, pollers, checkpoints);
     }
 
     private <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>

@@ -1,5 +1,6 @@
 package dev.laconic.local.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,6 +26,15 @@ final class Json {
 
   static ArrayNode array() {
     return MAPPER.createArrayNode();
+  }
+
+  /** {@code node} as JSON text. */
+  static String text(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A node tree always serializes", e);
+    }
   }
 
   /** A present, non-null field, or {@code null}. */

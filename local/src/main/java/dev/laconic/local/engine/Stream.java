@@ -128,7 +128,7 @@ final class Stream {
       identity.put("Type", "Service");
       identity.put("PrincipalId", "dynamodb.amazonaws.com");
     }
-    shard.append(new Shard.Entry(sequence, now, size, record));
+    shard.append(new Shard.Entry(sequence, now, size, Json.text(record)));
     if (engine.recordsPerShard() > 0 && shard.appended() >= engine.recordsPerShard()) {
       split(now);
     }

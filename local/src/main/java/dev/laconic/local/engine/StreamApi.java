@@ -3,6 +3,7 @@ package dev.laconic.local.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -152,7 +153,7 @@ final class StreamApi {
     List<Shard.Entry> entries = shard.read(iterator.position(), limit, MAX_RECORD_BYTES);
     ObjectNode response = Json.object();
     ArrayNode records = response.putArray("Records");
-    entries.forEach(entry -> records.add(entry.json()));
+    entries.forEach(entry -> records.addRawValue(new RawValue(entry.json())));
     long next = entries.isEmpty() ? iterator.position() : entries.get(entries.size() - 1).sequence() + 1;
     if (shard.isOpen() || shard.hasRecordsFrom(next)) {
       response.put("NextShardIterator",

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -24,6 +26,9 @@ final class EventRecords {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();
+
+  private static final byte[] RECORDS_START = "{\"Records\":[".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] RECORDS_END = "]}".getBytes(StandardCharsets.UTF_8);
 
   private EventRecords() {}
 
@@ -65,13 +70,34 @@ final class EventRecords {
     return json;
   }
 
-  /** The size of {@code record} in the event, in UTF-8 bytes, with the comma that follows it. */
-  static int utf8Length(ObjectNode record) {
+  /** {@code record} as it is written in the event, in UTF-8. */
+  static byte[] utf8(ObjectNode record) {
     try {
-      return JSON.writeValueAsBytes(record).length + 1;
+      return JSON.writeValueAsBytes(record);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The bytes of the event of {@code records}, each given as {@link #utf8}: the bytes
+   * {@link #event} serializes to, without serializing each record again.
+   */
+  static byte[] eventBytes(List<byte[]> records) {
+    int size = MappingPoller.ENVELOPE_BYTES + Math.max(0, records.size() - 1);
+    for (byte[] record : records) {
+      size += record.length;
+    }
+    ByteBuffer event = ByteBuffer.allocate(size);
+    event.put(RECORDS_START);
+    for (int i = 0; i < records.size(); i++) {
+      if (i > 0) {
+        event.put((byte) ',');
+      }
+      event.put(records.get(i));
+    }
+    event.put(RECORDS_END);
+    return event.array();
   }
 
   /** The event of {@code records}: {@code {"Records": [...]}}. */

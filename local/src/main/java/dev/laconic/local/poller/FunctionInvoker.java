@@ -9,10 +9,12 @@ import dev.laconic.local.lambda.LocalContext;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -70,13 +72,22 @@ public final class FunctionInvoker {
     }
   }
 
+  /** The function's {@code Timeout}. */
+  Duration timeout() {
+    return Duration.ofSeconds(function.timeoutSeconds());
+  }
+
   /**
-   * Invokes the function with {@code event} (the batch {@code records}, in order).
+   * Invokes the function with {@code event}, the bytes of the event of the batch
+   * {@code records} (in order).
    *
    * @param reportsBatchItemFailures whether the mapping has {@code ReportBatchItemFailures}:
    *     without it Lambda ignores the response
+   * @param stopped whether the mapping interrupted the function to stop: what it throws then is
+   *     the stop's doing, and is not reported as the function's failure
    */
-  Outcome invoke(ObjectNode event, List<ObjectNode> records, boolean reportsBatchItemFailures) {
+  Outcome invoke(byte[] event, List<ObjectNode> records, boolean reportsBatchItemFailures,
+      BooleanSupplier stopped) {
     String prefix = "[" + function.logicalId() + "] ";
     // A function may log from threads of its own, as LocalInvoker allows for too.
     List<String> logs = Collections.synchronizedList(new ArrayList<>());
@@ -91,15 +102,18 @@ public final class FunctionInvoker {
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(loader);
     try {
-      response = handler.invoke(JSON.writeValueAsBytes(event), context);
+      response = handler.invoke(event, context);
     } catch (Exception | Error e) {
+      if (stopped.getAsBoolean()) {
+        return new Outcome.Failure(e.toString());
+      }
       // The Java runtime reports any Throwable as a function error, and Lambda retries.
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
       context.getLogger().log("Invocation failed (" + records.size() + " records): " + trace);
       if (listener != null) {
         tell(new Invocation(function.logicalId(), Optional.of(mapping),
-            context.getAwsRequestId(), event.deepCopy(), Optional.empty(),
+            context.getAwsRequestId(), EventRecords.event(records).deepCopy(), Optional.empty(),
             Optional.of(e.toString()), logs));
       }
       return new Outcome.Failure(e.toString());
@@ -110,8 +124,8 @@ public final class FunctionInvoker {
     // path (laconic:run, LocalMain) has none.
     if (listener != null) {
       tell(new Invocation(function.logicalId(), Optional.of(mapping),
-          context.getAwsRequestId(), event.deepCopy(), responseJson(response), Optional.empty(),
-          logs));
+          context.getAwsRequestId(), EventRecords.event(records).deepCopy(),
+          responseJson(response), Optional.empty(), logs));
     }
     return reportsBatchItemFailures ? readResponse(response, records) : new Outcome.Success();
   }

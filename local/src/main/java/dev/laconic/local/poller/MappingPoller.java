@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,13 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  *       done, and the batch is retried from it.
  *   <li>An expired shard iterator is renewed after the last record read; records trimmed from
  *       the stream before they were read are reported and skipped.
+ *   <li>A checkpoint per shard, in {@link Checkpoints}: after the last record done. A mapping
+ *       that finds checkpoints of its own goes on from them, and reads the shards without one
+ *       from their start, whatever its {@code StartingPosition}.
+ *   <li>{@link #close()} lets a batch in the function finish, up to the function's timeout (at
+ *       most {@value #MAX_STOP_WAIT_SECONDS} s), as Lambda lets an invocation finish when a
+ *       mapping is disabled; a function still running then is interrupted, and its batch is not
+ *       checkpointed.
  * </ul>
  */
 public final class MappingPoller implements AutoCloseable {
@@ -65,6 +73,12 @@ public final class MappingPoller implements AutoCloseable {
   /** How long DynamoDB Streams keeps a record: the age limit of a mapping without limits. */
   static final long RETENTION_SECONDS = 24 * 60 * 60;
 
+  /** How often a busy mapping lists the stream's shards. */
+  static final long LISTING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  /** The longest {@link #close()} waits for a batch in the function. */
+  static final int MAX_STOP_WAIT_SECONDS = 10;
+
   private final MappingDefinition mapping;
   private final String streamArn;
   private final FunctionInvoker invoker;
@@ -74,17 +88,24 @@ public final class MappingPoller implements AutoCloseable {
   private final Consumer<String> output;
   private final String functionArn;
   private final FilterCriteria filters;
+  private final Checkpoints checkpoints;
+  /** Whether the checkpoints held this mapping's place when it started. */
+  private final boolean resuming;
   private final Map<String, ShardState> shards = new LinkedHashMap<>();
   private final CountDownLatch started = new CountDownLatch(1);
   private final Thread thread;
   private volatile boolean running = true;
+  /** Set by the mapping's thread around each invocation, read by {@link #close()}. */
+  private volatile boolean invoking;
+  /** Set by {@link #close()} when it interrupts a function that did not finish in time. */
+  private volatile boolean interruptedInFunction;
   /** When the last idle polling cycle started, by {@code System.nanoTime()}; long ago at first. */
   private volatile long idleCycleStart = System.nanoTime() - TimeUnit.DAYS.toNanos(365);
   private boolean discovered;
 
   MappingPoller(MappingDefinition mapping, String streamArn, FunctionInvoker invoker,
       DynamoDbStreamsClient streams, FailureSink failures, PollerSettings settings,
-      Consumer<String> output, String functionArn) {
+      Consumer<String> output, String functionArn, Checkpoints checkpoints) {
     this.mapping = mapping;
     this.streamArn = streamArn;
     this.invoker = invoker;
@@ -94,19 +115,23 @@ public final class MappingPoller implements AutoCloseable {
     this.output = output;
     this.functionArn = functionArn;
     this.filters = FilterCriteria.of(mapping.filters());
+    this.checkpoints = checkpoints;
+    this.resuming = checkpoints.resumes(mapping.logicalId(), streamArn);
     this.thread = new Thread(this::run, "laconic-" + mapping.logicalId());
     this.thread.setDaemon(true);
   }
 
   /**
    * Starts polling {@code streamArn} for {@code mapping}, invoking the function through
-   * {@code invoker}.
+   * {@code invoker}, from the place {@code checkpoints} holds for it, if any, and keeping its
+   * place there.
    */
   public static MappingPoller start(MappingDefinition mapping, String streamArn,
       FunctionInvoker invoker, DynamoDbStreamsClient streams, FailureSink failures,
-      PollerSettings settings, Consumer<String> output, String functionArn) {
+      PollerSettings settings, Consumer<String> output, String functionArn,
+      Checkpoints checkpoints) {
     MappingPoller poller = new MappingPoller(mapping, streamArn, invoker, streams, failures,
-        settings, output, functionArn);
+        settings, output, functionArn, checkpoints);
     poller.thread.start();
     return poller;
   }
@@ -143,24 +168,54 @@ public final class MappingPoller implements AutoCloseable {
     return idleCycleStart - nanoTime >= 0;
   }
 
+  /**
+   * Stops polling. A batch in the function is given until the function's timeout (at most
+   * {@value #MAX_STOP_WAIT_SECONDS} s) to finish, and is checkpointed if it succeeds; a function
+   * still running then is interrupted, and its batch is left after the checkpoint, to be sent
+   * again by a mapping that goes on from it. A batch waiting for a retry is left there too.
+   */
   @Override
   public void close() {
     running = false;
-    thread.interrupt();
     try {
+      long deadline = System.nanoTime() + stopWait().toNanos();
+      while (invoking && thread.isAlive() && System.nanoTime() - deadline < 0) {
+        Thread.sleep(1);
+      }
+      if (invoking) {
+        interruptedInFunction = true;
+      }
+      thread.interrupt();
       thread.join(10_000);
     } catch (InterruptedException e) {
+      thread.interrupt();
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** How long {@link #close()} waits for a batch in the function. */
+  private Duration stopWait() {
+    if (invoker == null) {
+      return Duration.ZERO;
+    }
+    Duration most = Duration.ofSeconds(MAX_STOP_WAIT_SECONDS);
+    return invoker.timeout().compareTo(most) < 0 ? invoker.timeout() : most;
   }
 
   // ---- the polling loop ------------------------------------------------------------------------
 
   private void run() {
+    long nextListing = System.nanoTime();
     while (running) {
       long cycleStart = System.nanoTime();
       try {
-        discoverShards();
+        // While there are records to read, the shards are listed once a second, not before each
+        // batch; a cycle that finds nothing to read lists them before the mapping rests.
+        boolean listed = !discovered || cycleStart - nextListing >= 0;
+        if (listed) {
+          discoverShards();
+          nextListing = cycleStart + LISTING_INTERVAL_NANOS;
+        }
         started.countDown();
         boolean progress = false;
         boolean pending = false;
@@ -168,7 +223,9 @@ public final class MappingPoller implements AutoCloseable {
           progress |= step(shard);
           pending |= !shard.buffer.isEmpty();
         }
-        if (!progress) {
+        if (!progress && !listed) {
+          nextListing = cycleStart; // a new shard may be what there is to read
+        } else if (!progress) {
           if (!pending) {
             idleCycleStart = cycleStart;
           }
@@ -200,12 +257,17 @@ public final class MappingPoller implements AutoCloseable {
           boolean closed = shard.sequenceNumberRange() != null
               && shard.sequenceNumberRange().endingSequenceNumber() != null;
           ShardState state = new ShardState(shard.shardId(), shard.parentShardId());
-          if (!discovered && mapping.startingPosition().equals("LATEST")) {
+          Optional<Checkpoints.Position> kept =
+              checkpoints.position(mapping.logicalId(), streamArn, shard.shardId());
+          if (kept.isPresent()) {
+            resume(state, kept.get());
+          } else if (!discovered && !resuming && mapping.startingPosition().equals("LATEST")) {
             if (closed) {
-              state.finished = true; // nothing new can arrive in a closed shard
+              finish(state); // nothing new can arrive in a closed shard
             } else {
               state.startAt = ShardIteratorType.LATEST;
               state.latestSince = settings.clock().instant();
+              save(state);
             }
           }
           shards.put(shard.shardId(), state);
@@ -219,6 +281,36 @@ public final class MappingPoller implements AutoCloseable {
       }
       discovered = true;
     }
+  }
+
+  /** Takes up a shard where the checkpoint left it. */
+  private static void resume(ShardState shard, Checkpoints.Position position) {
+    shard.finished = position.finished();
+    shard.checkpoint = position.sequenceNumber();
+    shard.lastFetched = position.sequenceNumber();
+    if (position.sequenceNumber() == null && position.latestSince() != null) {
+      // Read nothing since a LATEST start: from the shard's start, skipping what came before.
+      shard.latestSince = position.latestSince();
+      shard.notBefore = position.latestSince().truncatedTo(ChronoUnit.SECONDS);
+    }
+  }
+
+  /** Moves the shard's checkpoint to {@code sequenceNumber}, the last record done. */
+  private void checkpoint(ShardState shard, String sequenceNumber) {
+    if (!sequenceNumber.equals(shard.checkpoint)) {
+      shard.checkpoint = sequenceNumber;
+      save(shard);
+    }
+  }
+
+  private void finish(ShardState shard) {
+    shard.finished = true;
+    save(shard);
+  }
+
+  private void save(ShardState shard) {
+    checkpoints.put(mapping.logicalId(), streamArn, shard.shardId, new Checkpoints.Position(
+        shard.checkpoint, shard.checkpoint == null ? shard.latestSince : null, shard.finished));
   }
 
   /** Unfinished shards whose parent is finished or no longer listed: parents before children. */
@@ -235,6 +327,9 @@ public final class MappingPoller implements AutoCloseable {
 
   /** Reads and delivers what one shard has; true when it made progress. */
   private boolean step(ShardState shard) {
+    if (!running) {
+      throw new Stopped();
+    }
     boolean progress = false;
     if (!shard.ended && shard.buffer.size() < mapping.batchSize()) {
       progress = fetch(shard);
@@ -243,8 +338,11 @@ public final class MappingPoller implements AutoCloseable {
       deliver(shard, takeBatch(shard));
       progress = true;
     }
+    if (shard.buffer.isEmpty() && shard.lastFetched != null) {
+      checkpoint(shard, shard.lastFetched); // records filtered out since are done too
+    }
     if (shard.ended && shard.buffer.isEmpty()) {
-      shard.finished = true;
+      finish(shard);
       progress = true;
     }
     return progress;
@@ -284,7 +382,7 @@ public final class MappingPoller implements AutoCloseable {
         if (shard.buffer.isEmpty()) {
           shard.firstBufferedNanos = System.nanoTime();
         }
-        shard.buffer.add(new Pending(json, created, EventRecords.utf8Length(json)));
+        shard.buffer.add(new Pending(json, created, EventRecords.utf8(json)));
       }
     }
     shard.iterator = response.nextShardIterator();
@@ -334,7 +432,7 @@ public final class MappingPoller implements AutoCloseable {
     }
     int bytes = 0;
     for (Pending pending : shard.buffer) {
-      bytes += pending.bytes;
+      bytes += pending.bytes();
     }
     long waited = System.nanoTime() - shard.firstBufferedNanos;
     return bytes >= MAX_PAYLOAD_BYTES
@@ -346,9 +444,9 @@ public final class MappingPoller implements AutoCloseable {
     int bytes = 0;
     while (!shard.buffer.isEmpty() && batch.size() < mapping.batchSize()
         && (batch.isEmpty()
-            || bytes + shard.buffer.peek().bytes <= MAX_PAYLOAD_BYTES - ENVELOPE_BYTES)) {
+            || bytes + shard.buffer.peek().bytes() <= MAX_PAYLOAD_BYTES - ENVELOPE_BYTES)) {
       Pending next = shard.buffer.poll();
-      bytes += next.bytes;
+      bytes += next.bytes();
       batch.add(next);
     }
     shard.firstBufferedNanos = System.nanoTime();
@@ -375,15 +473,17 @@ public final class MappingPoller implements AutoCloseable {
       if (current.isEmpty()) {
         return;
       }
-      List<ObjectNode> records = current.stream().map(p -> p.json).toList();
-      FunctionInvoker.Outcome outcome =
-          invoker.invoke(EventRecords.event(records), records, mapping.reportBatchItemFailures());
+      FunctionInvoker.Outcome outcome = invoke(shard, current);
       invocations++;
       if (outcome instanceof FunctionInvoker.Outcome.Success) {
+        checkpoint(shard, sequenceNumber(current.get(current.size() - 1)));
         return;
       }
       threw = outcome instanceof FunctionInvoker.Outcome.Failure;
       if (outcome instanceof FunctionInvoker.Outcome.PartialFailure partial) {
+        if (partial.index() > 0) {
+          checkpoint(shard, sequenceNumber(current.get(partial.index() - 1)));
+        }
         current = current.subList(partial.index(), current.size());
       } else if (mapping.bisectBatchOnFunctionError() && current.size() > 1) {
         int half = (current.size() + 1) / 2;
@@ -400,6 +500,42 @@ public final class MappingPoller implements AutoCloseable {
       retries++;
       sleep(backoff(retries));
     }
+  }
+
+  /**
+   * One invocation with {@code records}, unless the mapping is stopping. A function that
+   * {@link #close()} had to interrupt did not complete: its batch is not checkpointed, and the
+   * mapping stops without a word of failure.
+   */
+  private FunctionInvoker.Outcome invoke(ShardState shard, List<Pending> batch) {
+    List<ObjectNode> records = batch.stream().map(Pending::json).toList();
+    FunctionInvoker.Outcome outcome;
+    // Set before running is read, as close() sets running before reading this: either the
+    // invocation does not start, or close() sees it and waits for it.
+    invoking = true;
+    try {
+      if (!running) {
+        throw new Stopped();
+      }
+      outcome = invoker.invoke(EventRecords.eventBytes(batch.stream().map(Pending::utf8).toList()),
+          records, mapping.reportBatchItemFailures(), () -> interruptedInFunction);
+    } finally {
+      invoking = false;
+    }
+    if (interruptedInFunction) {
+      log("Stopped while the function still had a batch of " + records.size() + " record(s) of"
+          + " shard " + shard.shardId + " (" + FunctionInvoker.sequenceNumber(records.get(0))
+          + " to " + FunctionInvoker.sequenceNumber(records.get(records.size() - 1)) + "),"
+          + " after waiting " + stopWait().toMillis() / 1000.0 + " s for it; the function was"
+          + " interrupted and the batch is not checkpointed: a runner going on from these"
+          + " checkpoints sends it again.");
+      throw new Stopped();
+    }
+    return outcome;
+  }
+
+  private static String sequenceNumber(Pending pending) {
+    return FunctionInvoker.sequenceNumber(pending.json);
   }
 
   /** Gives up the records older than {@code MaximumRecordAgeInSeconds}; returns the rest. */
@@ -457,6 +593,7 @@ public final class MappingPoller implements AutoCloseable {
     info.put("approximateArrivalOfLastRecord", isoSeconds(batch.get(batch.size() - 1).created));
     info.put("batchSize", batch.size());
     info.put("streamArn", streamArn);
+    checkpoint(shard, sequenceNumber(batch.get(batch.size() - 1)));
     if (mapping.onFailure().isEmpty()) {
       // Lambda drops such a batch without a trace; the local run says so, with what was lost.
       log("Giving up " + batch.size() + " record(s) of shard " + shard.shardId + " ("
@@ -520,7 +657,12 @@ public final class MappingPoller implements AutoCloseable {
   }
 
   /** A record waiting for its batch. */
-  private record Pending(ObjectNode json, Instant created, int bytes) {}
+  private record Pending(ObjectNode json, Instant created, byte[] utf8) {
+    /** Its size in the event, with the comma that follows it. */
+    int bytes() {
+      return utf8.length + 1;
+    }
+  }
 
   /** Where the mapping stands in one shard. */
   private static final class ShardState {
@@ -530,6 +672,8 @@ public final class MappingPoller implements AutoCloseable {
     ShardIteratorType startAt = ShardIteratorType.TRIM_HORIZON;
     String iterator;
     String lastFetched;
+    /** The last record done: delivered, filtered out or given up. */
+    String checkpoint;
     /** When a LATEST shard was started, for renewing its iterator before it read anything. */
     Instant latestSince;
     /** Records dated before this are skipped: set when a LATEST iterator had to be renewed. */

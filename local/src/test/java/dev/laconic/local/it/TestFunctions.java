@@ -6,7 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStream
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
 import dev.laconic.annotations.DynamoStreamTrigger;
+import dev.laconic.annotations.LambdaFunction;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import dev.laconic.annotations.StartingPosition;
 
 /**
@@ -178,6 +180,54 @@ public final class TestFunctions {
         onFailure = "${FailureQueueArn}")
     public void handle(DynamodbEvent event) {
       Deliveries.received("Aged", event);
+    }
+  }
+
+  /**
+   * The load test's function: batches of 100, a partial batch response, two retries and a
+   * failure destination; {@link LoadLedger} decides what fails and counts what succeeds.
+   */
+  public static class Load {
+    @DynamoStreamTrigger(streamArn = "${ItemsStream}", batchSize = 100, maximumRetryAttempts = 2,
+        onFailure = "${FailureQueueArn}")
+    public StreamsEventResponse handle(DynamodbEvent event) {
+      return LoadLedger.handle(event);
+    }
+  }
+
+  /**
+   * The stop test's function, batches of 10, with a timeout of one second: a batch holding a
+   * "block" item waits on its first delivery until it is interrupted, one holding a "slow" item
+   * takes a fifth of a second, and a "fail" item is reported failed on its first delivery. Tells
+   * {@link #entered} when it reaches a "block" or "slow" item.
+   */
+  public static class Stoppable {
+    static volatile CountDownLatch entered = new CountDownLatch(1);
+
+    @LambdaFunction(timeout = 1)
+    @DynamoStreamTrigger(streamArn = "${ItemsStream}", batchSize = 10)
+    public StreamsEventResponse handle(DynamodbEvent event) {
+      Deliveries.received("Stoppable", event);
+      for (DynamodbStreamRecord record : event.getRecords()) {
+        String id = Deliveries.id(record);
+        try {
+          if (id.startsWith("block") && Deliveries.failed(id) == 1) {
+            entered.countDown();
+            new CountDownLatch(1).await();
+          } else if (id.startsWith("slow")) {
+            entered.countDown();
+            Thread.sleep(200);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted at " + id, e);
+        }
+        if (id.startsWith("fail") && Deliveries.failed(id) == 1) {
+          return new StreamsEventResponse(List.of(
+              new BatchItemFailure(record.getDynamodb().getSequenceNumber())));
+        }
+      }
+      return new StreamsEventResponse(List.of());
     }
   }
 }

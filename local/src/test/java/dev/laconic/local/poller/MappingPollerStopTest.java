@@ -43,7 +43,7 @@ class MappingPollerStopTest {
         "TRIM_HORIZON", 10, true, 0, -1, -1, false, List.of(), false, Optional.empty());
     MappingPoller poller = MappingPoller.start(mapping, mapping.eventSourceArn().literal(), null,
         streams, FailureSink.printing(output::add), PollerSettings.defaults(), output::add,
-        "arn:aws:lambda:us-east-1:000000000000:function:orders-echo");
+        "arn:aws:lambda:us-east-1:000000000000:function:orders-echo", new Checkpoints());
 
     assertTrue(calling.await(10, TimeUnit.SECONDS), "the poller called DescribeStream");
     poller.close();
