@@ -45,16 +45,24 @@ final class IndexRead {
           + index.name() + " because its projection type is not ALL");
     }
     if (projection != null) {
-      Set<String> notProjected = new LinkedHashSet<>();
-      projection.forEach(path -> {
-        if (!index.projects(path.attribute())) {
-          notProjected.add(path.attribute());
-        }
-      });
-      if (!notProjected.isEmpty()) {
-        throw IndexDeclarations.invalid("Global secondary index " + index.name() + " does not project "
-            + new ArrayList<>(notProjected));
+      checkProjected(index, projection);
+    }
+  }
+
+  /**
+   * Refuses {@code paths} of attributes the global {@code index} does not project, naming them in the order
+   * asked, as Query, Scan and a PartiQL SELECT from the index are refused.
+   */
+  static void checkProjected(SecondaryIndex index, List<DocumentPath> paths) {
+    Set<String> notProjected = new LinkedHashSet<>();
+    paths.forEach(path -> {
+      if (!index.projects(path.attribute())) {
+        notProjected.add(path.attribute());
       }
+    });
+    if (!notProjected.isEmpty()) {
+      throw IndexDeclarations.invalid("Global secondary index " + index.name() + " does not project "
+          + new ArrayList<>(notProjected));
     }
   }
 

@@ -24,10 +24,10 @@ import java.util.TreeSet;
  * DynamoDB</a>.
  *
  * <p>A statement is parsed by {@link PartiqlParser}, compiled against its table by {@link PartiqlCompiler} and run
- * as a {@link PartiqlStatement}. A SELECT pages with {@code Limit} (items read, before the WHERE clause) and an
- * opaque {@code NextToken} bound to the statement, its parameters and its table, as DynamoDB's is. A batch runs
- * each statement on its own and answers each with its item or its error; a transaction checks every statement
- * before applying any.
+ * as a {@link PartiqlStatement}. A SELECT, of the table or of one of its indexes, pages with {@code Limit} (items
+ * read, before the WHERE clause) and an opaque {@code NextToken} bound to the statement, its parameters and its
+ * table, as DynamoDB's is. A batch runs each statement on its own and answers each with its item or its error; a
+ * transaction checks every statement before applying any.
  */
 final class PartiqlApi {
   private static final int MAX_STATEMENT_LENGTH = 8192;
@@ -46,14 +46,14 @@ final class PartiqlApi {
     String text = statementText(request);
     List<JsonNode> parameters = parameters(request);
     int limit = Json.optionalInt(request, "Limit", 1, Integer.MAX_VALUE, Integer.MAX_VALUE);
-    Json.optionalBoolean(request, "ConsistentRead", false);
+    boolean consistentRead = Json.optionalBoolean(request, "ConsistentRead", false);
     String nextToken = Json.optionalString(request, "NextToken");
     if (nextToken != null && (nextToken.isEmpty() || nextToken.length() > MAX_NEXT_TOKEN_LENGTH)) {
       throw Json.constraint("NextToken", nextToken,
           "Member must have length between 1 and " + MAX_NEXT_TOKEN_LENGTH);
     }
     boolean returnOld = returnOldOnFailure(request);
-    PartiqlStatement statement = compile(text, parameters);
+    PartiqlStatement statement = compile(text, parameters, consistentRead);
     if (statement instanceof PartiqlStatement.Read read) {
       return page(read, text, parameters, limit, nextToken);
     }
@@ -76,25 +76,18 @@ final class PartiqlApi {
    */
   private ObjectNode page(PartiqlStatement.Read read, String text, List<JsonNode> parameters, int limit,
       String nextToken) {
-    Table table = read.table();
-    String binding = binding(table, text, parameters);
-    ItemKey after = null;
-    JsonNode afterPartition = null;
-    if (nextToken != null) {
-      ObjectNode start = startKey(nextToken, binding);
-      after = table.keyOf(start);
-      afterPartition = start.get(table.hashKey().name());
-    }
+    String binding = binding(read.table(), text, parameters);
+    ObjectNode start = nextToken == null ? null : startKey(nextToken, binding);
     ArrayNode items = Json.array();
     ObjectNode last = null;
     int scanned = 0;
-    for (ObjectNode item : read.candidates(after, afterPartition)) {
+    for (ObjectNode item : read.candidates(start)) {
       scanned++;
       if (read.matches(item)) {
         items.add(read.project(item));
       }
       if (scanned == limit) {
-        last = table.keyAttributes(item);
+        last = read.lastKey(item);
         break;
       }
     }
@@ -194,9 +187,9 @@ final class PartiqlApi {
         if (error != null) {
           throw error;
         }
-        Json.optionalBoolean(entry, "ConsistentRead", false);
+        boolean consistentRead = Json.optionalBoolean(entry, "ConsistentRead", false);
         boolean returnOld = returnOldOnFailure(entry);
-        PartiqlStatement statement = PartiqlCompiler.compile(parsed.tree(), engine, parameters);
+        PartiqlStatement statement = PartiqlCompiler.compile(parsed.tree(), engine, parameters, consistentRead);
         if (statement instanceof PartiqlStatement.Read read) {
           if (!read.byKeyOnly()) {
             throw ApiException.validation("Select statements within BatchExecuteStatement must specify the "
@@ -242,7 +235,7 @@ final class PartiqlApi {
    * ExecuteTransaction: up to 100 statements, all reads or all writes ({@code EXISTS(SELECT ...)} counting as a
    * write, DynamoDB's ConditionCheck). Every write is checked against the items as they are before any is applied;
    * one that fails cancels them all, with a reason for each, and the rest are applied with their stream records.
-   * Reads name one item each by its whole key and are answered in order.
+   * Reads name one item of a table each by its whole key, never an index, and are answered in order.
    */
   ObjectNode executeTransaction(JsonNode request) {
     ArrayNode statements = Json.requiredArray(request, "TransactStatements");
@@ -255,7 +248,10 @@ final class PartiqlApi {
     List<PartiqlStatement> compiled = new ArrayList<>();
     for (int i = 0; i < statements.size(); i++) {
       try {
-        PartiqlStatement statement = compile(statementText(statements.get(i)), parameters.get(i));
+        PartiqlStatement statement = compile(statementText(statements.get(i)), parameters.get(i), false);
+        if (statement instanceof PartiqlStatement.Read read && read.index() != null) {
+          throw ApiException.validation("Reads on indices are not supported within transactions.");
+        }
         if (statement instanceof PartiqlStatement.Read read && !read.byKeyOnly()) {
           throw ApiException.validation("Select statements within ExecuteTransaction must specify the primary "
               + "key in the where clause.");
@@ -327,8 +323,8 @@ final class PartiqlApi {
     changes.forEach(change -> change.commit(now));
   }
 
-  private PartiqlStatement compile(String text, List<JsonNode> parameters) {
-    return PartiqlCompiler.compile(parse(text, parameters).tree(), engine, parameters);
+  private PartiqlStatement compile(String text, List<JsonNode> parameters, boolean consistentRead) {
+    return PartiqlCompiler.compile(parse(text, parameters).tree(), engine, parameters, consistentRead);
   }
 
   private static PartiqlParser.Parsed parse(String text, List<JsonNode> parameters) {

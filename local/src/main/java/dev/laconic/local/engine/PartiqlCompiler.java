@@ -7,6 +7,7 @@ import dev.laconic.local.engine.PartiqlStatement.Column;
 import dev.laconic.local.engine.PartiqlTree.Returning;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,8 +22,8 @@ import java.util.regex.Pattern;
  *
  * <p>The rules and their messages are DynamoDB's, from the
  * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.statements.html">PartiQL
- * statements for DynamoDB</a> and from what the service answers. Secondary indexes are not built by this engine, so
- * a read from {@code "table"."index"} is refused rather than answered from the table.
+ * statements for DynamoDB</a> and from what the service answers. A SELECT from {@code "table"."index"} reads the
+ * index as a Query or Scan with IndexName does, by the index's key rather than the table's.
  */
 final class PartiqlCompiler {
   private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
@@ -33,15 +34,21 @@ final class PartiqlCompiler {
 
   private final Engine engine;
   private final PartiqlExpressions expressions;
+  private final boolean consistentRead;
 
-  private PartiqlCompiler(Engine engine, List<JsonNode> parameters) {
+  private PartiqlCompiler(Engine engine, List<JsonNode> parameters, boolean consistentRead) {
     this.engine = engine;
     this.expressions = new PartiqlExpressions(parameters);
+    this.consistentRead = consistentRead;
   }
 
-  /** Compiles {@code tree}; {@code parameters} are the request's, one for each {@code ?}. */
-  static PartiqlStatement compile(PartiqlTree tree, Engine engine, List<JsonNode> parameters) {
-    return new PartiqlCompiler(engine, parameters).statement(tree);
+  /**
+   * Compiles {@code tree}; {@code parameters} are the request's, one for each {@code ?}, and {@code consistentRead}
+   * its ConsistentRead, which a read from a global index refuses.
+   */
+  static PartiqlStatement compile(PartiqlTree tree, Engine engine, List<JsonNode> parameters,
+      boolean consistentRead) {
+    return new PartiqlCompiler(engine, parameters, consistentRead).statement(tree);
   }
 
   /** The name of the table a statement names, or {@code null}, for errors that report it. */
@@ -111,13 +118,46 @@ final class PartiqlCompiler {
     return literal ? "Literal" : "NAry";
   }
 
+  /**
+   * A SELECT, of the table or of one of its indexes. A read from an index is checked as DynamoDB checks it, in
+   * its order: a global index refuses ConsistentRead and columns it does not project, and a read of some of an
+   * index's partitions refuses a WHERE clause on attributes the index does not project, where a scan of the
+   * index would find them missing.
+   */
   private PartiqlStatement.Read read(PartiqlTree.Select select) {
     checkSelect(select);
-    Table table = table(select.sources().get(0).path(), true);
+    Target target = target(select.sources().get(0).path(), true);
+    SecondaryIndex index = target.index();
+    if (index != null && index.isGlobal() && consistentRead) {
+      throw ApiException.validation("Strongly consistent read is not supported on Global Secondary Indexes");
+    }
     List<Column> columns = columns(select);
+    if (index != null && index.isGlobal() && columns != null) {
+      IndexRead.checkProjected(index, columns.stream().map(Column::path).toList());
+    }
     Condition filter = select.where() == null ? null : expressions.condition(select.where());
-    KeyConditions keys = keyConditions(table, select.where());
-    return new PartiqlStatement.Read(table, columns, filter, access(table, keys, select), keys.byKeyOnly());
+    Keys keys = index == null ? Keys.of(target.table()) : new Keys(index.hashKey(), index.rangeKey());
+    KeyConditions conditions = keyConditions(keys, select.where());
+    if (index != null && conditions.partitions() != null) {
+      checkFilterProjected(index, select.where());
+    }
+    return new PartiqlStatement.Read(target.table(), index, columns, filter,
+        access(target, keys, conditions, select), index == null && conditions.byKeyOnly());
+  }
+
+  /** The key a statement reads by: the table's, or that of the index it reads. */
+  private record Keys(Table.KeyAttribute hash, Table.KeyAttribute range) {
+    static Keys of(Table table) {
+      return new Keys(table.hashKey(), table.rangeKey());
+    }
+
+    boolean isKey(String attribute) {
+      return attribute.equals(hash.name()) || (range != null && attribute.equals(range.name()));
+    }
+
+    List<Table.KeyAttribute> attributes() {
+      return range == null ? List.of(hash) : List.of(hash, range);
+    }
   }
 
   /**
@@ -127,11 +167,11 @@ final class PartiqlCompiler {
   private record KeyConditions(List<JsonNode> partitions, JsonNode sort, boolean wholeKey, boolean byKeyOnly) {
   }
 
-  private KeyConditions keyConditions(Table table, PartiqlTree where) {
+  private KeyConditions keyConditions(Keys keys, PartiqlTree where) {
     Map<String, List<JsonNode>> pinned = new LinkedHashMap<>();
     boolean byKeyOnly = where != null;
     for (PartiqlTree conjunct : conjuncts(where)) {
-      KeyValues key = keyValues(table, conjunct, true);
+      KeyValues key = keyValues(keys, conjunct, true);
       if (key == null) {
         byKeyOnly = false;
         continue;
@@ -141,15 +181,57 @@ final class PartiqlCompiler {
         byKeyOnly = false;
       }
     }
-    List<JsonNode> partitions = pinned.get(table.hashKey().name());
-    List<JsonNode> sorts = table.rangeKey() == null ? null : pinned.get(table.rangeKey().name());
+    List<JsonNode> partitions = pinned.get(keys.hash().name());
+    List<JsonNode> sorts = keys.range() == null ? null : pinned.get(keys.range().name());
     JsonNode sort = sorts != null && sorts.size() == 1 ? sorts.get(0) : null;
-    boolean wholeKey = partitions != null && partitions.size() == 1 && (table.rangeKey() == null || sort != null);
+    boolean wholeKey = partitions != null && partitions.size() == 1 && (keys.range() == null || sort != null);
     return new KeyConditions(partitions, sort, wholeKey, byKeyOnly && wholeKey);
   }
 
-  /** How a SELECT reads: one item, its partitions in the ORDER BY's directions, or the whole table. */
-  private Access access(Table table, KeyConditions keys, PartiqlTree.Select select) {
+  /**
+   * Refuses a WHERE clause on attributes {@code index} does not project, for a read of some of its partitions;
+   * DynamoDB names them in the order written.
+   */
+  private static void checkFilterProjected(SecondaryIndex index, PartiqlTree where) {
+    Set<String> attributes = new LinkedHashSet<>();
+    attributes(where, attributes);
+    List<String> notProjected = attributes.stream().filter(attribute -> !index.projects(attribute)).toList();
+    if (!notProjected.isEmpty()) {
+      throw IndexDeclarations.invalid("Secondary index " + index.name()
+          + " does not project one or more filter attributes: " + notProjected);
+    }
+  }
+
+  /** Adds the attributes {@code tree} reads (the first name of each path) to {@code attributes}. */
+  private static void attributes(PartiqlTree tree, Set<String> attributes) {
+    if (tree instanceof PartiqlTree.Name name) {
+      attributes.add(name.name());
+    } else if (tree instanceof PartiqlTree.Path path) {
+      attributes(path.root(), attributes);
+    } else if (tree instanceof PartiqlTree.Binary binary) {
+      attributes(binary.left(), attributes);
+      attributes(binary.right(), attributes);
+    } else if (tree instanceof PartiqlTree.Unary unary) {
+      attributes(unary.operand(), attributes);
+    } else if (tree instanceof PartiqlTree.Between between) {
+      List.of(between.value(), between.lower(), between.upper()).forEach(part -> attributes(part, attributes));
+    } else if (tree instanceof PartiqlTree.In in) {
+      attributes(in.value(), attributes);
+      attributes(in.candidates(), attributes);
+    } else if (tree instanceof PartiqlTree.Is is) {
+      attributes(is.value(), attributes);
+    } else if (tree instanceof PartiqlTree.Call call) {
+      call.arguments().forEach(argument -> attributes(argument, attributes));
+    } else if (tree instanceof PartiqlTree.ListOf list) {
+      list.elements().forEach(element -> attributes(element, attributes));
+    }
+  }
+
+  /**
+   * How a SELECT reads: one item of the table, its partitions (the table's or the index's) in the ORDER BY's
+   * directions, or the whole table or index.
+   */
+  private Access access(Target target, Keys keys, KeyConditions conditions, PartiqlTree.Select select) {
     boolean partitionsDescending = false;
     boolean sortDescending = false;
     boolean orderedByPartition = false;
@@ -157,7 +239,7 @@ final class PartiqlCompiler {
       if (select.where() == null) {
         throw ApiException.validation("Must have WHERE clause in the statement when using ORDER BY clause.");
       }
-      if (keys.partitions() == null) {
+      if (conditions.partitions() == null) {
         throw ApiException.validation("Must have at least one non-optional hash key condition in WHERE clause "
             + "when using ORDER BY clause.");
       }
@@ -166,31 +248,32 @@ final class PartiqlCompiler {
           throw ApiException.validation("Argument to ORDER BY must be of type VariableReference. Type: "
               + operation(order.key()));
         }
-        if (!table.isKeyAttribute(name.name())) {
+        if (!keys.isKey(name.name())) {
           throw ApiException.validation("Variable reference " + name.name()
               + " in ORDER BY clause must be part of the primary key");
         }
-        if (name.name().equals(table.hashKey().name())) {
+        if (name.name().equals(keys.hash().name())) {
           orderedByPartition = true;
           partitionsDescending = order.descending();
         } else {
           sortDescending = order.descending();
         }
       }
-      if (keys.partitions().size() > 1 && !orderedByPartition) {
+      if (conditions.partitions().size() > 1 && !orderedByPartition) {
         throw ApiException.validation("Must have hash key in ORDER BY clause when more than one hash key "
             + "condition specified in WHERE clause.");
       }
     }
-    if (keys.wholeKey()) {
-      return Access.item(table.keyOf(keyAttributes(table, keys.partitions().get(0), keys.sort())));
+    if (conditions.wholeKey() && target.index() == null) {
+      Table table = target.table();
+      return Access.item(table.keyOf(keyAttributes(table, conditions.partitions().get(0), conditions.sort())));
     }
-    if (keys.partitions() == null) {
-      return Access.table();
+    if (conditions.partitions() == null) {
+      return Access.all();
     }
     // Partitions in key order, each once, as one query after another would read them.
     TreeMap<ItemKey, JsonNode> ordered = new TreeMap<>();
-    keys.partitions().forEach(partition -> ordered.putIfAbsent(ItemKey.lowest(partition), partition));
+    conditions.partitions().forEach(partition -> ordered.putIfAbsent(ItemKey.lowest(partition), partition));
     List<JsonNode> partitions = new ArrayList<>(partitionsDescending
         ? ordered.descendingMap().values() : ordered.values());
     return new Access(null, partitions, sortDescending);
@@ -255,13 +338,13 @@ final class PartiqlCompiler {
     if (!insert.returning().isEmpty()) {
       throw ApiException.validation("RETURNING is not supported in INSERT");
     }
-    Table table = table(insert.target(), false);
+    Table table = table(insert.target());
     if (!(insert.item() instanceof PartiqlTree.Struct struct)) {
       throw ApiException.validation("Unsupported format in item expression. Please use struct format {...} to "
           + "express item values for insert statement.");
     }
     ObjectNode item = expressions.item(struct);
-    for (Table.KeyAttribute key : keyAttributes(table)) {
+    for (Table.KeyAttribute key : Keys.of(table).attributes()) {
       JsonNode value = item.get(key.name());
       if (value == null) {
         throw ApiException.validation("Key attribute should be present in the item: Key " + key.name());
@@ -279,7 +362,7 @@ final class PartiqlCompiler {
       throw aliasing();
     }
     String returnValues = returnValues(update.returning());
-    Table table = table(update.target(), false);
+    Table table = table(update.target());
     WriteKey key = writeKey(table, update.where());
     List<UpdateExpression.SetAction> sets = new ArrayList<>();
     List<DocumentPath> removes = new ArrayList<>();
@@ -350,7 +433,7 @@ final class PartiqlCompiler {
       }
       returnValues(delete.returning());
     }
-    Table table = table(delete.target(), false);
+    Table table = table(delete.target());
     WriteKey key = writeKey(table, delete.where());
     return new PartiqlStatement.Delete(table, key.key(), key.condition(), !delete.returning().isEmpty());
   }
@@ -361,7 +444,7 @@ final class PartiqlCompiler {
     if (select.sources().get(0).path() instanceof PartiqlTree.Path) {
       throw ApiException.validation("Operations on indices are not supported in transactions");
     }
-    Table table = table(select.sources().get(0).path(), true);
+    Table table = target(select.sources().get(0).path(), true).table();
     WriteKey key;
     try {
       key = writeKey(table, select.where());
@@ -385,7 +468,7 @@ final class PartiqlCompiler {
     Map<String, JsonNode> values = new LinkedHashMap<>();
     Condition condition = null;
     for (PartiqlTree conjunct : conjuncts(where)) {
-      KeyValues key = keyValues(table, conjunct, false);
+      KeyValues key = keyValues(Keys.of(table), conjunct, false);
       if (key == null) {
         Condition part = expressions.condition(conjunct);
         condition = condition == null ? part : new Condition.And(condition, part);
@@ -394,7 +477,7 @@ final class PartiqlCompiler {
             + ". Only single item Update/Insert/Delete are supported");
       }
     }
-    for (Table.KeyAttribute key : keyAttributes(table)) {
+    for (Table.KeyAttribute key : Keys.of(table).attributes()) {
       if (!values.containsKey(key.name())) {
         throw ApiException.validation(INCOMPLETE_KEY);
       }
@@ -412,20 +495,20 @@ final class PartiqlCompiler {
    * The values a conjunct pins a key attribute to: {@code key = value} either way round, and, for reads,
    * {@code key IN [values]}; {@code null} for any other conjunct.
    */
-  private KeyValues keyValues(Table table, PartiqlTree conjunct, boolean read) {
+  private KeyValues keyValues(Keys keys, PartiqlTree conjunct, boolean read) {
     String attribute = null;
     List<PartiqlTree> values = null;
     if (conjunct instanceof PartiqlTree.Binary binary && binary.operator().equals("=")) {
       for (PartiqlTree[] sides : List.of(new PartiqlTree[] {binary.left(), binary.right()},
           new PartiqlTree[] {binary.right(), binary.left()})) {
-        if (sides[0] instanceof PartiqlTree.Name name && table.isKeyAttribute(name.name()) && isValue(sides[1])) {
+        if (sides[0] instanceof PartiqlTree.Name name && keys.isKey(name.name()) && isValue(sides[1])) {
           attribute = name.name();
           values = List.of(sides[1]);
           break;
         }
       }
     } else if (read && conjunct instanceof PartiqlTree.In in && !in.negated()
-        && in.value() instanceof PartiqlTree.Name name && table.isKeyAttribute(name.name())
+        && in.value() instanceof PartiqlTree.Name name && keys.isKey(name.name())
         && in.candidates() instanceof PartiqlTree.ListOf list && !list.elements().isEmpty()
         && list.elements().stream().allMatch(PartiqlCompiler::isValue)) {
       attribute = name.name();
@@ -434,7 +517,7 @@ final class PartiqlCompiler {
     if (attribute == null) {
       return null;
     }
-    Table.KeyAttribute key = attribute.equals(table.hashKey().name()) ? table.hashKey() : table.rangeKey();
+    Table.KeyAttribute key = attribute.equals(keys.hash().name()) ? keys.hash() : keys.range();
     List<JsonNode> keyValues = new ArrayList<>();
     for (PartiqlTree value : values) {
       JsonNode keyValue = expressions.value(value, "root");
@@ -482,10 +565,6 @@ final class PartiqlCompiler {
     return true;
   }
 
-  private static List<Table.KeyAttribute> keyAttributes(Table table) {
-    return table.rangeKey() == null ? List.of(table.hashKey()) : List.of(table.hashKey(), table.rangeKey());
-  }
-
   private static ObjectNode keyAttributes(Table table, JsonNode hash, JsonNode sort) {
     ObjectNode key = Json.object();
     key.set(table.hashKey().name(), hash);
@@ -495,11 +574,17 @@ final class PartiqlCompiler {
     return key;
   }
 
-  /**
-   * The table a statement names: {@code "table"} or, for a read, {@code "table"."index"}. This engine builds
-   * no secondary indexes, so a read from one is refused instead of being answered from the table.
-   */
-  private Table table(PartiqlTree reference, boolean read) {
+  /** What a statement names: a table, and for a read from {@code "table"."index"} that index. */
+  private record Target(Table table, SecondaryIndex index) {
+  }
+
+  /** The table a write names, which may not be an index. */
+  private Table table(PartiqlTree reference) {
+    return target(reference, false).table();
+  }
+
+  /** The table a statement names, or for a read {@code "table"."index"}; a write may not name an index. */
+  private Target target(PartiqlTree reference, boolean read) {
     String name;
     String index = null;
     if (reference instanceof PartiqlTree.Name table) {
@@ -526,14 +611,18 @@ final class PartiqlCompiler {
     if (table == null) {
       throw ApiException.resourceNotFound();
     }
-    if (index != null && !read) {
+    if (index == null) {
+      return new Target(table, null);
+    }
+    if (!read) {
       throw ApiException.validation("This operation is not supported on an index");
     }
-    if (index != null) {
-      throw ApiException.validation("Reads from a secondary index (\"" + name + "\".\"" + index
-          + "\") are not supported by this local DynamoDB engine, which builds no indexes");
+    SecondaryIndex secondary = table.index(index);
+    if (secondary == null) {
+      // Unlike Query and Scan, whose message ends with the name.
+      throw ApiException.validation("The table does not have the specified index");
     }
-    return table;
+    return new Target(table, secondary);
   }
 
   /** UpdateItem's ReturnValues for a RETURNING clause; NONE without one. */

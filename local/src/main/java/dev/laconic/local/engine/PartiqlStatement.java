@@ -6,10 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.function.Function;
 
 /**
- * A PartiQL statement compiled against its table by {@link PartiqlCompiler}: a read, or a write that a single
- * statement, a batch and a transaction run alike.
+ * A PartiQL statement compiled against its table by {@link PartiqlCompiler}: a read of the table or of one of
+ * its secondary indexes, or a write that a single statement, a batch and a transaction run alike.
  *
  * <p>A write is first {@linkplain Write#prepare prepared} against the items as they are (its checks, and the
  * item it leaves), then committed through {@link Table#write}, the path PutItem, UpdateItem and DeleteItem take,
@@ -25,31 +26,37 @@ sealed interface PartiqlStatement {
 
   /**
    * Which items a SELECT reads: one item when the WHERE clause names its whole key, the partitions it names
-   * ({@code =} or {@code IN} on the partition key) in the order given, or else the whole table, as DynamoDB
-   * scans it.
+   * ({@code =} or {@code IN} on the partition key, the table's or the index's) in the order given, or else the
+   * whole table or index, as DynamoDB scans it. A read from an index never reads one item: items may share an
+   * index key.
    */
   record Access(ItemKey item, List<JsonNode> partitions, boolean sortDescending) {
     static Access item(ItemKey key) {
       return new Access(key, null, false);
     }
 
-    static Access table() {
+    static Access all() {
       return new Access(null, null, false);
     }
   }
 
   /**
-   * A SELECT. {@code columns} is null for {@code *}; {@code filter} the whole WHERE clause, or null;
-   * {@code byKeyOnly} whether the WHERE clause is nothing but the whole key, as batches and transactions
-   * require.
+   * A SELECT from the table or, when {@code index} is not null, from one of its secondary indexes.
+   * {@code columns} is null for {@code *}; {@code filter} the whole WHERE clause, or null; {@code byKeyOnly}
+   * whether the WHERE clause is nothing but the whole key, as batches and transactions require.
+   *
+   * <p>A read from an index holds what a Query of it holds: only the items that have the index's key
+   * attributes, in the index's order. Its WHERE clause sees what the index projects, and {@code *} returns
+   * that; a column the index does not project is read from the table's item, which only a local index may
+   * ask for ({@link IndexRead#checkProjected}).
    */
-  record Read(Table table, List<Column> columns, Condition filter, Access access, boolean byKeyOnly)
-      implements PartiqlStatement {
+  record Read(Table table, SecondaryIndex index, List<Column> columns, Condition filter, Access access,
+      boolean byKeyOnly) implements PartiqlStatement {
 
     /** The attributes of {@code item} the statement returns. */
     ObjectNode project(ObjectNode item) {
       if (columns == null) {
-        return item;
+        return index == null ? item : index.project(item);
       }
       ObjectNode projected = Json.object();
       for (Column column : columns) {
@@ -62,27 +69,44 @@ sealed interface PartiqlStatement {
     }
 
     boolean matches(ObjectNode item) {
-      return filter == null || filter.test(item);
+      return filter == null || filter.test(index == null ? item : index.project(item));
+    }
+
+    /** Where a page that ended with {@code item} stops: the table's key, and the index's for an index read. */
+    ObjectNode lastKey(ObjectNode item) {
+      return index == null ? table.keyAttributes(item) : index.lastEvaluatedKey(item);
+    }
+
+    /** The items read, in order; after the item {@code start} names (a {@link #lastKey}) when a page went before. */
+    Iterable<ObjectNode> candidates(ObjectNode start) {
+      if (access.item() != null) {
+        ObjectNode item = start == null ? table.items().get(access.item()) : null;
+        return item == null ? List.of() : List.of(item);
+      }
+      if (index == null) {
+        NavigableMap<ItemKey, ObjectNode> items = table.items();
+        return candidates(items, partition -> items.subMap(ItemKey.lowest(partition), true,
+            ItemKey.highest(partition), true), start == null ? null : table.keyOf(start),
+            start == null ? null : start.get(table.hashKey().name()));
+      }
+      return candidates(index.entries(null), index::partition,
+          start == null ? null : index.startPosition(start, table),
+          start == null ? null : start.get(index.hashKey().name()));
     }
 
     /**
-     * The items read, in order; after the item of key {@code after}, in partition {@code afterPartition}, when a
-     * page went before.
+     * The entries of {@code all}, or of the partitions read, after {@code after}, in partition
+     * {@code afterPartition}, when it is not null.
      */
-    Iterable<ObjectNode> candidates(ItemKey after, JsonNode afterPartition) {
-      NavigableMap<ItemKey, ObjectNode> items = table.items();
-      if (access.item() != null) {
-        ObjectNode item = after == null ? items.get(access.item()) : null;
-        return item == null ? List.of() : List.of(item);
-      }
+    private <K> Iterable<ObjectNode> candidates(NavigableMap<K, ObjectNode> all,
+        Function<JsonNode, NavigableMap<K, ObjectNode>> partitionOf, K after, JsonNode afterPartition) {
       if (access.partitions() == null) {
-        return after == null ? items.values() : items.tailMap(after, false).values();
+        return after == null ? all.values() : all.tailMap(after, false).values();
       }
       List<ObjectNode> candidates = new ArrayList<>();
       boolean reached = after == null;
       for (JsonNode partition : access.partitions()) {
-        NavigableMap<ItemKey, ObjectNode> part =
-            items.subMap(ItemKey.lowest(partition), true, ItemKey.highest(partition), true);
+        NavigableMap<K, ObjectNode> part = partitionOf.apply(partition);
         if (access.sortDescending()) {
           part = part.descendingMap();
         }
