@@ -71,7 +71,7 @@ final class GlobalIndexUpdates {
       if (name == null) {
         throw Json.missing(member + "." + kind + ".indexName");
       }
-      TableApi.checkName(member + "." + kind + ".indexName", name);
+      Json.checkName(member + "." + kind + ".indexName", name);
       if (!names.add(name)) {
         throw IndexDeclarations.invalid(
             "Only one global secondary index update per index is allowed simultaneously. Index: " + name);

@@ -138,7 +138,7 @@ final class IndexDeclarations {
     if (name == null) {
       throw Json.missing(member + ".indexName");
     }
-    TableApi.checkName(member + ".indexName", name);
+    Json.checkName(member + ".indexName", name);
     ArrayNode keySchema = Json.optionalArray(declaration, "KeySchema");
     if (keySchema == null) {
       throw Json.missing(member + ".keySchema");

@@ -44,7 +44,7 @@ final class ItemApi {
 
   /** A PutItem checked against the items as they are, to commit or to drop. */
   private Prepared preparePut(JsonNode request) {
-    Table table = engine.table(TableApi.tableName(request));
+    Table table = engine.table(Json.tableName(request));
     rejectUnsupported(request, "Expected", "ConditionalOperator");
     ObjectNode item = Json.requiredObject(request, "Item");
     AttributeValues.validateItem(item);
@@ -62,7 +62,7 @@ final class ItemApi {
   }
 
   ObjectNode get(JsonNode request) {
-    Table table = engine.table(TableApi.tableName(request));
+    Table table = engine.table(Json.tableName(request));
     rejectUnsupported(request, "AttributesToGet");
     ItemKey key = table.keyOf(Json.requiredObject(request, "Key"));
     Json.optionalBoolean(request, "ConsistentRead", false);
@@ -82,7 +82,7 @@ final class ItemApi {
   }
 
   private Prepared prepareDelete(JsonNode request) {
-    Table table = engine.table(TableApi.tableName(request));
+    Table table = engine.table(Json.tableName(request));
     rejectUnsupported(request, "Expected", "ConditionalOperator");
     ItemKey key = table.keyOf(Json.requiredObject(request, "Key"));
     String returnValues = returnValues(request, NONE_OR_ALL_OLD);
@@ -104,7 +104,7 @@ final class ItemApi {
   }
 
   private Prepared prepareUpdate(JsonNode request) {
-    Table table = engine.table(TableApi.tableName(request));
+    Table table = engine.table(Json.tableName(request));
     rejectUnsupported(request, "AttributeUpdates", "Expected", "ConditionalOperator");
     ObjectNode keyAttributes = Json.requiredObject(request, "Key");
     ItemKey key = table.keyOf(keyAttributes);
@@ -169,7 +169,7 @@ final class ItemApi {
     List<Write> writes = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
-      Table table = engine.table(TableApi.checkTableName(entry.getKey()));
+      Table table = engine.table(Json.checkTableName(entry.getKey()));
       if (!entry.getValue().isArray()) {
         throw ApiException.serialization("Expected a list of write requests for " + entry.getKey());
       }
@@ -254,7 +254,7 @@ final class ItemApi {
       }
       String kind = action.fieldNames().next();
       JsonNode operation = action.get(kind);
-      Table table = engine.table(TableApi.tableName(operation));
+      Table table = engine.table(Json.tableName(operation));
       ItemKey key = kind.equals("Put") ? table.keyOfItem(Json.requiredObject(operation, "Item"))
           : table.keyOf(Json.requiredObject(operation, "Key"));
       if (!items.computeIfAbsent(table.name(), name -> new TreeSet<>()).add(key)) {
@@ -337,7 +337,7 @@ final class ItemApi {
     ObjectNode responses = Json.object();
     for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
-      Table table = engine.table(TableApi.checkTableName(entry.getKey()));
+      Table table = engine.table(Json.checkTableName(entry.getKey()));
       JsonNode keysAndAttributes = entry.getValue();
       rejectUnsupported(keysAndAttributes, "AttributesToGet");
       ExpressionContext context = new ExpressionContext(keysAndAttributes);
@@ -367,7 +367,7 @@ final class ItemApi {
    * ExclusiveStartKey paging.
    */
   ObjectNode scan(JsonNode request) {
-    Table table = engine.table(TableApi.tableName(request));
+    Table table = engine.table(Json.tableName(request));
     rejectUnsupported(request, "Segment", "TotalSegments", "ScanFilter", "AttributesToGet", "ConditionalOperator");
     SecondaryIndex index = index(request, table);
     ExpressionContext context = new ExpressionContext(request);
@@ -394,7 +394,7 @@ final class ItemApi {
    * condition expressions</a>.
    */
   ObjectNode query(JsonNode request) {
-    Table table = engine.table(TableApi.tableName(request));
+    Table table = engine.table(Json.tableName(request));
     rejectUnsupported(request, "KeyConditions", "QueryFilter", "AttributesToGet", "ConditionalOperator");
     SecondaryIndex index = index(request, table);
     Table.KeyAttribute hashKey = index == null ? table.hashKey() : index.hashKey();
@@ -464,7 +464,7 @@ final class ItemApi {
     if (name == null) {
       return null;
     }
-    SecondaryIndex index = table.index(TableApi.checkName("IndexName", name));
+    SecondaryIndex index = table.index(Json.checkName("IndexName", name));
     if (index == null) {
       throw ApiException.validation("The table does not have the specified index: " + name);
     }

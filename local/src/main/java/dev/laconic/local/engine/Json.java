@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * JSON building blocks and request-field readers that fail the way DynamoDB's request validation fails.
@@ -15,6 +16,7 @@ import java.util.TreeSet;
  */
 final class Json {
   static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
 
   private Json() {
   }
@@ -130,6 +132,29 @@ final class Json {
       throw constraint(name, value, "Member must have value less than or equal to " + max);
     }
     return value;
+  }
+
+  /** The request's {@code TableName}, checked against DynamoDB's naming rules: 3 to 255 of a-z A-Z 0-9 _ . -. */
+  static String tableName(JsonNode request) {
+    return checkTableName(requiredString(request, "TableName"));
+  }
+
+  static String checkTableName(String name) {
+    return checkName("TableName", name);
+  }
+
+  /** A table or index name, checked against DynamoDB's naming rules; {@code member} names it in messages. */
+  static String checkName(String member, String name) {
+    if (name.length() < 3) {
+      throw constraint(member, name, "Member must have length greater than or equal to 3");
+    }
+    if (name.length() > 255) {
+      throw constraint(member, name, "Member must have length less than or equal to 255");
+    }
+    if (!TABLE_NAME.matcher(name).matches()) {
+      throw constraint(member, name, "Member must satisfy regular expression pattern: " + TABLE_NAME);
+    }
+    return name;
   }
 
   static ApiException missing(String name) {

@@ -35,7 +35,7 @@ final class StreamApi {
   ObjectNode listStreams(JsonNode request) {
     String tableName = Json.optionalString(request, "TableName");
     if (tableName != null) {
-      TableApi.checkTableName(tableName);
+      Json.checkTableName(tableName);
     }
     int limit = Json.optionalInt(request, "Limit", 1, MAX_PAGE, MAX_PAGE);
     String start = Json.optionalString(request, "ExclusiveStartStreamArn");

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The table operations: CreateTable, DescribeTable, UpdateTable, DeleteTable and ListTables.
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
  * references.
  */
 final class TableApi {
-  private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
   private static final Set<String> SCALAR_TYPES = Set.of("S", "N", "B");
   private static final Set<String> BILLING_MODES = Set.of("PROVISIONED", "PAY_PER_REQUEST");
   private static final Set<String> VIEW_TYPES = Set.of("KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES");
@@ -33,31 +31,8 @@ final class TableApi {
     this.engine = engine;
   }
 
-  /** The request's {@code TableName}, checked against DynamoDB's naming rules: 3 to 255 of a-z A-Z 0-9 _ . -. */
-  static String tableName(JsonNode request) {
-    return checkTableName(Json.requiredString(request, "TableName"));
-  }
-
-  static String checkTableName(String name) {
-    return checkName("TableName", name);
-  }
-
-  /** A table or index name, checked against DynamoDB's naming rules; {@code member} names it in messages. */
-  static String checkName(String member, String name) {
-    if (name.length() < 3) {
-      throw Json.constraint(member, name, "Member must have length greater than or equal to 3");
-    }
-    if (name.length() > 255) {
-      throw Json.constraint(member, name, "Member must have length less than or equal to 255");
-    }
-    if (!TABLE_NAME.matcher(name).matches()) {
-      throw Json.constraint(member, name, "Member must satisfy regular expression pattern: " + TABLE_NAME);
-    }
-    return name;
-  }
-
   ObjectNode create(JsonNode request) {
-    String name = tableName(request);
+    String name = Json.tableName(request);
     ArrayNode keySchema = Json.requiredArray(request, "KeySchema");
     ArrayNode definitions = Json.requiredArray(request, "AttributeDefinitions");
     Map<String, String> types = attributeTypes(definitions, new LinkedHashMap<>());
@@ -92,7 +67,7 @@ final class TableApi {
 
   /** UpdateTimeToLive: turns TTL on with its attribute, or off; DynamoDB refuses a repeat. */
   ObjectNode updateTimeToLive(JsonNode request) {
-    Table table = engine.table(tableName(request));
+    Table table = engine.table(Json.tableName(request));
     ObjectNode specification = Json.requiredObject(request, "TimeToLiveSpecification");
     JsonNode enabled = Json.field(specification, "Enabled");
     if (enabled == null || !enabled.isBoolean()) {
@@ -112,7 +87,7 @@ final class TableApi {
   }
 
   ObjectNode describeTimeToLive(JsonNode request) {
-    Table table = engine.table(tableName(request));
+    Table table = engine.table(Json.tableName(request));
     ObjectNode description = Json.object();
     description.put("TimeToLiveStatus", table.ttlAttribute() != null ? "ENABLED" : "DISABLED");
     if (table.ttlAttribute() != null) {
@@ -124,11 +99,11 @@ final class TableApi {
   }
 
   ObjectNode describe(JsonNode request) {
-    return wrap("Table", engine.table(tableName(request)).describe("ACTIVE"));
+    return wrap("Table", engine.table(Json.tableName(request)).describe("ACTIVE"));
   }
 
   ObjectNode update(JsonNode request) {
-    Table table = engine.table(tableName(request));
+    Table table = engine.table(Json.tableName(request));
     boolean anyUpdate = false;
     for (Iterator<String> it = request.fieldNames(); it.hasNext(); ) {
       String field = it.next();
@@ -168,7 +143,7 @@ final class TableApi {
   }
 
   ObjectNode delete(JsonNode request) {
-    Table table = engine.table(tableName(request));
+    Table table = engine.table(Json.tableName(request));
     engine.tables().remove(table.name());
     // The stream of a deleted table stays readable, disabled, until its records are trimmed.
     if (table.stream() != null && table.stream().isEnabled()) {
