@@ -31,6 +31,11 @@ final class ApiException extends RuntimeException {
     return new ApiException(CORAL_VALIDATE + "ValidationException", message, null);
   }
 
+  /** A ValidationException for parameter values DynamoDB finds invalid, with the words it puts first. */
+  static ApiException invalidParameters(String message) {
+    return validation("One or more parameter values were invalid: " + message);
+  }
+
   static ApiException serialization(String message) {
     return new ApiException(CORAL_SERVICE + "SerializationException", message, null);
   }

@@ -62,7 +62,7 @@ final class GlobalIndexUpdates {
       ObjectNode delete = Json.optionalObject(action, "Delete");
       ObjectNode update = Json.optionalObject(action, "Update");
       if (create == null && delete == null && update == null) {
-        throw IndexDeclarations.invalid("One of GlobalSecondaryIndexUpdate.Update, "
+        throw ApiException.invalidParameters("One of GlobalSecondaryIndexUpdate.Update, "
             + "GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be null");
       }
       String kind = create != null ? "create" : delete != null ? "delete" : "update";
@@ -73,7 +73,7 @@ final class GlobalIndexUpdates {
       }
       Json.checkName(member + "." + kind + ".indexName", name);
       if (!names.add(name)) {
-        throw IndexDeclarations.invalid(
+        throw ApiException.invalidParameters(
             "Only one global secondary index update per index is allowed simultaneously. Index: " + name);
       }
       if (create != null || delete != null) {
@@ -101,7 +101,7 @@ final class GlobalIndexUpdates {
         }
       }
       if (!missing.isEmpty()) {
-        throw IndexDeclarations.invalid("ProvisionedThroughput must be specified for index: "
+        throw ApiException.invalidParameters("ProvisionedThroughput must be specified for index: "
             + String.join(",", missing));
       }
     }
@@ -122,7 +122,7 @@ final class GlobalIndexUpdates {
       throw Json.missing(member + ".provisionedThroughput");
     }
     if (billingMode.equals("PAY_PER_REQUEST")) {
-      throw IndexDeclarations.invalid("ProvisionedThroughput should not be specified for index: " + name
+      throw ApiException.invalidParameters("ProvisionedThroughput should not be specified for index: " + name
           + " when BillingMode is PAY_PER_REQUEST");
     }
     long[] units = new long[2];

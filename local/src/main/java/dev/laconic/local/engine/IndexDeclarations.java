@@ -59,29 +59,31 @@ final class IndexDeclarations {
     List<SecondaryIndex> locals = new ArrayList<>();
     if (local != null) {
       if (local.isEmpty()) {
-        throw invalid("List of LocalSecondaryIndexes is empty");
+        throw ApiException.invalidParameters("List of LocalSecondaryIndexes is empty");
       }
       if (tableRangeKey == null) {
-        throw invalid("Table KeySchema does not have a range key, which is required when specifying a "
-            + "LocalSecondaryIndex");
+        throw ApiException.invalidParameters("Table KeySchema does not have a range key, which is required when "
+            + "specifying a LocalSecondaryIndex");
       }
       for (int i = 0; i < local.size(); i++) {
         locals.add(declared(local.get(i), "localSecondaryIndexes." + (i + 1) + ".member", false, names));
       }
       if (locals.size() > MAX_LOCAL_INDEXES) {
-        throw invalid("Number of LocalSecondaryIndexes exceeds per-table limit of " + MAX_LOCAL_INDEXES);
+        throw ApiException.invalidParameters("Number of LocalSecondaryIndexes exceeds per-table limit of "
+            + MAX_LOCAL_INDEXES);
       }
     }
     List<SecondaryIndex> indexes = new ArrayList<>();
     if (global != null) {
       if (global.isEmpty()) {
-        throw invalid("List of GlobalSecondaryIndexes is empty");
+        throw ApiException.invalidParameters("List of GlobalSecondaryIndexes is empty");
       }
       for (int i = 0; i < global.size(); i++) {
         indexes.add(declared(global.get(i), "globalSecondaryIndexes." + (i + 1) + ".member", true, names));
       }
       if (indexes.size() > MAX_GLOBAL_INDEXES) {
-        throw invalid("GlobalSecondaryIndex count exceeds the per-table limit of " + MAX_GLOBAL_INDEXES);
+        throw ApiException.invalidParameters("GlobalSecondaryIndex count exceeds the per-table limit of "
+            + MAX_GLOBAL_INDEXES);
       }
     }
     indexes.addAll(locals);
@@ -97,7 +99,8 @@ final class IndexDeclarations {
     existing.forEach(index -> names.add(index.name()));
     SecondaryIndex index = declared(action, member, true, names);
     if (existing.stream().filter(SecondaryIndex::isGlobal).count() >= MAX_GLOBAL_INDEXES) {
-      throw invalid("GlobalSecondaryIndex count exceeds the per-table limit of " + MAX_GLOBAL_INDEXES);
+      throw ApiException.invalidParameters("GlobalSecondaryIndex count exceeds the per-table limit of "
+          + MAX_GLOBAL_INDEXES);
     }
     return index;
   }
@@ -111,11 +114,11 @@ final class IndexDeclarations {
       return;
     }
     if (anyIndex) {
-      throw invalid("Some AttributeDefinitions are not used. AttributeDefinitions: " + defined + ", keys used: "
-          + keysUsed);
+      throw ApiException.invalidParameters("Some AttributeDefinitions are not used. AttributeDefinitions: " + defined
+          + ", keys used: " + keysUsed);
     }
-    throw invalid("Number of attributes in KeySchema does not exactly match number of attributes defined in "
-        + "AttributeDefinitions");
+    throw ApiException.invalidParameters("Number of attributes in KeySchema does not exactly match number of "
+        + "attributes defined in AttributeDefinitions");
   }
 
   /** The key attributes of a table and its indexes, in the order they first appear. */
@@ -160,8 +163,8 @@ final class IndexDeclarations {
       keyTypes.add(Json.requiredString(element, "KeyType"));
     }
     if (!types.keySet().containsAll(keyNames)) {
-      throw invalid("Some index key attributes are not defined in AttributeDefinitions. Keys: " + keyNames
-          + ", AttributeDefinitions: " + new ArrayList<>(types.keySet()));
+      throw ApiException.invalidParameters("Some index key attributes are not defined in AttributeDefinitions. "
+          + "Keys: " + keyNames + ", AttributeDefinitions: " + new ArrayList<>(types.keySet()));
     }
     if (keyNames.size() == 2 && keyNames.get(0).equals(keyNames.get(1))) {
       throw ApiException.validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
@@ -173,17 +176,18 @@ final class IndexDeclarations {
       throw ApiException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
     }
     if (!global && keyNames.size() != 2) {
-      throw invalid("Index KeySchema does not have a range key for index: " + name);
+      throw ApiException.invalidParameters("Index KeySchema does not have a range key for index: " + name);
     }
     if (!global && !keyNames.get(0).equals(tableHashKey.name())) {
-      throw invalid("Index KeySchema does not have the same leading hash key as table KeySchema for index: "
-          + name + ". index hash key: " + keyNames.get(0) + ", table hash key: " + tableHashKey.name());
+      throw ApiException.invalidParameters("Index KeySchema does not have the same leading hash key as table "
+          + "KeySchema for index: " + name + ". index hash key: " + keyNames.get(0) + ", table hash key: "
+          + tableHashKey.name());
     }
     ObjectNode declaredProjection = Json.object();
     Set<String> projected = projection(projection, member + ".projection", declaredProjection);
     long[] capacity = global ? capacity(declaration, member, name) : null;
     if (!names.add(name)) {
-      throw invalid("Duplicate index name: " + name);
+      throw ApiException.invalidParameters("Duplicate index name: " + name);
     }
     Table.KeyAttribute hash = new Table.KeyAttribute(keyNames.get(0), types.get(keyNames.get(0)));
     Table.KeyAttribute range = keyNames.size() == 2
@@ -203,7 +207,7 @@ final class IndexDeclarations {
   private static Set<String> projection(ObjectNode projection, String member, ObjectNode declared) {
     String type = Json.optionalString(projection, "ProjectionType");
     if (type == null) {
-      throw invalid("Unknown ProjectionType: null");
+      throw ApiException.invalidParameters("Unknown ProjectionType: null");
     }
     if (!PROJECTION_TYPES.contains(type)) {
       throw Json.constraint(member + ".projectionType", type,
@@ -221,7 +225,7 @@ final class IndexDeclarations {
             "Member must have length less than or equal to " + MAX_NON_KEY_ATTRIBUTES);
       }
       if (!type.equals("INCLUDE")) {
-        throw invalid("ProjectionType is " + type + ", but NonKeyAttributes is specified");
+        throw ApiException.invalidParameters("ProjectionType is " + type + ", but NonKeyAttributes is specified");
       }
     }
     if (type.equals("ALL")) {
@@ -249,13 +253,13 @@ final class IndexDeclarations {
     ObjectNode throughput = Json.optionalObject(declaration, "ProvisionedThroughput");
     if (billingMode.equals("PAY_PER_REQUEST")) {
       if (throughput != null) {
-        throw invalid("ProvisionedThroughput should not be specified for index: " + name
+        throw ApiException.invalidParameters("ProvisionedThroughput should not be specified for index: " + name
             + " when BillingMode is PAY_PER_REQUEST");
       }
       return new long[] {0, 0};
     }
     if (throughput == null) {
-      throw invalid("ProvisionedThroughput is not specified for index: " + name);
+      throw ApiException.invalidParameters("ProvisionedThroughput is not specified for index: " + name);
     }
     return new long[] {units(throughput, "ReadCapacityUnits", member + ".provisionedThroughput.readCapacityUnits"),
         units(throughput, "WriteCapacityUnits", member + ".provisionedThroughput.writeCapacityUnits")};
@@ -270,9 +274,5 @@ final class IndexDeclarations {
       throw Json.constraint(member, value, "Member must have value greater than or equal to 1");
     }
     return value.asLong();
-  }
-
-  static ApiException invalid(String message) {
-    return ApiException.validation("One or more parameter values were invalid: " + message);
   }
 }

@@ -2,10 +2,7 @@ package dev.laconic.local.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -41,28 +38,11 @@ final class IndexRead {
       throw ApiException.validation("Consistent reads are not supported on global secondary indexes");
     }
     if (select.equals("ALL_ATTRIBUTES") && !index.projectsAll()) {
-      throw IndexDeclarations.invalid("Select type ALL_ATTRIBUTES is not supported for global secondary index "
+      throw ApiException.invalidParameters("Select type ALL_ATTRIBUTES is not supported for global secondary index "
           + index.name() + " because its projection type is not ALL");
     }
     if (projection != null) {
-      checkProjected(index, projection);
-    }
-  }
-
-  /**
-   * Refuses {@code paths} of attributes the global {@code index} does not project, naming them in the order
-   * asked, as Query, Scan and a PartiQL SELECT from the index are refused.
-   */
-  static void checkProjected(SecondaryIndex index, List<DocumentPath> paths) {
-    Set<String> notProjected = new LinkedHashSet<>();
-    paths.forEach(path -> {
-      if (!index.projects(path.attribute())) {
-        notProjected.add(path.attribute());
-      }
-    });
-    if (!notProjected.isEmpty()) {
-      throw IndexDeclarations.invalid("Global secondary index " + index.name() + " does not project "
-          + new ArrayList<>(notProjected));
+      index.checkProjected(projection.stream().map(DocumentPath::attribute).toList());
     }
   }
 

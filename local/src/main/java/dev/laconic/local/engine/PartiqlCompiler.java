@@ -133,7 +133,7 @@ final class PartiqlCompiler {
     }
     List<Column> columns = columns(select);
     if (index != null && index.isGlobal() && columns != null) {
-      IndexRead.checkProjected(index, columns.stream().map(Column::path).toList());
+      index.checkProjected(columns.stream().map(column -> column.path().attribute()).toList());
     }
     Condition filter = select.where() == null ? null : expressions.condition(select.where());
     Keys keys = index == null ? Keys.of(target.table()) : new Keys(index.hashKey(), index.rangeKey());
@@ -197,7 +197,7 @@ final class PartiqlCompiler {
     attributes(where, attributes);
     List<String> notProjected = attributes.stream().filter(attribute -> !index.projects(attribute)).toList();
     if (!notProjected.isEmpty()) {
-      throw IndexDeclarations.invalid("Secondary index " + index.name()
+      throw ApiException.invalidParameters("Secondary index " + index.name()
           + " does not project one or more filter attributes: " + notProjected);
     }
   }

@@ -48,7 +48,7 @@ sealed interface PartiqlStatement {
    * <p>A read from an index holds what a Query of it holds: only the items that have the index's key
    * attributes, in the index's order. Its WHERE clause sees what the index projects, and {@code *} returns
    * that; a column the index does not project is read from the table's item, which only a local index may
-   * ask for ({@link IndexRead#checkProjected}).
+   * ask for ({@link SecondaryIndex#checkProjected}).
    */
   record Read(Table table, SecondaryIndex index, List<Column> columns, Condition filter, Access access,
       boolean byKeyOnly) implements PartiqlStatement {

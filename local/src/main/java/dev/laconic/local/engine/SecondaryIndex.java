@@ -3,6 +3,8 @@ package dev.laconic.local.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Set;
@@ -93,6 +95,19 @@ final class SecondaryIndex {
   boolean projects(String attribute) {
     return projectedAttributes == null || projectedAttributes.contains(attribute) || isKeyAttribute(attribute)
         || attribute.equals(tableHashKey.name()) || (tableRangeKey != null && attribute.equals(tableRangeKey.name()));
+  }
+
+  /**
+   * Refuses {@code attributes} this global index does not project, naming them once each in the order asked, as
+   * Query, Scan and a PartiQL SELECT from the index are refused.
+   */
+  void checkProjected(List<String> attributes) {
+    Set<String> notProjected = new LinkedHashSet<>();
+    attributes.stream().filter(attribute -> !projects(attribute)).forEach(notProjected::add);
+    if (!notProjected.isEmpty()) {
+      throw ApiException.invalidParameters("Global secondary index " + name + " does not project "
+          + new ArrayList<>(notProjected));
+    }
   }
 
   /** Puts the item written under {@code tableKey} where it belongs, if it has this index's key attributes. */
