@@ -67,7 +67,7 @@ public final class LocalDynamoDb implements AutoCloseable {
       return thread;
     });
     server.setExecutor(executor);
-    server.createContext("/", new HttpEndpoint(engine));
+    server.createContext("/", new HttpEndpoint(new Dispatcher(engine)));
     server.start();
     return new LocalDynamoDb(settings, engine, server, executor);
   }
