@@ -2,6 +2,8 @@ package dev.laconic.local.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.laconic.local.engine.protocol.ApiException;
+import dev.laconic.local.engine.protocol.HttpEndpoint;
 
 /**
  * The DynamoDB and DynamoDB Streams operations by their {@code X-Amz-Target}: {@code DynamoDB_20120810.<Op>} or

@@ -1,5 +1,6 @@
 package dev.laconic.local.engine;
 
+import dev.laconic.local.engine.protocol.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

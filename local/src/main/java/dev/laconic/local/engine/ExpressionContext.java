@@ -2,6 +2,8 @@ package dev.laconic.local.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.laconic.local.engine.protocol.ApiException;
+import dev.laconic.local.engine.protocol.Json;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;

@@ -3,6 +3,8 @@ package dev.laconic.local.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.laconic.local.engine.protocol.ApiException;
+import dev.laconic.local.engine.protocol.Json;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;

@@ -2,6 +2,7 @@ package dev.laconic.local.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.laconic.local.engine.protocol.ApiException;
 
 /**
  * The checks a write passes for the key attributes of a table's secondary indexes: each of the

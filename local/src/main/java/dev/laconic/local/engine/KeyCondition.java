@@ -1,6 +1,7 @@
 package dev.laconic.local.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.laconic.local.engine.protocol.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package dev.laconic.local.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.laconic.local.engine.protocol.ApiException;
 import java.math.BigDecimal;
 
 /**

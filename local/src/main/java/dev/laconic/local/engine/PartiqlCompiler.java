@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.laconic.local.engine.PartiqlStatement.Access;
 import dev.laconic.local.engine.PartiqlStatement.Column;
 import dev.laconic.local.engine.PartiqlTree.Returning;
+import dev.laconic.local.engine.protocol.ApiException;
+import dev.laconic.local.engine.protocol.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

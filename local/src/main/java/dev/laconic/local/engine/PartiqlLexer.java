@@ -1,5 +1,6 @@
 package dev.laconic.local.engine;
 
+import dev.laconic.local.engine.protocol.ApiException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,6 +8,7 @@ import dev.laconic.local.engine.PartiqlTree.Order;
 import dev.laconic.local.engine.PartiqlTree.Projected;
 import dev.laconic.local.engine.PartiqlTree.Returning;
 import dev.laconic.local.engine.PartiqlTree.Source;
+import dev.laconic.local.engine.protocol.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

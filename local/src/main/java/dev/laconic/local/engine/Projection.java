@@ -3,6 +3,7 @@ package dev.laconic.local.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.laconic.local.engine.protocol.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.laconic.local.engine;
 
+import dev.laconic.local.engine.protocol.Json;
 import java.math.BigInteger;
 
 /**

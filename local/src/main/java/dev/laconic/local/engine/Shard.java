@@ -1,6 +1,7 @@
 package dev.laconic.local.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.laconic.local.engine.protocol.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.laconic.local.engine;
 
+import dev.laconic.local.engine.protocol.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

@@ -2,6 +2,7 @@ package dev.laconic.local.engine;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.laconic.local.engine.protocol.Json;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package dev.laconic.local.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.laconic.local.engine.protocol.ApiException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;

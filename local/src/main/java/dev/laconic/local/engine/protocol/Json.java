@@ -1,4 +1,4 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,28 +14,28 @@ import java.util.regex.Pattern;
  * <p>Field names in validation messages are the request member names with a lower-case first letter, as in
  * DynamoDB's own "1 validation error detected" messages.
  */
-final class Json {
-  static final ObjectMapper MAPPER = new ObjectMapper();
+public final class Json {
+  public static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
 
   private Json() {
   }
 
-  static ObjectNode object() {
+  public static ObjectNode object() {
     return MAPPER.createObjectNode();
   }
 
-  static ArrayNode array() {
+  public static ArrayNode array() {
     return MAPPER.createArrayNode();
   }
 
   /** A present, non-null field, or {@code null}. */
-  static JsonNode field(JsonNode request, String name) {
+  public static JsonNode field(JsonNode request, String name) {
     JsonNode node = request.get(name);
     return node == null || node.isNull() ? null : node;
   }
 
-  static String requiredString(JsonNode request, String name) {
+  public static String requiredString(JsonNode request, String name) {
     String value = optionalString(request, name);
     if (value == null) {
       throw missing(name);
@@ -43,7 +43,7 @@ final class Json {
     return value;
   }
 
-  static String optionalString(JsonNode request, String name) {
+  public static String optionalString(JsonNode request, String name) {
     JsonNode node = field(request, name);
     if (node == null) {
       return null;
@@ -55,7 +55,7 @@ final class Json {
   }
 
   /** An optional string that must be one of {@code allowed}; {@code fallback} when absent. */
-  static String optionalEnum(JsonNode request, String name, Set<String> allowed, String fallback) {
+  public static String optionalEnum(JsonNode request, String name, Set<String> allowed, String fallback) {
     String value = optionalString(request, name);
     if (value == null) {
       return fallback;
@@ -66,7 +66,7 @@ final class Json {
     return value;
   }
 
-  static ObjectNode requiredObject(JsonNode request, String name) {
+  public static ObjectNode requiredObject(JsonNode request, String name) {
     ObjectNode value = optionalObject(request, name);
     if (value == null) {
       throw missing(name);
@@ -74,7 +74,7 @@ final class Json {
     return value;
   }
 
-  static ObjectNode optionalObject(JsonNode request, String name) {
+  public static ObjectNode optionalObject(JsonNode request, String name) {
     JsonNode node = field(request, name);
     if (node == null) {
       return null;
@@ -85,7 +85,7 @@ final class Json {
     return (ObjectNode) node;
   }
 
-  static ArrayNode requiredArray(JsonNode request, String name) {
+  public static ArrayNode requiredArray(JsonNode request, String name) {
     ArrayNode value = optionalArray(request, name);
     if (value == null) {
       throw missing(name);
@@ -93,7 +93,7 @@ final class Json {
     return value;
   }
 
-  static ArrayNode optionalArray(JsonNode request, String name) {
+  public static ArrayNode optionalArray(JsonNode request, String name) {
     JsonNode node = field(request, name);
     if (node == null) {
       return null;
@@ -104,7 +104,7 @@ final class Json {
     return (ArrayNode) node;
   }
 
-  static boolean optionalBoolean(JsonNode request, String name, boolean fallback) {
+  public static boolean optionalBoolean(JsonNode request, String name, boolean fallback) {
     JsonNode node = field(request, name);
     if (node == null) {
       return fallback;
@@ -116,7 +116,7 @@ final class Json {
   }
 
   /** An optional integer within {@code [min, max]}; {@code fallback} when absent. */
-  static int optionalInt(JsonNode request, String name, int min, int max, int fallback) {
+  public static int optionalInt(JsonNode request, String name, int min, int max, int fallback) {
     JsonNode node = field(request, name);
     if (node == null) {
       return fallback;
@@ -135,16 +135,16 @@ final class Json {
   }
 
   /** The request's {@code TableName}, checked against DynamoDB's naming rules: 3 to 255 of a-z A-Z 0-9 _ . -. */
-  static String tableName(JsonNode request) {
+  public static String tableName(JsonNode request) {
     return checkTableName(requiredString(request, "TableName"));
   }
 
-  static String checkTableName(String name) {
+  public static String checkTableName(String name) {
     return checkName("TableName", name);
   }
 
   /** A table or index name, checked against DynamoDB's naming rules; {@code member} names it in messages. */
-  static String checkName(String member, String name) {
+  public static String checkName(String member, String name) {
     if (name.length() < 3) {
       throw constraint(member, name, "Member must have length greater than or equal to 3");
     }
@@ -157,12 +157,12 @@ final class Json {
     return name;
   }
 
-  static ApiException missing(String name) {
+  public static ApiException missing(String name) {
     return ApiException.validation("1 validation error detected: Value null at '" + member(name)
         + "' failed to satisfy constraint: Member must not be null");
   }
 
-  static ApiException constraint(String name, Object value, String constraint) {
+  public static ApiException constraint(String name, Object value, String constraint) {
     return ApiException.validation("1 validation error detected: Value '" + value + "' at '" + member(name)
         + "' failed to satisfy constraint: " + constraint);
   }

@@ -1,4 +1,4 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,18 +19,18 @@ import java.util.zip.CRC32;
  * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.LowLevelAPI.html">DynamoDB
  * low-level API</a>.
  */
-final class HttpEndpoint implements HttpHandler {
+public final class HttpEndpoint implements HttpHandler {
   private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
 
   /** What an endpoint serves: the operation an {@code X-Amz-Target} names, applied to a request. */
-  interface Operations {
+  public interface Operations {
     /** The response to {@code request}; an {@link ApiException} is a client error. */
     ObjectNode call(String target, JsonNode request);
   }
 
   private final Operations operations;
 
-  HttpEndpoint(Operations operations) {
+  public HttpEndpoint(Operations operations) {
     this.operations = operations;
   }
 

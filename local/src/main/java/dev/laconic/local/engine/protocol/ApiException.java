@@ -1,4 +1,4 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.protocol;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.List;
  * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html">Error handling
  * with DynamoDB</a>. Client errors must never be 5xx, because the SDKs retry those.
  */
-final class ApiException extends RuntimeException {
+public final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private static final String DYNAMODB = "com.amazonaws.dynamodb.v20120810#";
@@ -27,42 +27,42 @@ final class ApiException extends RuntimeException {
     this.extraFields = extraFields;
   }
 
-  static ApiException validation(String message) {
+  public static ApiException validation(String message) {
     return new ApiException(CORAL_VALIDATE + "ValidationException", message, null);
   }
 
   /** A ValidationException for parameter values DynamoDB finds invalid, with the words it puts first. */
-  static ApiException invalidParameters(String message) {
+  public static ApiException invalidParameters(String message) {
     return validation("One or more parameter values were invalid: " + message);
   }
 
-  static ApiException serialization(String message) {
+  public static ApiException serialization(String message) {
     return new ApiException(CORAL_SERVICE + "SerializationException", message, null);
   }
 
-  static ApiException unknownOperation(String message) {
+  public static ApiException unknownOperation(String message) {
     return new ApiException(CORAL_SERVICE + "UnknownOperationException", message, null);
   }
 
-  static ApiException resourceNotFound(String message) {
+  public static ApiException resourceNotFound(String message) {
     return new ApiException(DYNAMODB + "ResourceNotFoundException", "Requested resource not found: " + message, null);
   }
 
   /** A missing table as PartiQL statements report it, with no detail after the words. */
-  static ApiException resourceNotFound() {
+  public static ApiException resourceNotFound() {
     return new ApiException(DYNAMODB + "ResourceNotFoundException", "Requested resource not found", null);
   }
 
   /** A PartiQL INSERT of an item that exists. */
-  static ApiException duplicateItem() {
+  public static ApiException duplicateItem() {
     return new ApiException(DYNAMODB + "DuplicateItemException", "Duplicate primary key exists in table", null);
   }
 
-  static ApiException resourceInUse(String message) {
+  public static ApiException resourceInUse(String message) {
     return new ApiException(DYNAMODB + "ResourceInUseException", message, null);
   }
 
-  static ApiException limitExceeded(String message) {
+  public static ApiException limitExceeded(String message) {
     return new ApiException(DYNAMODB + "LimitExceededException", message, null);
   }
 
@@ -70,7 +70,7 @@ final class ApiException extends RuntimeException {
    * The failed-condition error; {@code oldItem} is returned in the body's {@code Item} field when the request asked
    * for it with {@code ReturnValuesOnConditionCheckFailure=ALL_OLD}.
    */
-  static ApiException conditionalCheckFailed(ObjectNode oldItem) {
+  public static ApiException conditionalCheckFailed(ObjectNode oldItem) {
     ObjectNode extra = null;
     if (oldItem != null) {
       extra = Json.object();
@@ -83,7 +83,7 @@ final class ApiException extends RuntimeException {
    * A transaction none of whose actions was applied: one reason per action, in order, with the
    * item of a failed condition when the action asked for it.
    */
-  static ApiException transactionCanceled(List<ObjectNode> reasons) {
+  public static ApiException transactionCanceled(List<ObjectNode> reasons) {
     ObjectNode extra = Json.object();
     extra.putArray("CancellationReasons").addAll(reasons);
     return new ApiException(DYNAMODB + "TransactionCanceledException", "Transaction cancelled,"
@@ -92,12 +92,12 @@ final class ApiException extends RuntimeException {
   }
 
   /** Whether this is a failed condition, and the item it failed on, if asked for. */
-  boolean isConditionalCheckFailed() {
+  public boolean isConditionalCheckFailed() {
     return type.endsWith("#ConditionalCheckFailedException");
   }
 
   /** A cancellation reason of a transaction action that failed with this. */
-  ObjectNode cancellationReason() {
+  public ObjectNode cancellationReason() {
     ObjectNode reason = Json.object();
     reason.put("Code", isConditionalCheckFailed() ? "ConditionalCheckFailed"
         : type.substring(type.indexOf('#') + 1).replace("Exception", ""));
@@ -108,16 +108,16 @@ final class ApiException extends RuntimeException {
     return reason;
   }
 
-  static ApiException expiredIterator(String message) {
+  public static ApiException expiredIterator(String message) {
     return new ApiException(DYNAMODB + "ExpiredIteratorException", message, null);
   }
 
-  static ApiException trimmedDataAccess(String message) {
+  public static ApiException trimmedDataAccess(String message) {
     return new ApiException(DYNAMODB + "TrimmedDataAccessException", message, null);
   }
 
   /** The JSON error body. */
-  ObjectNode body() {
+  public ObjectNode body() {
     ObjectNode body = Json.object();
     body.put("__type", type);
     body.put("message", getMessage());
