@@ -1,6 +1,7 @@
 package dev.laconic.local.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.laconic.local.engine.storage.AttributeValues;
 import java.util.Arrays;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package dev.laconic.local.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.laconic.local.engine.protocol.ApiException;
+import dev.laconic.local.engine.storage.AttributeValues;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.laconic.local.engine.protocol.ApiException;
 import dev.laconic.local.engine.protocol.Json;
+import dev.laconic.local.engine.storage.SecondaryIndex;
+import dev.laconic.local.engine.storage.Table;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;

@@ -3,6 +3,9 @@ package dev.laconic.local.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.laconic.local.engine.protocol.ApiException;
+import dev.laconic.local.engine.storage.AttributeValues;
+import dev.laconic.local.engine.storage.SecondaryIndex;
+import dev.laconic.local.engine.storage.Table;
 
 /**
  * The checks a write passes for the key attributes of a table's secondary indexes: each of the

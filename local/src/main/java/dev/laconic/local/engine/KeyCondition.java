@@ -2,6 +2,8 @@ package dev.laconic.local.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.laconic.local.engine.protocol.ApiException;
+import dev.laconic.local.engine.storage.AttributeValues;
+import dev.laconic.local.engine.storage.Table;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,6 +3,7 @@ package dev.laconic.local.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.laconic.local.engine.protocol.ApiException;
+import dev.laconic.local.engine.storage.AttributeValues;
 import java.math.BigDecimal;
 
 /**

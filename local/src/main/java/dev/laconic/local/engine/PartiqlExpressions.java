@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.laconic.local.engine.protocol.ApiException;
 import dev.laconic.local.engine.protocol.Json;
+import dev.laconic.local.engine.storage.AttributeValues;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

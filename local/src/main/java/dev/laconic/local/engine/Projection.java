@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.laconic.local.engine.protocol.Json;
+import dev.laconic.local.engine.storage.AttributeValues;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

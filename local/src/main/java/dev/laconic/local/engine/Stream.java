@@ -3,6 +3,8 @@ package dev.laconic.local.engine;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.laconic.local.engine.protocol.Json;
+import dev.laconic.local.engine.storage.AttributeValues;
+import dev.laconic.local.engine.storage.Engine;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +22,7 @@ import java.util.UUID;
  * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html">Change data capture for
  * DynamoDB Streams</a>.
  */
-final class Stream {
+public final class Stream {
   /** How long records stay readable. */
   private static final Duration RETENTION = Duration.ofHours(24);
 
@@ -34,7 +36,7 @@ final class Stream {
   private final List<Shard> shards = new ArrayList<>();
   private boolean enabled = true;
 
-  Stream(Engine engine, String tableName, ArrayNode keySchema, String viewType, String label, Instant created) {
+  public Stream(Engine engine, String tableName, ArrayNode keySchema, String viewType, String label, Instant created) {
     this.engine = engine;
     this.arn = arn(engine, tableName, label);
     this.label = label;
@@ -45,12 +47,12 @@ final class Stream {
     openShard(null, created);
   }
 
-  static String arn(Engine engine, String tableName, String label) {
+  public static String arn(Engine engine, String tableName, String label) {
     return "arn:aws:dynamodb:" + engine.region() + ":" + engine.accountId() + ":table/" + tableName
         + "/stream/" + label;
   }
 
-  String arn() {
+  public String arn() {
     return arn;
   }
 
@@ -58,15 +60,15 @@ final class Stream {
     return tableName;
   }
 
-  String label() {
+  public String label() {
     return label;
   }
 
-  String viewType() {
+  public String viewType() {
     return viewType;
   }
 
-  boolean isEnabled() {
+  public boolean isEnabled() {
     return enabled;
   }
 
@@ -88,7 +90,7 @@ final class Stream {
    * Writes a record for one item change; the images included depend on the stream view type, as described in
    * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_StreamSpecification.html">StreamSpecification</a>.
    */
-  void append(String eventName, ObjectNode keys, ObjectNode oldImage, ObjectNode newImage, Instant now) {
+  public void append(String eventName, ObjectNode keys, ObjectNode oldImage, ObjectNode newImage, Instant now) {
     append(eventName, keys, oldImage, newImage, now, false);
   }
 
@@ -96,7 +98,7 @@ final class Stream {
    * The same, for a change the service made itself ({@code byService}): a TTL deletion, whose
    * record names DynamoDB as its {@code userIdentity}.
    */
-  void append(String eventName, ObjectNode keys, ObjectNode oldImage, ObjectNode newImage, Instant now,
+  public void append(String eventName, ObjectNode keys, ObjectNode oldImage, ObjectNode newImage, Instant now,
       boolean byService) {
     Shard shard = shards.get(shards.size() - 1);
     long sequence = engine.nextSequence();
@@ -152,7 +154,7 @@ final class Stream {
   }
 
   /** Trims the records older than the retention period at {@code now}. */
-  void trim(Instant now) {
+  public void trim(Instant now) {
     Instant cutoff = now.minus(RETENTION);
     shards.forEach(shard -> shard.trim(cutoff));
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.laconic.local.engine.protocol.ApiException;
 import dev.laconic.local.engine.protocol.Json;
+import dev.laconic.local.engine.storage.Engine;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.laconic.local.engine.protocol.ApiException;
+import dev.laconic.local.engine.storage.AttributeValues;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,7 +24,7 @@ import java.util.Set;
  * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html">data
  * type rules</a>.
  */
-final class AttributeValues {
+public final class AttributeValues {
   /** DynamoDB's item size limit. */
   private static final int MAX_ITEM_BYTES = 400 * 1024;
 
@@ -36,22 +36,22 @@ final class AttributeValues {
   }
 
   /** The type descriptor of a validated value, such as {@code "S"}. */
-  static String type(JsonNode value) {
+  public static String type(JsonNode value) {
     return value.fieldNames().next();
   }
 
   /** The payload of a validated value, such as the text of an {@code S}. */
-  static JsonNode payload(JsonNode value) {
+  public static JsonNode payload(JsonNode value) {
     return value.elements().next();
   }
 
-  static ObjectNode of(String type, JsonNode payload) {
+  public static ObjectNode of(String type, JsonNode payload) {
     ObjectNode value = Json.object();
     value.set(type, payload);
     return value;
   }
 
-  static ObjectNode number(BigDecimal number) {
+  public static ObjectNode number(BigDecimal number) {
     checkRange(number);
     ObjectNode value = Json.object();
     value.put("N", number.stripTrailingZeros().toPlainString());
@@ -64,7 +64,7 @@ final class AttributeValues {
    * {@code "1"}, {@code "1e3"} as {@code "1000"}, {@code "-0"} as {@code "0"}. Stream records and
    * reads then carry what DynamoDB's do.
    */
-  static ObjectNode canonical(ObjectNode item) {
+  public static ObjectNode canonical(ObjectNode item) {
     item.fields().forEachRemaining(attribute -> attribute.setValue(canonicalValue(
         attribute.getValue())));
     return item;
@@ -99,12 +99,12 @@ final class AttributeValues {
     }
   }
 
-  static boolean isSet(String type) {
+  public static boolean isSet(String type) {
     return type.equals("SS") || type.equals("NS") || type.equals("BS");
   }
 
   /** Checks that {@code item} is a map of attribute names to valid values. */
-  static void validateItem(JsonNode item) {
+  public static void validateItem(JsonNode item) {
     if (!item.isObject()) {
       throw ApiException.serialization("Expected a map of attribute values");
     }
@@ -118,7 +118,7 @@ final class AttributeValues {
   }
 
   /** Checks one attribute value, recursively for lists and maps. */
-  static void validate(JsonNode value) {
+  public static void validate(JsonNode value) {
     if (!value.isObject() || value.size() == 0) {
       throw ApiException.validation(
           "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
@@ -185,7 +185,7 @@ final class AttributeValues {
   }
 
   /** Parses and range-checks a number in DynamoDB's limits: 38 significant digits, magnitude 1E-130 to 1E+126. */
-  static BigDecimal number(String text) {
+  public static BigDecimal number(String text) {
     BigDecimal number;
     try {
       number = new BigDecimal(text);
@@ -214,7 +214,7 @@ final class AttributeValues {
     }
   }
 
-  static byte[] binary(String base64) {
+  public static byte[] binary(String base64) {
     try {
       return Base64.getDecoder().decode(base64);
     } catch (IllegalArgumentException e) {
@@ -223,7 +223,7 @@ final class AttributeValues {
   }
 
   /** Whether two values are equal: same type, numbers by value, sets regardless of order. */
-  static boolean equal(JsonNode a, JsonNode b) {
+  public static boolean equal(JsonNode a, JsonNode b) {
     String type = type(a);
     if (!type.equals(type(b))) {
       return false;
@@ -271,7 +271,7 @@ final class AttributeValues {
    * Orders two scalar values of the same type the way DynamoDB orders them: numbers by value, strings by their
    * UTF-8 bytes, binaries by unsigned bytes. Returns {@code null} when they are not comparable.
    */
-  static Integer compare(JsonNode a, JsonNode b) {
+  public static Integer compare(JsonNode a, JsonNode b) {
     String type = type(a);
     if (!type.equals(type(b))) {
       return null;
@@ -303,7 +303,7 @@ final class AttributeValues {
   }
 
   /** The union of two sets of the same type, keeping the first set's order. */
-  static ObjectNode union(JsonNode set, JsonNode addition) {
+  public static ObjectNode union(JsonNode set, JsonNode addition) {
     String type = type(set);
     ArrayNode elements = ((ArrayNode) payload(set)).deepCopy();
     Set<Object> present = setKeys(type, elements);
@@ -316,7 +316,7 @@ final class AttributeValues {
   }
 
   /** The elements of {@code set} that are not in {@code removal}, or {@code null} when none remain. */
-  static ObjectNode difference(JsonNode set, JsonNode removal) {
+  public static ObjectNode difference(JsonNode set, JsonNode removal) {
     String type = type(set);
     Set<Object> removed = setKeys(type, payload(removal));
     ArrayNode remaining = Json.array();
@@ -329,7 +329,7 @@ final class AttributeValues {
   }
 
   /** Whether a set contains a scalar of its element type. */
-  static boolean setContains(JsonNode set, JsonNode scalar) {
+  public static boolean setContains(JsonNode set, JsonNode scalar) {
     String type = type(set);
     if (!type.equals(type(scalar) + "S")) {
       return false;
@@ -356,7 +356,7 @@ final class AttributeValues {
    * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html">Item
    * sizes</a>: names and values, with numbers at about one byte per two digits.
    */
-  static long itemSize(JsonNode item) {
+  public static long itemSize(JsonNode item) {
     long size = 0;
     for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> attribute = it.next();
@@ -408,7 +408,7 @@ final class AttributeValues {
   }
 
   /** Rejects an item over DynamoDB's 400 KB limit. */
-  static void checkItemSize(JsonNode item) {
+  public static void checkItemSize(JsonNode item) {
     if (itemSize(item) > MAX_ITEM_BYTES) {
       throw ApiException.validation("Item size has exceeded the maximum allowed size");
     }

@@ -1,4 +1,4 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/SecondaryIndexes.html">Improving
  * data access with secondary indexes</a>.
  */
-final class SecondaryIndex {
+public final class SecondaryIndex {
   private final String name;
   private final boolean global;
   private final String arn;
@@ -42,9 +42,9 @@ final class SecondaryIndex {
   private long writeCapacity;
   private final NavigableMap<Position, ObjectNode> entries = new TreeMap<>();
 
-  SecondaryIndex(String name, boolean global, String arn, Table.KeyAttribute hashKey, Table.KeyAttribute rangeKey,
-      Table.KeyAttribute tableHashKey, Table.KeyAttribute tableRangeKey, ArrayNode keySchema, ObjectNode projection,
-      Set<String> projectedAttributes) {
+  public SecondaryIndex(String name, boolean global, String arn, Table.KeyAttribute hashKey,
+      Table.KeyAttribute rangeKey, Table.KeyAttribute tableHashKey, Table.KeyAttribute tableRangeKey,
+      ArrayNode keySchema, ObjectNode projection, Set<String> projectedAttributes) {
     this.name = name;
     this.global = global;
     this.arn = arn;
@@ -57,44 +57,44 @@ final class SecondaryIndex {
     this.projectedAttributes = projectedAttributes;
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  boolean isGlobal() {
+  public boolean isGlobal() {
     return global;
   }
 
-  Table.KeyAttribute hashKey() {
+  public Table.KeyAttribute hashKey() {
     return hashKey;
   }
 
   /** The index's sort key, or {@code null}. */
-  Table.KeyAttribute rangeKey() {
+  public Table.KeyAttribute rangeKey() {
     return rangeKey;
   }
 
   /** The index's key attributes, partition key first. */
-  List<Table.KeyAttribute> keyAttributes() {
+  public List<Table.KeyAttribute> keyAttributes() {
     return rangeKey == null ? List.of(hashKey) : List.of(hashKey, rangeKey);
   }
 
-  boolean isKeyAttribute(String attribute) {
+  public boolean isKeyAttribute(String attribute) {
     return attribute.equals(hashKey.name()) || (rangeKey != null && attribute.equals(rangeKey.name()));
   }
 
-  void throughput(long read, long write) {
+  public void throughput(long read, long write) {
     readCapacity = read;
     writeCapacity = write;
   }
 
   /** Whether the index holds every attribute of the items it holds. */
-  boolean projectsAll() {
+  public boolean projectsAll() {
     return projectedAttributes == null;
   }
 
   /** Whether the index holds {@code attribute} of the items it holds: a key attribute or a projected one. */
-  boolean projects(String attribute) {
+  public boolean projects(String attribute) {
     return projectedAttributes == null || projectedAttributes.contains(attribute) || isKeyAttribute(attribute)
         || attribute.equals(tableHashKey.name()) || (tableRangeKey != null && attribute.equals(tableRangeKey.name()));
   }
@@ -103,7 +103,7 @@ final class SecondaryIndex {
    * Refuses {@code attributes} this global index does not project, naming them once each in the order asked, as
    * Query, Scan and a PartiQL SELECT from the index are refused.
    */
-  void checkProjected(List<String> attributes) {
+  public void checkProjected(List<String> attributes) {
     Set<String> notProjected = new LinkedHashSet<>();
     attributes.stream().filter(attribute -> !projects(attribute)).forEach(notProjected::add);
     if (!notProjected.isEmpty()) {
@@ -147,12 +147,12 @@ final class SecondaryIndex {
   }
 
   /** Every item of the index in index order, after {@code start} when it is given. */
-  NavigableMap<Position, ObjectNode> entries(Position start) {
+  public NavigableMap<Position, ObjectNode> entries(Position start) {
     return start == null ? entries : entries.tailMap(start, false);
   }
 
   /** The items whose index partition key is {@code hashValue}, in index order. */
-  NavigableMap<Position, ObjectNode> partition(JsonNode hashValue) {
+  public NavigableMap<Position, ObjectNode> partition(JsonNode hashValue) {
     return entries.subMap(new Position(ItemKey.lowest(hashValue), null, -1), true,
         new Position(ItemKey.highest(hashValue), null, 1), true);
   }
@@ -161,7 +161,7 @@ final class SecondaryIndex {
    * The place an {@code ExclusiveStartKey} names: the table's key and this index's key, nothing
    * else, each of its declared type.
    */
-  Position startPosition(ObjectNode start, Table table) {
+  public Position startPosition(ObjectNode start, Table table) {
     AttributeValues.validateItem(start);
     for (Table.KeyAttribute key : keyAttributes()) {
       JsonNode value = start.get(key.name());
@@ -201,7 +201,7 @@ final class SecondaryIndex {
   }
 
   /** The table's key and this index's key of an item, as an index read's LastEvaluatedKey. */
-  ObjectNode lastEvaluatedKey(JsonNode item) {
+  public ObjectNode lastEvaluatedKey(JsonNode item) {
     ObjectNode key = Json.object();
     key.set(tableHashKey.name(), item.get(tableHashKey.name()));
     if (tableRangeKey != null) {
@@ -214,7 +214,7 @@ final class SecondaryIndex {
   }
 
   /** What the index holds of an item: all of it, or its keys and the projected attributes. */
-  ObjectNode project(ObjectNode item) {
+  public ObjectNode project(ObjectNode item) {
     if (projectedAttributes == null) {
       return item;
     }
@@ -232,7 +232,7 @@ final class SecondaryIndex {
    * declared one, or an empty string or binary; such an item could be neither in the index nor
    * left out of it.
    */
-  void checkKeyValues(JsonNode item) {
+  public void checkKeyValues(JsonNode item) {
     for (Table.KeyAttribute key : keyAttributes()) {
       JsonNode value = item.get(key.name());
       if (value == null) {
@@ -250,7 +250,7 @@ final class SecondaryIndex {
     }
   }
 
-  ApiException typeMismatch(Table.KeyAttribute key, String actualType) {
+  public ApiException typeMismatch(Table.KeyAttribute key, String actualType) {
     return ApiException.validation("One or more parameter values were invalid: Type mismatch for Index Key "
         + key.name() + " Expected: " + key.type() + " Actual: " + actualType + " IndexName: " + name);
   }
@@ -283,7 +283,7 @@ final class SecondaryIndex {
    * A place in the index: an entry's index key and table key, or, with {@code bound} -1 or 1, a
    * place before or after every entry of an index key.
    */
-  record Position(ItemKey indexKey, ItemKey tableKey, int bound) implements Comparable<Position> {
+  public record Position(ItemKey indexKey, ItemKey tableKey, int bound) implements Comparable<Position> {
     @Override
     public int compareTo(Position other) {
       int byIndexKey = indexKey.compareTo(other.indexKey);

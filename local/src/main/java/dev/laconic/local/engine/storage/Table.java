@@ -1,8 +1,9 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.laconic.local.engine.Stream;
 import dev.laconic.local.engine.protocol.ApiException;
 import dev.laconic.local.engine.protocol.Json;
 import java.math.BigDecimal;
@@ -21,9 +22,9 @@ import java.util.UUID;
  * responses, indexes and stream records without copying. Every write goes through {@link #write} or
  * {@link #expire}, which keep the indexes up to date; only the table publishes stream records.
  */
-final class Table {
+public final class Table {
   /** A key attribute and its scalar type: S, N or B. */
-  record KeyAttribute(String name, String type) {
+  public record KeyAttribute(String name, String type) {
   }
 
   private static final int MAX_PARTITION_KEY_BYTES = 2048;
@@ -47,8 +48,8 @@ final class Table {
   /** The attribute whose epoch seconds say when an item expires, or null while TTL is off. */
   private String ttlAttribute;
 
-  Table(String name, String arn, Instant created, KeyAttribute hashKey, KeyAttribute rangeKey, ArrayNode keySchema,
-      ArrayNode attributeDefinitions) {
+  public Table(String name, String arn, Instant created, KeyAttribute hashKey, KeyAttribute rangeKey,
+      ArrayNode keySchema, ArrayNode attributeDefinitions) {
     this.name = name;
     this.arn = arn;
     this.created = created;
@@ -58,7 +59,7 @@ final class Table {
     this.attributeDefinitions = attributeDefinitions;
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
@@ -66,58 +67,58 @@ final class Table {
     return keySchema;
   }
 
-  KeyAttribute hashKey() {
+  public KeyAttribute hashKey() {
     return hashKey;
   }
 
   /** The sort key, or {@code null}. */
-  KeyAttribute rangeKey() {
+  public KeyAttribute rangeKey() {
     return rangeKey;
   }
 
-  NavigableMap<ItemKey, ObjectNode> items() {
+  public NavigableMap<ItemKey, ObjectNode> items() {
     return items;
   }
 
-  String arn() {
+  public String arn() {
     return arn;
   }
 
-  ArrayNode attributeDefinitions() {
+  public ArrayNode attributeDefinitions() {
     return attributeDefinitions;
   }
 
   /** Replaces the definitions; the old ones may still be in a response being written. */
-  void attributeDefinitions(ArrayNode definitions) {
+  public void attributeDefinitions(ArrayNode definitions) {
     attributeDefinitions = definitions;
   }
 
   /** The secondary indexes, global ones first. */
-  List<SecondaryIndex> indexes() {
+  public List<SecondaryIndex> indexes() {
     return List.copyOf(indexes);
   }
 
   /** The index named {@code name}, or {@code null}. */
-  SecondaryIndex index(String name) {
+  public SecondaryIndex index(String name) {
     return indexes.stream().filter(index -> index.name().equals(name)).findFirst().orElse(null);
   }
 
   /** Adds an index, filled with the items that have its key attributes, as DynamoDB backfills one. */
-  void addIndex(SecondaryIndex index) {
+  public void addIndex(SecondaryIndex index) {
     items.forEach((key, item) -> index.update(key, null, item));
     int firstLocal = (int) indexes.stream().filter(SecondaryIndex::isGlobal).count();
     indexes.add(index.isGlobal() ? firstLocal : indexes.size(), index);
   }
 
-  void removeIndex(SecondaryIndex index) {
+  public void removeIndex(SecondaryIndex index) {
     indexes.remove(index);
   }
 
-  String ttlAttribute() {
+  public String ttlAttribute() {
     return ttlAttribute;
   }
 
-  void ttlAttribute(String attribute) {
+  public void ttlAttribute(String attribute) {
     this.ttlAttribute = attribute;
   }
 
@@ -154,30 +155,30 @@ final class Table {
   }
 
   /** The latest stream, enabled or not, or {@code null} if the table never had one. */
-  Stream stream() {
+  public Stream stream() {
     return stream;
   }
 
-  void stream(Stream stream) {
+  public void stream(Stream stream) {
     this.stream = stream;
   }
 
-  String billingMode() {
+  public String billingMode() {
     return billingMode;
   }
 
-  void billing(String mode, long read, long write) {
+  public void billing(String mode, long read, long write) {
     billingMode = mode;
     readCapacity = read;
     writeCapacity = write;
   }
 
-  boolean isKeyAttribute(String attribute) {
+  public boolean isKeyAttribute(String attribute) {
     return attribute.equals(hashKey.name()) || (rangeKey != null && attribute.equals(rangeKey.name()));
   }
 
   /** The key of a full item, checking that the key attributes are present and of the declared types. */
-  ItemKey keyOfItem(JsonNode item) {
+  public ItemKey keyOfItem(JsonNode item) {
     JsonNode hash = keyValue(item, hashKey);
     JsonNode range = rangeKey == null ? null : keyValue(item, rangeKey);
     return ItemKey.of(hash, range);
@@ -201,7 +202,7 @@ final class Table {
    * The key given as a {@code Key} or {@code ExclusiveStartKey} parameter, which must hold exactly the key
    * attributes.
    */
-  ItemKey keyOf(JsonNode key) {
+  public ItemKey keyOf(JsonNode key) {
     AttributeValues.validateItem(key);
     int expected = rangeKey == null ? 1 : 2;
     if (key.size() != expected || !matches(key, hashKey) || (rangeKey != null && !matches(key, rangeKey))) {
@@ -238,7 +239,7 @@ final class Table {
   }
 
   /** The key attributes of an item. */
-  ObjectNode keyAttributes(JsonNode item) {
+  public ObjectNode keyAttributes(JsonNode item) {
     ObjectNode key = Json.object();
     key.set(hashKey.name(), item.get(hashKey.name()));
     if (rangeKey != null) {
@@ -252,7 +253,7 @@ final class Table {
    * really changed: DynamoDB Streams records modifications, so a write that leaves the item as it was produces
    * none.
    */
-  void write(ItemKey key, ObjectNode oldItem, ObjectNode written, Instant now) {
+  public void write(ItemKey key, ObjectNode oldItem, ObjectNode written, Instant now) {
     // Stored, returned and published with its numbers as DynamoDB writes them.
     ObjectNode newItem = written == null ? null : AttributeValues.canonical(written);
     if (newItem == null) {
@@ -272,7 +273,7 @@ final class Table {
   }
 
   /** The {@code TableDescription} structure with the given status. */
-  ObjectNode describe(String status) {
+  public ObjectNode describe(String status) {
     ObjectNode description = Json.object();
     description.put("TableName", name);
     description.put("TableArn", arn);

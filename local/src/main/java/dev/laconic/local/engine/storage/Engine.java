@@ -1,5 +1,6 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.storage;
 
+import dev.laconic.local.engine.Stream;
 import dev.laconic.local.engine.protocol.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import java.util.TreeMap;
  * <p>Not thread-safe by itself: callers hold the engine's monitor for each whole operation, which also keeps every
  * stream's records in the order their writes happened.
  */
-final class Engine {
+public final class Engine {
   private static final DateTimeFormatter LABEL =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
@@ -33,14 +34,14 @@ final class Engine {
   private long shardSerial;
   private long lastExpiry = Long.MIN_VALUE;
 
-  Engine(Clock clock, String region, String accountId, int recordsPerShard) {
+  public Engine(Clock clock, String region, String accountId, int recordsPerShard) {
     this.clock = clock;
     this.region = region;
     this.accountId = accountId;
     this.recordsPerShard = recordsPerShard;
   }
 
-  Instant now() {
+  public Instant now() {
     return clock.instant();
   }
 
@@ -49,7 +50,7 @@ final class Engine {
    * the endpoint calls it before each request, so an expired item is gone by the next request
    * (DynamoDB takes up to a few days).
    */
-  void expireItems() {
+  public void expireItems() {
     Instant now = now();
     if (now.getEpochSecond() == lastExpiry) {
       return;
@@ -58,24 +59,24 @@ final class Engine {
     tables.values().forEach(table -> table.expire(now));
   }
 
-  String region() {
+  public String region() {
     return region;
   }
 
-  String accountId() {
+  public String accountId() {
     return accountId;
   }
 
-  int recordsPerShard() {
+  public int recordsPerShard() {
     return recordsPerShard;
   }
 
   /** Tables by name, in name order. */
-  NavigableMap<String, Table> tables() {
+  public NavigableMap<String, Table> tables() {
     return tables;
   }
 
-  Table table(String name) {
+  public Table table(String name) {
     Table table = tables.get(name);
     if (table == null) {
       throw ApiException.resourceNotFound("Table: " + name + " not found");
@@ -84,17 +85,17 @@ final class Engine {
   }
 
   /** Every stream, in creation order, including those of deleted tables. */
-  List<Stream> streams() {
+  public List<Stream> streams() {
     return new ArrayList<>(streams.values());
   }
 
   /** The stream with this ARN, or {@code null}. */
-  Stream findStream(String arn) {
+  public Stream findStream(String arn) {
     return streams.get(arn);
   }
 
   /** The stream with this ARN, its records trimmed to {@code now}. */
-  Stream stream(String arn, Instant now) {
+  public Stream stream(String arn, Instant now) {
     Stream stream = streams.get(arn);
     if (stream == null) {
       throw ApiException.resourceNotFound("Stream: " + arn + " not found");
@@ -107,7 +108,7 @@ final class Engine {
    * Creates an enabled stream for a table. Its label is the creation time; a label the table has already used
    * (possible with a fixed clock) is moved on by a millisecond so ARNs stay unique.
    */
-  Stream createStream(Table table, String viewType) {
+  public Stream createStream(Table table, String viewType) {
     Instant created = now();
     while (streams.containsKey(Stream.arn(this, table.name(), LABEL.format(created)))) {
       created = created.plusMillis(1);
@@ -117,16 +118,16 @@ final class Engine {
     return stream;
   }
 
-  long nextSequence() {
+  public long nextSequence() {
     return ++sequence;
   }
 
-  long lastSequence() {
+  public long lastSequence() {
     return sequence;
   }
 
   /** Makes sure no later record gets {@code used} or a lower sequence number. */
-  void reserveSequence(long used) {
+  public void reserveSequence(long used) {
     sequence = Math.max(sequence, used);
   }
 
@@ -134,7 +135,7 @@ final class Engine {
    * A new shard id in the AWS form {@code shardId-<20-digit creation millis>-<8 hex digits>}; the hex part is a
    * bijective scramble of a counter, so ids are unique.
    */
-  String nextShardId(Instant now) {
+  public String nextShardId(Instant now) {
     shardSerial++;
     return String.format("shardId-%020d-%08x", now.toEpochMilli(), (int) (shardSerial * 0x9E3779B1L));
   }

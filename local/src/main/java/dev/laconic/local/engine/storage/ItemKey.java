@@ -1,4 +1,4 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -11,7 +11,7 @@ import java.util.Arrays;
  * unsigned bytes; see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.KeyConditionExpressions.html">Key
  * condition expressions</a>. Real DynamoDB scans partitions in hash order; this engine scans them in key order.
  */
-final class ItemKey implements Comparable<ItemKey> {
+public final class ItemKey implements Comparable<ItemKey> {
   private final Part hash;
   private final Part range;
 
@@ -26,12 +26,12 @@ final class ItemKey implements Comparable<ItemKey> {
   }
 
   /** A bound below every key of the partition {@code hashValue}. */
-  static ItemKey lowest(JsonNode hashValue) {
+  public static ItemKey lowest(JsonNode hashValue) {
     return new ItemKey(new Part(0, hashValue), new Part(-1, null));
   }
 
   /** A bound above every key of the partition {@code hashValue}. */
-  static ItemKey highest(JsonNode hashValue) {
+  public static ItemKey highest(JsonNode hashValue) {
     return new ItemKey(new Part(0, hashValue), new Part(1, null));
   }
 
