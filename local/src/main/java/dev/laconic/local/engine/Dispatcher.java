@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.laconic.local.engine.protocol.ApiException;
 import dev.laconic.local.engine.protocol.HttpEndpoint;
 import dev.laconic.local.engine.storage.Engine;
+import dev.laconic.local.engine.stream.StreamApi;
 
 /**
  * The DynamoDB and DynamoDB Streams operations by their {@code X-Amz-Target}: {@code DynamoDB_20120810.<Op>} or

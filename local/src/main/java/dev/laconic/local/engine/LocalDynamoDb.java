@@ -3,6 +3,7 @@ package dev.laconic.local.engine;
 import com.sun.net.httpserver.HttpServer;
 import dev.laconic.local.engine.protocol.HttpEndpoint;
 import dev.laconic.local.engine.storage.Engine;
+import dev.laconic.local.engine.stream.Stream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -8,6 +8,7 @@ import dev.laconic.local.engine.protocol.Json;
 import dev.laconic.local.engine.storage.Engine;
 import dev.laconic.local.engine.storage.SecondaryIndex;
 import dev.laconic.local.engine.storage.Table;
+import dev.laconic.local.engine.stream.Stream;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

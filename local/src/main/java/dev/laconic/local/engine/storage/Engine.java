@@ -1,7 +1,7 @@
 package dev.laconic.local.engine.storage;
 
-import dev.laconic.local.engine.Stream;
 import dev.laconic.local.engine.protocol.ApiException;
+import dev.laconic.local.engine.stream.Stream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.stream;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -138,7 +138,7 @@ public final class Stream {
   }
 
   /** Closes the open shard and opens a child of it; does nothing for a disabled stream. */
-  void split(Instant now) {
+  public void split(Instant now) {
     if (!enabled) {
       return;
     }
@@ -148,7 +148,7 @@ public final class Stream {
   }
 
   /** Stops recording: closes the open shard; the records stay readable until they are trimmed. */
-  void disable() {
+  public void disable() {
     engine.reserveSequence(shards.get(shards.size() - 1).close());
     enabled = false;
   }

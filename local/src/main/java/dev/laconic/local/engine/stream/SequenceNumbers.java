@@ -1,4 +1,4 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.stream;
 
 import dev.laconic.local.engine.protocol.Json;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,7 +16,7 @@ import java.util.Set;
  * <p>See the <a href="https://docs.aws.amazon.com/amazondynamodbstreams/latest/APIReference/API_Operations_Amazon_DynamoDB_Streams.html">DynamoDB
  * Streams API reference</a>.
  */
-final class StreamApi {
+public final class StreamApi {
   private static final Set<String> ITERATOR_TYPES =
       Set.of("TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER");
   private static final int MAX_PAGE = 100;
@@ -31,11 +31,11 @@ final class StreamApi {
       "arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\\d{12}:table/[A-Za-z0-9_.-]{3,255}/stream/"
           + "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}");
 
-  StreamApi(Engine engine) {
+  public StreamApi(Engine engine) {
     this.engine = engine;
   }
 
-  ObjectNode listStreams(JsonNode request) {
+  public ObjectNode listStreams(JsonNode request) {
     String tableName = Json.optionalString(request, "TableName");
     if (tableName != null) {
       Json.checkTableName(tableName);
@@ -65,7 +65,7 @@ final class StreamApi {
     return response;
   }
 
-  ObjectNode describeStream(JsonNode request) {
+  public ObjectNode describeStream(JsonNode request) {
     Stream stream = engine.stream(streamArn(request), engine.now());
     int limit = Json.optionalInt(request, "Limit", 1, MAX_PAGE, MAX_PAGE);
     String start = Json.optionalString(request, "ExclusiveStartShardId");
@@ -89,7 +89,7 @@ final class StreamApi {
     return response;
   }
 
-  ObjectNode getShardIterator(JsonNode request) {
+  public ObjectNode getShardIterator(JsonNode request) {
     Instant now = engine.now();
     Stream stream = engine.stream(streamArn(request), now);
     String shardId = Json.requiredString(request, "ShardId");
@@ -128,7 +128,7 @@ final class StreamApi {
    * GetRecords: the records from the iterator's position on. NextShardIterator is left out once a closed shard has
    * been read to its end, which tells the reader to continue with the child shards.
    */
-  ObjectNode getRecords(JsonNode request) {
+  public ObjectNode getRecords(JsonNode request) {
     String text = Json.requiredString(request, "ShardIterator");
     if (text.isEmpty() || text.length() > 2048) {
       throw Json.constraint("ShardIterator", text, "Member must have length between 1 and 2048");
