@@ -2,6 +2,9 @@ package dev.laconic.local.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.laconic.local.engine.expression.DocumentPath;
+import dev.laconic.local.engine.expression.Operand;
+import dev.laconic.local.engine.expression.UpdateExpression;
 import dev.laconic.local.engine.protocol.ApiException;
 import dev.laconic.local.engine.storage.AttributeValues;
 import dev.laconic.local.engine.storage.SecondaryIndex;

@@ -2,6 +2,8 @@ package dev.laconic.local.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.laconic.local.engine.expression.DocumentPath;
+import dev.laconic.local.engine.expression.Projection;
 import dev.laconic.local.engine.protocol.ApiException;
 import dev.laconic.local.engine.protocol.Json;
 import dev.laconic.local.engine.storage.SecondaryIndex;

@@ -12,7 +12,7 @@ import java.util.Set;
  * <p>DynamoDB reads statements with the PartiQL reference parser; the words are its SQL-92 keywords and the ones
  * PartiQL adds (<a href="https://github.com/partiql/partiql-lang-kotlin">partiql-lang-kotlin</a>, {@code
  * LexerConstants}). DynamoDB's own list of reserved words for expressions
- * ({@link ReservedWords}) does not apply to PartiQL.
+ * ({@code expression.ReservedWords}) does not apply to PartiQL.
  */
 final class PartiqlKeywords {
   private static final Set<String> WORDS = Set.of((

@@ -1,4 +1,4 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.expression;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.laconic.local.engine.protocol.ApiException;
@@ -20,7 +20,7 @@ import java.util.Set;
  * {@code OR}, {@code AND}, {@code NOT}, then comparisons, {@code BETWEEN}, {@code IN} and functions. Bare attribute
  * names that are {@linkplain ReservedWords reserved words} are rejected as DynamoDB rejects them.
  */
-final class ExpressionParser {
+public final class ExpressionParser {
   private static final Set<String> CONDITION_FUNCTIONS =
       Set.of("attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains");
   private static final Set<String> FUNCTIONS = Set.of("attribute_exists", "attribute_not_exists",
@@ -46,7 +46,7 @@ final class ExpressionParser {
    * Prepares to parse {@code text}; {@code expression} names the request parameter, such as
    * {@code "ConditionExpression"}, for error messages.
    */
-  ExpressionParser(String text, String expression, ExpressionContext context) {
+  public ExpressionParser(String text, String expression, ExpressionContext context) {
     this.text = text;
     this.expression = expression;
     this.context = context;
@@ -57,17 +57,17 @@ final class ExpressionParser {
   }
 
   /** Every document path the parsed expression mentions, read or written. */
-  List<DocumentPath> paths() {
+  public List<DocumentPath> paths() {
     return List.copyOf(paths);
   }
 
-  Condition condition() {
+  public Condition condition() {
     Condition condition = or();
     expectEnd();
     return condition;
   }
 
-  List<DocumentPath> projection() {
+  public List<DocumentPath> projection() {
     List<DocumentPath> projected = new ArrayList<>();
     do {
       projected.add(path());
@@ -77,7 +77,7 @@ final class ExpressionParser {
     return projected;
   }
 
-  UpdateExpression update() {
+  public UpdateExpression update() {
     List<UpdateExpression.SetAction> sets = new ArrayList<>();
     List<DocumentPath> removes = new ArrayList<>();
     List<UpdateExpression.ValueAction> adds = new ArrayList<>();

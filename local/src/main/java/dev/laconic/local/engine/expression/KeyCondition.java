@@ -1,4 +1,4 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.expression;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.laconic.local.engine.protocol.ApiException;
@@ -16,7 +16,7 @@ import java.util.List;
  * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.KeyConditionExpressions.html">Key
  * condition expressions</a>.
  */
-final class KeyCondition {
+public final class KeyCondition {
   private final JsonNode hashValue;
   private final Condition rangeCondition;
 
@@ -26,7 +26,7 @@ final class KeyCondition {
   }
 
   /** The condition on the keys {@code hashKey} and {@code rangeKey} (which may be null). */
-  static KeyCondition of(Table.KeyAttribute hashKey, Table.KeyAttribute rangeKey, Condition condition) {
+  public static KeyCondition of(Table.KeyAttribute hashKey, Table.KeyAttribute rangeKey, Condition condition) {
     List<Condition> parts = new ArrayList<>();
     flatten(condition, parts);
     JsonNode hashValue = null;
@@ -61,12 +61,12 @@ final class KeyCondition {
   }
 
   /** The partition key value. */
-  JsonNode hashValue() {
+  public JsonNode hashValue() {
     return hashValue;
   }
 
   /** Whether an item of the partition meets the sort key condition, if any. */
-  boolean matchesRange(JsonNode item) {
+  public boolean matchesRange(JsonNode item) {
     return rangeCondition == null || rangeCondition.test(item);
   }
 

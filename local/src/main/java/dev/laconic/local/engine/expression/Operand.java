@@ -1,4 +1,4 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.expression;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,7 +14,7 @@ import java.math.BigDecimal;
  * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html">Update
  * expressions</a>.
  */
-interface Operand {
+public interface Operand {
   /** The operand's value for {@code item}, or {@code null} when it refers to a missing attribute. */
   JsonNode resolve(JsonNode item);
 

@@ -1,4 +1,4 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.expression;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,13 +18,13 @@ import java.util.TreeSet;
  * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ExpressionAttributeValues.html">Expression
  * attribute values</a>.
  */
-final class ExpressionContext {
+public final class ExpressionContext {
   private final ObjectNode names;
   private final ObjectNode values;
   private final Set<String> usedNames = new TreeSet<>();
   private final Set<String> usedValues = new TreeSet<>();
 
-  ExpressionContext(JsonNode request) {
+  public ExpressionContext(JsonNode request) {
     names = Json.optionalObject(request, "ExpressionAttributeNames");
     values = Json.optionalObject(request, "ExpressionAttributeValues");
     if (names != null) {
@@ -68,7 +68,7 @@ final class ExpressionContext {
   }
 
   /** Once a request's expressions are parsed: rejects supplied names and values that none of them used. */
-  void checkAllUsed(boolean anyExpression) {
+  public void checkAllUsed(boolean anyExpression) {
     if (!anyExpression && names != null) {
       throw ApiException.validation("ExpressionAttributeNames can only be specified when using expressions");
     }

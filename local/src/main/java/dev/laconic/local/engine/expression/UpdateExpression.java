@@ -1,4 +1,4 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.expression;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,13 +20,13 @@ import java.util.Map;
  * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html">Update
  * expressions</a>.
  */
-final class UpdateExpression {
+public final class UpdateExpression {
   /** {@code SET path = value}. */
-  record SetAction(DocumentPath path, Operand value) {
+  public record SetAction(DocumentPath path, Operand value) {
   }
 
   /** {@code ADD path :value} or {@code DELETE path :value}. */
-  record ValueAction(DocumentPath path, JsonNode value) {
+  public record ValueAction(DocumentPath path, JsonNode value) {
   }
 
   private final List<SetAction> sets;
@@ -34,7 +34,7 @@ final class UpdateExpression {
   private final List<ValueAction> adds;
   private final List<ValueAction> deletes;
 
-  UpdateExpression(List<SetAction> sets, List<DocumentPath> removes, List<ValueAction> adds,
+  public UpdateExpression(List<SetAction> sets, List<DocumentPath> removes, List<ValueAction> adds,
       List<ValueAction> deletes) {
     this.sets = List.copyOf(sets);
     this.removes = List.copyOf(removes);
@@ -42,19 +42,19 @@ final class UpdateExpression {
     this.deletes = List.copyOf(deletes);
   }
 
-  List<SetAction> sets() {
+  public List<SetAction> sets() {
     return sets;
   }
 
   /** The ADD actions, then the DELETE actions. */
-  List<ValueAction> valueActions() {
+  public List<ValueAction> valueActions() {
     List<ValueAction> actions = new ArrayList<>(adds);
     actions.addAll(deletes);
     return actions;
   }
 
   /** Every path the expression writes, for the key-attribute check and {@code UPDATED_OLD/NEW}. */
-  List<DocumentPath> paths() {
+  public List<DocumentPath> paths() {
     List<DocumentPath> paths = new ArrayList<>();
     sets.forEach(action -> paths.add(action.path()));
     paths.addAll(removes);
@@ -67,12 +67,12 @@ final class UpdateExpression {
    * Whether the expression writes data. DynamoDB does not create a missing item for an update that only removes
    * attributes or set elements.
    */
-  boolean addsData() {
+  public boolean addsData() {
     return !sets.isEmpty() || !adds.isEmpty();
   }
 
   /** The item after the update; {@code original} (the stored item, or just its key) is left unchanged. */
-  ObjectNode apply(ObjectNode original) {
+  public ObjectNode apply(ObjectNode original) {
     ObjectNode result = original.deepCopy();
     for (SetAction set : inIndexOrder(sets)) {
       assign(result, set.path(), Operand.required(set.value(), original));

@@ -1,4 +1,4 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.expression;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,12 +18,12 @@ import java.util.TreeMap;
  * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ProjectionExpressions.html">Projection
  * expressions</a>; paths that select nothing are left out.
  */
-final class Projection {
+public final class Projection {
   private Projection() {
   }
 
   /** The selected attributes of {@code item}; an empty map when nothing was selected. */
-  static ObjectNode apply(JsonNode item, List<DocumentPath> paths) {
+  public static ObjectNode apply(JsonNode item, List<DocumentPath> paths) {
     Node root = new Node();
     for (DocumentPath path : paths) {
       Node node = root;

@@ -1,4 +1,4 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.expression;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.laconic.local.engine.storage.AttributeValues;
@@ -14,7 +14,7 @@ import java.util.List;
  * true), ordering comparisons apply only to two strings, two numbers or two binaries, and everything else is false
  * rather than an error.
  */
-interface Condition {
+public interface Condition {
   /** Whether {@code item} (a map of attribute names to values, empty for a missing item) satisfies the condition. */
   boolean test(JsonNode item);
 

@@ -1,4 +1,4 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.expression;
 
 import java.util.Locale;
 import java.util.Set;

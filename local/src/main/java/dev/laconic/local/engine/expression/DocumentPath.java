@@ -1,4 +1,4 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.expression;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -9,17 +9,17 @@ import java.util.List;
  * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.Attributes.html">Referring
  * to item attributes</a>.
  */
-record DocumentPath(List<Object> elements) {
-  DocumentPath {
+public record DocumentPath(List<Object> elements) {
+  public DocumentPath {
     elements = List.copyOf(elements);
   }
 
   /** The top-level attribute name. */
-  String attribute() {
+  public String attribute() {
     return (String) elements.get(0);
   }
 
-  boolean isTopLevel() {
+  public boolean isTopLevel() {
     return elements.size() == 1;
   }
 
@@ -32,7 +32,7 @@ record DocumentPath(List<Object> elements) {
   }
 
   /** The value at this path in {@code item} (a map of attribute names to values), or {@code null}. */
-  JsonNode get(JsonNode item) {
+  public JsonNode get(JsonNode item) {
     JsonNode current = item.get(attribute());
     for (int i = 1; i < elements.size() && current != null; i++) {
       Object element = elements.get(i);
@@ -46,7 +46,7 @@ record DocumentPath(List<Object> elements) {
   }
 
   /** Whether one path is the other or lies inside it, which DynamoDB forbids within one expression. */
-  boolean overlaps(DocumentPath other) {
+  public boolean overlaps(DocumentPath other) {
     int common = Math.min(elements.size(), other.elements.size());
     return elements.subList(0, common).equals(other.elements.subList(0, common));
   }
