@@ -2,6 +2,7 @@ package dev.laconic.local.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.laconic.local.engine.partiql.PartiqlApi;
 import dev.laconic.local.engine.protocol.ApiException;
 import dev.laconic.local.engine.protocol.HttpEndpoint;
 import dev.laconic.local.engine.storage.Engine;

@@ -1,13 +1,13 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.partiql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.laconic.local.engine.PartiqlStatement.Access;
-import dev.laconic.local.engine.PartiqlStatement.Column;
-import dev.laconic.local.engine.PartiqlTree.Returning;
 import dev.laconic.local.engine.expression.Condition;
 import dev.laconic.local.engine.expression.DocumentPath;
 import dev.laconic.local.engine.expression.UpdateExpression;
+import dev.laconic.local.engine.partiql.PartiqlStatement.Access;
+import dev.laconic.local.engine.partiql.PartiqlStatement.Column;
+import dev.laconic.local.engine.partiql.PartiqlTree.Returning;
 import dev.laconic.local.engine.protocol.ApiException;
 import dev.laconic.local.engine.protocol.Json;
 import dev.laconic.local.engine.storage.AttributeValues;

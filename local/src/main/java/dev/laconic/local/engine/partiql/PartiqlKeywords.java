@@ -1,4 +1,4 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.partiql;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,13 +1,13 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.partiql;
 
-import dev.laconic.local.engine.PartiqlLexer.Kind;
-import dev.laconic.local.engine.PartiqlLexer.Token;
-import dev.laconic.local.engine.PartiqlTree.Action;
-import dev.laconic.local.engine.PartiqlTree.Clause;
-import dev.laconic.local.engine.PartiqlTree.Order;
-import dev.laconic.local.engine.PartiqlTree.Projected;
-import dev.laconic.local.engine.PartiqlTree.Returning;
-import dev.laconic.local.engine.PartiqlTree.Source;
+import dev.laconic.local.engine.partiql.PartiqlLexer.Kind;
+import dev.laconic.local.engine.partiql.PartiqlLexer.Token;
+import dev.laconic.local.engine.partiql.PartiqlTree.Action;
+import dev.laconic.local.engine.partiql.PartiqlTree.Clause;
+import dev.laconic.local.engine.partiql.PartiqlTree.Order;
+import dev.laconic.local.engine.partiql.PartiqlTree.Projected;
+import dev.laconic.local.engine.partiql.PartiqlTree.Returning;
+import dev.laconic.local.engine.partiql.PartiqlTree.Source;
 import dev.laconic.local.engine.protocol.ApiException;
 import java.util.ArrayList;
 import java.util.List;

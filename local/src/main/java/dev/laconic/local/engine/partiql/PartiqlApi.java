@@ -1,4 +1,4 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.partiql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,7 +35,7 @@ import java.util.TreeSet;
  * table, as DynamoDB's is. A batch runs each statement on its own and answers each with its item or its error; a
  * transaction checks every statement before applying any.
  */
-final class PartiqlApi {
+public final class PartiqlApi {
   private static final int MAX_STATEMENT_LENGTH = 8192;
   private static final int MAX_NEXT_TOKEN_LENGTH = 32768;
   private static final int MAX_BATCH = 25;
@@ -44,11 +44,11 @@ final class PartiqlApi {
 
   private final Engine engine;
 
-  PartiqlApi(Engine engine) {
+  public PartiqlApi(Engine engine) {
     this.engine = engine;
   }
 
-  ObjectNode executeStatement(JsonNode request) {
+  public ObjectNode executeStatement(JsonNode request) {
     String text = statementText(request);
     List<JsonNode> parameters = parameters(request);
     int limit = Json.optionalInt(request, "Limit", 1, Integer.MAX_VALUE, Integer.MAX_VALUE);
@@ -144,7 +144,7 @@ final class PartiqlApi {
    * with its table and item, or with its error, and a failed one stops no other. A read must name one item by its
    * whole key.
    */
-  ObjectNode batchExecuteStatement(JsonNode request) {
+  public ObjectNode batchExecuteStatement(JsonNode request) {
     ArrayNode statements = Json.requiredArray(request, "Statements");
     checkCount("Statements", statements, MAX_BATCH);
     List<Slot> slots = new ArrayList<>();
@@ -243,7 +243,7 @@ final class PartiqlApi {
    * one that fails cancels them all, with a reason for each, and the rest are applied with their stream records.
    * Reads name one item of a table each by its whole key, never an index, and are answered in order.
    */
-  ObjectNode executeTransaction(JsonNode request) {
+  public ObjectNode executeTransaction(JsonNode request) {
     ArrayNode statements = Json.requiredArray(request, "TransactStatements");
     checkCount("TransactStatements", statements, MAX_TRANSACTION);
     Json.optionalString(request, "ClientRequestToken");

@@ -1,4 +1,4 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.partiql;
 
 import dev.laconic.local.engine.protocol.ApiException;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.partiql;
 
-import dev.laconic.local.engine.PartiqlLexer.Token;
+import dev.laconic.local.engine.partiql.PartiqlLexer.Token;
 import java.util.List;
 
 /**
