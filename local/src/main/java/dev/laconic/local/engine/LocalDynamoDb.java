@@ -1,6 +1,7 @@
 package dev.laconic.local.engine;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.laconic.local.engine.api.Dispatcher;
 import dev.laconic.local.engine.protocol.HttpEndpoint;
 import dev.laconic.local.engine.storage.Engine;
 import dev.laconic.local.engine.stream.Stream;

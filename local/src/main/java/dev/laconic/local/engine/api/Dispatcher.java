@@ -1,4 +1,4 @@
-package dev.laconic.local.engine;
+package dev.laconic.local.engine.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +15,7 @@ import dev.laconic.local.engine.stream.StreamApi;
  * <p>Each operation runs while holding the engine's monitor, so operations are atomic and every stream receives its
  * records in write order; what time to live has expired is deleted first.
  */
-final class Dispatcher implements HttpEndpoint.Operations {
+public final class Dispatcher implements HttpEndpoint.Operations {
   private static final String DYNAMODB = "DynamoDB_20120810.";
   private static final String STREAMS = "DynamoDBStreams_20120810.";
 
@@ -25,7 +25,7 @@ final class Dispatcher implements HttpEndpoint.Operations {
   private final StreamApi streams;
   private final PartiqlApi partiql;
 
-  Dispatcher(Engine engine) {
+  public Dispatcher(Engine engine) {
     this.engine = engine;
     this.tables = new TableApi(engine);
     this.items = new ItemApi(engine);
