@@ -2,6 +2,8 @@ package dev.laconic.local.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.laconic.local.engine.protocol.ApiException;
+import dev.laconic.local.engine.storage.AttributeValues;
 
 /** Items in DynamoDB JSON, checked and sized as the engine checks and sizes them. */
 public final class DynamoItems {

@@ -1,6 +1,10 @@
 package dev.laconic.local.engine;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.laconic.local.engine.api.Dispatcher;
+import dev.laconic.local.engine.protocol.HttpEndpoint;
+import dev.laconic.local.engine.storage.Engine;
+import dev.laconic.local.engine.stream.Stream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -67,7 +71,7 @@ public final class LocalDynamoDb implements AutoCloseable {
       return thread;
     });
     server.setExecutor(executor);
-    server.createContext("/", new HttpEndpoint(engine));
+    server.createContext("/", new HttpEndpoint(new Dispatcher(engine)));
     server.start();
     return new LocalDynamoDb(settings, engine, server, executor);
   }

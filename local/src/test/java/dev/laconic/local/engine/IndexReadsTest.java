@@ -434,7 +434,8 @@ class IndexReadsTest extends EngineTest {
    * The orders table: o1 to o6 of customers c1 to c3, o5 without stage or customer, o2 and o6
    * with the same stage and placing time.
    */
-  private static String ordersTable() {
+  /** The orders table of the class comment, with six orders; o5 has no stage and no customer. */
+  static String ordersTable() {
     String table = uniqueName("orders");
     dynamo.createTable(b -> b.tableName(table)
         .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))

@@ -17,11 +17,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementResponse;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -216,5 +220,26 @@ class PartiqlBatchTest extends EngineTest {
         "Validation failed in TransactStatements[0]: RETURNING clause is not supported in ExecuteTransaction."),
         messages);
     assertEquals(Map.of(), get(table, "a"));
+  }
+
+  @Test
+  void aBatchOrATransactionReadsNoIndex() {
+    String table = uniqueName("batch-index");
+    dynamo.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+        .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.S),
+            d -> d.attributeName("g").attributeType(ScalarAttributeType.S))
+        .globalSecondaryIndexes(g -> g.indexName("by-g").keySchema(k -> k.attributeName("g").keyType(KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.ALL))));
+    dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", s("a"), "g", s("x"))));
+    String index = "\"" + table + "\".\"by-g\"";
+
+    BatchStatementResponse read = batch("SELECT * FROM " + index + " WHERE g = 'x'").get(0);
+    assertEquals("Select statements within BatchExecuteStatement must specify the primary key in the where "
+        + "clause.", read.error().message());
+    assertEquals("Validation failed in TransactStatements[0]: Reads on indices are not supported within "
+        + "transactions.", message(() -> transaction("SELECT * FROM " + index + " WHERE pk = 'a'")));
+    assertEquals("Validation failed in TransactStatements[0]: Operations on indices are not supported in "
+        + "transactions", message(() -> transaction("EXISTS(SELECT * FROM " + index + " WHERE pk = 'a' AND g = 'x')")));
   }
 }

@@ -8,9 +8,9 @@ import static dev.laconic.local.engine.TestSupport.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,6 +58,20 @@ class PartiqlTest extends EngineTest {
     assertMessage(expected, DynamoDbException.class, statement, parameters);
     DynamoDbException e = assertThrows(DynamoDbException.class, () -> execute(statement, parameters));
     assertEquals("ValidationException", e.awsErrorDetails().errorCode());
+  }
+
+  /** Every page of {@code statement}, {@code limit} items read a page, following NextToken to the end. */
+  static List<List<Map<String, AttributeValue>>> pages(String statement, int limit) {
+    List<List<Map<String, AttributeValue>>> pages = new ArrayList<>();
+    String token = null;
+    do {
+      String next = token;
+      ExecuteStatementResponse page = dynamo.executeStatement(r -> r.statement(statement).limit(limit)
+          .nextToken(next));
+      pages.add(page.items());
+      token = page.nextToken();
+    } while (token != null);
+    return pages;
   }
 
   private static String pks(List<Map<String, AttributeValue>> items) {
@@ -125,16 +139,8 @@ class PartiqlTest extends EngineTest {
           pk.equals("b") || pk.equals("d")))));
     }
     String statement = "SELECT pk FROM \"" + table + "\" WHERE even = true";
-    List<String> pages = new ArrayList<>();
-    String token = null;
-    do {
-      String next = token;
-      ExecuteStatementResponse page = dynamo.executeStatement(r -> r.statement(statement).limit(2)
-          .nextToken(next));
-      pages.add(pks(page.items()));
-      token = page.nextToken();
-    } while (token != null);
-    assertEquals(List.of("b", "d", ""), pages, "two items read a page, matching or not");
+    assertEquals(List.of("b", "d", ""), pages(statement, 2).stream().map(PartiqlTest::pks).toList(),
+        "two items read a page, matching or not");
 
     String first = dynamo.executeStatement(r -> r.statement(statement).limit(1)).nextToken();
     DynamoDbException other = assertThrows(DynamoDbException.class, () -> dynamo.executeStatement(r -> r
@@ -160,19 +166,95 @@ class PartiqlTest extends EngineTest {
         .map(item -> item.get("sk").s()).toList());
     assertEquals(List.of(Map.of("sk", s("2"))), run(select + " AND sk = '2'"));
     String both = "SELECT pk, sk FROM \"" + table + "\" WHERE pk IN ['p', 'q'] ORDER BY pk DESC, sk DESC";
-    List<String> read = new ArrayList<>();
-    String token = null;
-    do {
-      String next = token;
-      ExecuteStatementResponse page = dynamo.executeStatement(r -> r.statement(both).limit(1).nextToken(next));
-      page.items().forEach(item -> read.add(item.get("pk").s() + item.get("sk").s()));
-      token = page.nextToken();
-    } while (token != null);
+    List<String> read = pages(both, 1).stream().flatMap(List::stream)
+        .map(item -> item.get("pk").s() + item.get("sk").s()).toList();
     assertEquals(List.of("q0", "p3", "p2", "p1"), read, "one item a page, partition after partition");
     assertValidation("Must have WHERE clause in the statement when using ORDER BY clause.",
         "SELECT * FROM \"" + table + "\" ORDER BY sk");
     assertValidation("Variable reference other in ORDER BY clause must be part of the primary key",
         select + " ORDER BY other");
+  }
+
+  @Test
+  void aSelectFromAnIndexReadsItsItemsInItsOrderWithWhatItProjects() {
+    String table = IndexReadsTest.ordersTable();
+    String byStage = "SELECT * FROM \"" + table + "\".\"by-stage\"";
+
+    List<Map<String, AttributeValue>> open = run(byStage + " WHERE stage = 'OPEN'");
+    assertEquals("o2 o6 o3 o1", sks(open), "by placing time, then by table key");
+    assertEquals(Map.of("pk", s("c1"), "sk", s("o2"), "stage", s("OPEN"), "placed", n("10"), "amount", n("20")),
+        open.get(0), "the keys and amount, not note or customer");
+    assertEquals("o1 o3 o6 o2", sks(run(byStage + " WHERE stage = 'OPEN' ORDER BY placed DESC")));
+    assertEquals("o2 o6 o3 o1 o4", sks(run(byStage)), "every item with a stage, o5 has none");
+    assertEquals("o4 o2 o6 o3 o1", sks(run(byStage + " WHERE stage IN ['OPEN', 'SHIPPED'] ORDER BY stage DESC")));
+    assertEquals("o2 o6 o1", sks(run(byStage + " WHERE pk = 'c1'")), "no index partition key: the index scanned");
+    assertEquals(List.of(Map.of("sk", s("o3"), "amount", n("30")), Map.of("sk", s("o1"), "amount", n("10"))),
+        run("SELECT sk, amount FROM \"" + table + "\".\"by-stage\" WHERE stage = ? AND placed > 15", s("OPEN")));
+    assertEquals(List.of(), run(byStage + " WHERE note = 'first'"), "a scan of the index sees what it projects");
+
+    String byCustomer = "SELECT * FROM \"" + table + "\".\"by-customer\" WHERE customer = 'alice'";
+    assertEquals(List.of(Map.of("pk", s("c1"), "sk", s("o1"), "customer", s("alice")),
+        Map.of("pk", s("c2"), "sk", s("o3"), "customer", s("alice"))), run(byCustomer), "KEYS_ONLY: the keys");
+    assertEquals(List.of(), run(byCustomer.replace("alice", "nobody")));
+  }
+
+  @Test
+  void aSelectFromALocalIndexReadsWhatItDoesNotProjectFromTheTable() {
+    String table = IndexReadsTest.ordersTable();
+    String byPlaced = "FROM \"" + table + "\".\"by-placed\" WHERE pk = 'c1'";
+
+    assertEquals(List.of(Map.of("pk", s("c1"), "sk", s("o2"), "placed", n("10"))), dynamo.executeStatement(r -> r
+        .statement("SELECT * " + byPlaced).limit(1).consistentRead(true)).items(), "KEYS_ONLY, consistent");
+    assertEquals(List.of(Map.of("sk", s("o1"), "note", s("first")), Map.of("sk", s("o6")),
+        Map.of("sk", s("o2"), "note", s("second"))), run("SELECT sk, note " + byPlaced + " ORDER BY placed DESC"));
+    assertValidation("One or more parameter values were invalid: Secondary index by-placed does not project one or "
+        + "more filter attributes: [note]", "SELECT sk " + byPlaced + " AND note = 'first'");
+  }
+
+  @Test
+  void nextTokenPagesThroughAnIndexWhoseItemsShareAnIndexKey() {
+    String table = IndexReadsTest.ordersTable();
+    for (String order : List.of("", " ORDER BY placed DESC")) {
+      String statement = "SELECT sk FROM \"" + table + "\".\"by-stage\" WHERE stage = 'OPEN'" + order;
+      List<String> pages = pages(statement, 1).stream().map(PartiqlTest::sks).toList();
+      List<String> expected = new ArrayList<>(List.of("o2", "o6", "o3", "o1"));
+      if (!order.isEmpty()) {
+        Collections.reverse(expected);
+      }
+      expected.add("");
+      assertEquals(expected, pages, statement);
+    }
+  }
+
+  @Test
+  void anIndexReadIsRefusedAsDynamoDbRefusesIt() {
+    String table = IndexReadsTest.ordersTable();
+    String from = " FROM \"" + table + "\".\"by-stage\"";
+
+    assertValidation("The table does not have the specified index", "SELECT *" + from.replace("by-stage", "none"));
+    assertValidation("The table does not have the specified index", "SELECT *" + from.replace("by-stage", table));
+    assertValidation("One or more parameter values were invalid: Global secondary index by-stage does not project "
+        + "[note, customer]", "SELECT note, sk, customer" + from + " WHERE stage = 'OPEN'");
+    assertValidation("One or more parameter values were invalid: Global secondary index by-stage does not project "
+        + "[note]", "SELECT note" + from);
+    assertValidation("One or more parameter values were invalid: Secondary index by-stage does not project one or "
+        + "more filter attributes: [note, customer]",
+        "SELECT sk" + from + " WHERE stage = 'OPEN' AND (note = 'first' OR begins_with(customer, 'a'))");
+    assertValidation("Variable reference sk in ORDER BY clause must be part of the primary key",
+        "SELECT *" + from + " WHERE stage = 'OPEN' ORDER BY sk");
+    assertValidation("Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY "
+        + "clause.", "SELECT *" + from + " WHERE pk = 'c1' ORDER BY placed");
+    assertValidation("Key attribute's data type should match its data type in table's schema: Key placed",
+        "SELECT *" + from + " WHERE stage = 'OPEN' AND placed = '10'");
+    assertValidation("This operation is not supported on an index",
+        "UPDATE \"" + table + "\".\"by-stage\" SET amount = 1 WHERE pk = 'c1' AND sk = 'o1'");
+    for (String index : List.of("by-stage", "none")) {
+      DynamoDbException e = assertThrows(DynamoDbException.class, () -> dynamo.executeStatement(r -> r
+          .statement("SELECT *" + from.replace("by-stage", index)).consistentRead(true)));
+      assertEquals(index.equals("none") ? "The table does not have the specified index"
+          : "Strongly consistent read is not supported on Global Secondary Indexes",
+          e.awsErrorDetails().errorMessage());
+    }
   }
 
   @Test
@@ -326,11 +408,14 @@ class PartiqlTest extends EngineTest {
         n("abc"));
     assertValidation("EXISTS can only be used in ExecuteTransaction write requests.",
         "EXISTS(" + from + " WHERE pk = 'a' AND n = 1)");
-    assertTrue(assertThrows(DynamoDbException.class, () -> run(from.replace(table, table + "\".\"byName")))
-        .awsErrorDetails().errorMessage().contains("not supported by this local DynamoDB engine"));
+    assertValidation("The table does not have the specified index", from.replace(table, table + "\".\"byName"));
     assertValidation("Statement wasn't well formed, can't be processed: ",
         from + " WHERE " + "(".repeat(2000) + "pk = 'a'" + ")".repeat(2000));
     assertMessage("Requested resource not found", ResourceNotFoundException.class,
         "SELECT * FROM \"no-such-table\"");
+  }
+
+  private static String sks(List<Map<String, AttributeValue>> items) {
+    return String.join(" ", items.stream().map(item -> item.get("sk").s()).toList());
   }
 }
