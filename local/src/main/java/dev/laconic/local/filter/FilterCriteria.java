@@ -3,8 +3,8 @@ package dev.laconic.local.filter;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,9 +38,9 @@ public final class FilterCriteria {
     return new FilterCriteria(patterns.stream().map(FilterPattern::parse).toList());
   }
 
-  /** Whether the mapping passes {@code record} (as the function would receive it). */
-  public boolean passes(JsonNode record) {
-    return patterns.isEmpty() || matches(record.toString());
+  /** Whether the mapping passes {@code record}, its UTF-8 JSON as the function receives it. */
+  public boolean passes(byte[] record) {
+    return patterns.isEmpty() || matches(new String(record, StandardCharsets.UTF_8));
   }
 
   /** Whether {@code record}, a JSON object's text, matches any pattern. */

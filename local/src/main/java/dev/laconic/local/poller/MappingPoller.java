@@ -378,11 +378,12 @@ public final class MappingPoller implements AutoCloseable {
       }
       shard.notBefore = null;
       ObjectNode json = EventRecords.toJson(record, streamArn);
-      if (filters.passes(json)) {
+      byte[] utf8 = EventRecords.utf8(json);
+      if (filters.passes(utf8)) {
         if (shard.buffer.isEmpty()) {
           shard.firstBufferedNanos = System.nanoTime();
         }
-        shard.buffer.add(new Pending(json, created, EventRecords.utf8(json)));
+        shard.buffer.add(new Pending(json, created, utf8));
       }
     }
     shard.iterator = response.nextShardIterator();
