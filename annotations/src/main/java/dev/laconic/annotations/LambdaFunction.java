@@ -76,4 +76,74 @@ public @interface LambdaFunction {
    * of its own for {@code JAVA_TOOL_OPTIONS} cannot be combined with another value.
    */
   TieredCompilation tieredCompilation() default TieredCompilation.RUNTIME_DEFAULT;
+
+  /**
+   * The format of the function's logs ({@code LoggingConfig.LogFormat}). Default
+   * {@link LogFormat#TEXT}: nothing written. Either way the function writes to the log group the
+   * template declares, with {@link #logRetentionDays()}.
+   */
+  LogFormat logFormat() default LogFormat.TEXT;
+
+  /**
+   * The least severe of the function's own records Lambda keeps ({@code
+   * LoggingConfig.ApplicationLogLevel}); {@link LogFormat#JSON} only. Default
+   * {@link ApplicationLogLevel#LAMBDA_DEFAULT}: nothing written, Lambda keeps INFO and above.
+   */
+  ApplicationLogLevel applicationLogLevel() default ApplicationLogLevel.LAMBDA_DEFAULT;
+
+  /**
+   * The least severe of Lambda's own records it keeps ({@code LoggingConfig.SystemLogLevel});
+   * {@link LogFormat#JSON} only. Default {@link SystemLogLevel#LAMBDA_DEFAULT}: nothing written,
+   * Lambda keeps INFO and above.
+   */
+  SystemLogLevel systemLogLevel() default SystemLogLevel.LAMBDA_DEFAULT;
+
+  /**
+   * The subnets whose network the function runs in ({@code VpcConfig.SubnetIds}), given with
+   * {@link #securityGroupIds()}: at most 16, each a subnet id ({@code subnet-0123abcd}),
+   * {@code @Name} for an {@code AWS::EC2::Subnet} of the base template, or a single {@code ${Name}}: a
+   * template parameter of type {@code List<AWS::EC2::Subnet::Id>}. The role gets the network
+   * interface permissions Lambda needs, on these subnets. Default: none, the function runs
+   * outside any VPC.
+   */
+  String[] subnetIds() default {};
+
+  /**
+   * The security groups of the function's network interfaces ({@code
+   * VpcConfig.SecurityGroupIds}), given with {@link #subnetIds()}: at most 5, each a security
+   * group id ({@code sg-0123abcd}), {@code @Name} for an {@code AWS::EC2::SecurityGroup} of the
+   * base template, or a single {@code ${Name}}: a template parameter of type {@code
+   * List<AWS::EC2::SecurityGroup::Id>}. Default: none.
+   */
+  String[] securityGroupIds() default {};
+
+  /**
+   * Whether the function may send IPv6 traffic in dual-stack subnets ({@code
+   * VpcConfig.Ipv6AllowedForDualStack}); needs {@link #subnetIds()}. Default {@code false}:
+   * nothing written.
+   */
+  boolean ipv6AllowedForDualStack() default false;
+
+  /**
+   * Lambda layers added to the function ({@code Layers}), in order: at most 5, each a layer
+   * version ARN ({@code arn:aws:lambda:eu-west-1:123456789012:layer:name:3}), {@code ${Name}}
+   * for a template parameter or {@code @Name} for an {@code AWS::Lambda::LayerVersion} of the
+   * base template. Default: none.
+   */
+  String[] layers() default {};
+
+  /**
+   * The size of the function's {@code /tmp}, in MB ({@code EphemeralStorage.Size}): 512 to
+   * 10240. Default 512, Lambda's own: nothing written.
+   */
+  int ephemeralStorage() default 512;
+
+  /**
+   * The customer managed KMS key that encrypts the function's environment variables (and its
+   * SnapStart snapshots) ({@code KmsKeyArn}): a key ARN ({@code
+   * arn:aws:kms:eu-west-1:123456789012:key/<id>}), {@code ${Name}} for a template parameter or
+   * {@code @Name} for an {@code AWS::KMS::Key} of the base template. The role gets {@code
+   * kms:Decrypt} on that key. Default: none, Lambda uses a key AWS manages.
+   */
+  String kmsKey() default "";
 }

@@ -215,6 +215,71 @@ class DiagnosticsTest {
                 + " It must be set in one place",
             "JAVA_TOOL_OPTIONS=", function("tieredCompilation = TieredCompilation.C1_ONLY,\n"
                 + "environment = {\"STAGE=prod\",\n\"JAVA_TOOL_OPTIONS=-Xshare:auto\"}")),
+        new Case(Diagnostic.LOG_LEVEL_WITHOUT_JSON,
+            "[LACONIC-215] applicationLogLevel = DEBUG, but logFormat = TEXT. Lambda filters only"
+                + " JSON logs by level and refuses a level without them: set logFormat = JSON, or"
+                + " leave applicationLogLevel at LAMBDA_DEFAULT.",
+            "DEBUG", function("memorySize = 1024,\napplicationLogLevel = ApplicationLogLevel.DEBUG")),
+        new Case(Diagnostic.SUBNET_ID_INVALID,
+            "[LACONIC-216] subnetIds[1] = \"subnet-xyz\". It must be a subnet id such as"
+                + " subnet-0123456789abcdef0",
+            "subnet-xyz", function("securityGroupIds = \"sg-0123abcd\",\nsubnetIds = {"
+                + "\"subnet-0123abcd\",\n\"subnet-xyz\"}")),
+        new Case(Diagnostic.SECURITY_GROUP_ID_INVALID,
+            "[LACONIC-217] securityGroupIds[0] = \"sg-12\". It must be a security group id",
+            "sg-12", function("subnetIds = \"subnet-0123abcd\",\nsecurityGroupIds = \"sg-12\"")),
+        new Case(Diagnostic.VPC_INCOMPLETE,
+            "[LACONIC-218] subnetIds is set, but securityGroupIds is empty. A function in a VPC"
+                + " needs both",
+            "subnetIds", function("memorySize = 1024,\nsubnetIds = \"subnet-0123abcd\"")),
+        new Case(Diagnostic.VPC_LIST_TOO_LONG,
+            "[LACONIC-219] securityGroupIds has 6 entries. It must have at most 5.",
+            "securityGroupIds", function("subnetIds = \"subnet-0123abcd\",\nsecurityGroupIds = {"
+                + "\"sg-00000001\", \"sg-00000002\", \"sg-00000003\", \"sg-00000004\","
+                + " \"sg-00000005\", \"sg-00000006\"}")),
+        new Case(Diagnostic.VPC_LIST_PARAMETER_NOT_ALONE,
+            "[LACONIC-220] subnetIds[1] = \"${PrivateSubnets}\" is a parameter of type"
+                + " List<AWS::EC2::Subnet::Id>, a whole list, so it must be the only entry of"
+                + " subnetIds",
+            "PrivateSubnets", function("securityGroupIds = \"sg-0123abcd\",\nsubnetIds = {"
+                + "\"subnet-0123abcd\",\n\"${PrivateSubnets}\"}")),
+        new Case(Diagnostic.IPV6_WITHOUT_VPC,
+            "[LACONIC-221] ipv6AllowedForDualStack = true, but subnetIds is empty.",
+            "ipv6AllowedForDualStack", function("memorySize = 1024,\nipv6AllowedForDualStack = true")),
+        new Case(Diagnostic.LAYER_ARN_INVALID,
+            "[LACONIC-222] layers[0] = \"arn:aws:lambda:eu-west-1:123456789012:layer:otel\". It"
+                + " must be a layer version ARN such as"
+                + " arn:aws:lambda:eu-west-1:123456789012:layer:my-layer:3, @Name for an"
+                + " AWS::Lambda::LayerVersion of the base template, or ${Name} for a template"
+                + " parameter. It names the layer, not a version: add the version, such as"
+                + " arn:aws:lambda:eu-west-1:123456789012:layer:otel:1.",
+            "layer:otel", function("memorySize = 1024,\n"
+                + "layers = \"arn:aws:lambda:eu-west-1:123456789012:layer:otel\"")),
+        new Case(Diagnostic.TOO_MANY_LAYERS,
+            "[LACONIC-223] layers has 6 entries. It must have at most 5",
+            "layers", function("layers = {\"${L1}\", \"${L2}\", \"${L3}\", \"${L4}\","
+                + " \"${L5}\", \"${L6}\"}")),
+        new Case(Diagnostic.LAYER_TWICE,
+            "[LACONIC-224] layers[1] = \"arn:aws:lambda:eu-west-1:123456789012:layer:otel:5\" is a"
+                + " version of layer arn:aws:lambda:eu-west-1:123456789012:layer:otel, as layers[0]"
+                + " is.",
+            "otel:5", function("layers = {\"arn:aws:lambda:eu-west-1:123456789012:layer:otel:4\","
+                + "\n\"arn:aws:lambda:eu-west-1:123456789012:layer:otel:5\"}")),
+        new Case(Diagnostic.EPHEMERAL_STORAGE_RANGE,
+            "[LACONIC-225] ephemeralStorage = 256. It must be between 512 and 10240 (MB).",
+            "ephemeralStorage", function("memorySize = 1024,\nephemeralStorage = 256")),
+        new Case(Diagnostic.KMS_KEY_INVALID,
+            "[LACONIC-226] kmsKey = \"arn:aws:kms:eu-west-1:123456789012:alias/app\". It must be a"
+                + " KMS key ARN such as arn:aws:kms:eu-west-1:123456789012:key/"
+                + "1234abcd-12ab-34cd-56ef-1234567890ab, @Name for an AWS::KMS::Key of the base"
+                + " template, or ${Name} for a template parameter. An alias does not do: Lambda"
+                + " needs the key's own ARN (key/<key id>).",
+            "alias/app", function("environment = \"STAGE=prod\",\n"
+                + "kmsKey = \"arn:aws:kms:eu-west-1:123456789012:alias/app\"")),
+        new Case(Diagnostic.KMS_KEY_UNUSED,
+            "[LACONIC-227] kmsKey = \"${AppKey}\", but the function has no environment variables"
+                + " and no SnapStart, so the key encrypts nothing.",
+            "AppKey", function("memorySize = 1024,\nkmsKey = \"${AppKey}\"")),
 
         new Case(Diagnostic.STREAM_ARN_INVALID,
             "[LACONIC-301] streamArn = \"arn:aws:dynamodb:us-east-1:123456789012:table/Orders\"."

@@ -40,7 +40,12 @@ class GeneratedOutputTest {
       "AuditFailureArn", "arn:aws:sqs:eu-west-1:123456789012:audit-failures",
       "ParcelsStreamArn",
       "arn:aws:dynamodb:eu-west-1:123456789012:table/Parcels/stream/2024-01-01T00:00:00.000",
-      "ClicksFailureTopic", "arn:aws:sns:eu-west-1:123456789012:clicks-failures");
+      "ClicksFailureTopic", "arn:aws:sns:eu-west-1:123456789012:clicks-failures",
+      "PrivateSubnets", "subnet-0a1b2c3d,subnet-1a2b3c4d",
+      "LambdaSecurityGroups", "sg-0a1b2c3d",
+      "SharedLayerArn", "arn:aws:lambda:eu-west-1:123456789012:layer:shared:7",
+      "InboxKeyArn",
+      "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab");
 
   static List<JavaFileObject> sources(List<String> names) {
     List<JavaFileObject> sources = new ArrayList<>();

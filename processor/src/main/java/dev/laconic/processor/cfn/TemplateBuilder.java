@@ -35,7 +35,9 @@ import java.util.TreeMap;
  * the mappings ({@code DependsOn}; Lambda checks the role's permission to read the source when a
  * mapping is created) and SnapStart's version (publishing runs the function's initialisation,
  * which writes logs). The function itself does not, so a resource of the base template may refer
- * to the function while its policy names that resource. The log group's name does not depend on
+ * to the function while its policy names that resource; but for a function in a VPC, which
+ * waits for its policy too: Lambda checks, when it creates the function, that the role may
+ * create the network interfaces. The log group's name does not depend on
  * the function's; the function writes to it through {@code LoggingConfig}.
  *
  * <p>The {@link Format#SAM SAM variant} writes each function as an
@@ -218,7 +220,10 @@ public final class TemplateBuilder {
     if (settings.snapStart()) {
       lambda.putObject("SnapStart").put("ApplyOn", "PublishedVersions");
     }
-    lambda.putObject("LoggingConfig").set("LogGroup", Intrinsics.ref(logGroupId));
+    OptionalProperties.addTo(lambda, settings);
+    ObjectNode loggingConfig = lambda.putObject("LoggingConfig");
+    loggingConfig.set("LogGroup", Intrinsics.ref(logGroupId));
+    OptionalProperties.addTo(loggingConfig, settings.logging());
 
     String invokedId = functionId;
     String versionDescription = settings.snapStart() ? versionDescription(lambda) : null;
@@ -235,7 +240,13 @@ public final class TemplateBuilder {
       }
       addEvents(function, functionId, serverless);
     } else {
-      resource(resources, functionId, "AWS::Lambda::Function").setAll(lambda);
+      ObjectNode functionEntry = entry(resources, functionId, "AWS::Lambda::Function");
+      if (settings.vpc().isSet()) {
+        // Lambda checks, when it creates the function, that its role may create network
+        // interfaces in the VPC.
+        functionEntry.put("DependsOn", policyId);
+      }
+      properties(functionEntry).setAll(lambda);
       if (settings.snapStart()) {
         invokedId = addVersionAndAlias(stem, versionDescription, resources);
       }
@@ -354,6 +365,7 @@ public final class TemplateBuilder {
           List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"),
           List.of(NODES.textNode("*")));
     }
+    OptionalProperties.addPermissions(function.settings(), statements);
     int n = 0;
     for (PolicyModel declared : function.policies()) {
       statements.add("Declared" + ++n, declared.effect() == Effect.DENY ? "Deny" : "Allow",
@@ -434,11 +446,15 @@ public final class TemplateBuilder {
     ObjectNode parameters = NODES.objectNode();
     kinds.forEach((name, kind) -> {
       ObjectNode parameter = parameters.putObject(name);
-      parameter.put("Type", "String");
+      parameter.put("Type", kind.parameterType());
       parameter.put("Description", capitalized(kind.description()) + " used by "
           + String.join(", ", users.get(name)) + ".");
-      parameter.put("AllowedPattern", kind.regex());
-      parameter.put("ConstraintDescription", "must be " + kind.description() + ".");
+      // CloudFormation checks a list of EC2 ids against the account; a pattern applies to
+      // String parameters only.
+      if (!kind.isList()) {
+        parameter.put("AllowedPattern", kind.regex());
+        parameter.put("ConstraintDescription", "must be " + kind.description() + ".");
+      }
     });
     return parameters;
   }

@@ -110,6 +110,47 @@ public enum Diagnostic {
       "environment key \"JAVA_TOOL_OPTIONS\" is set, and tieredCompilation = %s writes it too"
           + " (\"%s\"). It must be set in one place: put those options into this entry and leave"
           + " tieredCompilation at RUNTIME_DEFAULT, or remove the entry."),
+  LOG_LEVEL_WITHOUT_JSON(215, Kind.ERROR,
+      "%s = %s, but logFormat = TEXT. Lambda filters only JSON logs by level and refuses a level"
+          + " without them: set logFormat = JSON, or leave %s at LAMBDA_DEFAULT."),
+  SUBNET_ID_INVALID(216, Kind.ERROR,
+      "subnetIds[%d] = \"%s\". It must be a subnet id such as subnet-0123456789abcdef0 (subnet-"
+          + " and 8 or 17 hexadecimal digits), @Name for an AWS::EC2::Subnet of the base"
+          + " template, or ${Name} for a template parameter."),
+  SECURITY_GROUP_ID_INVALID(217, Kind.ERROR,
+      "securityGroupIds[%d] = \"%s\". It must be a security group id such as"
+          + " sg-0123456789abcdef0 (sg- and 8 or 17 hexadecimal digits), @Name for an"
+          + " AWS::EC2::SecurityGroup of the base template, or ${Name} for a template parameter."),
+  VPC_INCOMPLETE(218, Kind.ERROR,
+      "%s is set, but %s is empty. A function in a VPC needs both: the subnets its network"
+          + " interfaces are placed in, and their security groups."),
+  VPC_LIST_TOO_LONG(219, Kind.ERROR,
+      "%s has %d entries. It must have at most %d."),
+  VPC_LIST_PARAMETER_NOT_ALONE(220, Kind.ERROR,
+      "%s[%d] = \"%s\" is a parameter of type %s, a whole list, so it must be the only entry"
+          + " of %s: CloudFormation cannot join a list parameter with other ids."),
+  IPV6_WITHOUT_VPC(221, Kind.ERROR,
+      "ipv6AllowedForDualStack = true, but subnetIds is empty. It applies only to a function in"
+          + " a VPC: give subnetIds and securityGroupIds, or leave it false."),
+  LAYER_ARN_INVALID(222, Kind.ERROR,
+      "layers[%d] = \"%s\". It must be a layer version ARN such as"
+          + " arn:aws:lambda:eu-west-1:123456789012:layer:my-layer:3, @Name for an"
+          + " AWS::Lambda::LayerVersion of the base template, or ${Name} for a template"
+          + " parameter.%s"),
+  TOO_MANY_LAYERS(223, Kind.ERROR,
+      "layers has %d entries. It must have at most 5, the most Lambda adds to a function."),
+  LAYER_TWICE(224, Kind.ERROR,
+      "layers[%d] = \"%s\" is a version of layer %s, as layers[%d] is. It must be another"
+          + " layer: Lambda takes one version of each."),
+  EPHEMERAL_STORAGE_RANGE(225, Kind.ERROR,
+      "ephemeralStorage = %d. It must be between 512 and 10240 (MB)."),
+  KMS_KEY_INVALID(226, Kind.ERROR,
+      "kmsKey = \"%s\". It must be a KMS key ARN such as"
+          + " arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab, @Name"
+          + " for an AWS::KMS::Key of the base template, or ${Name} for a template parameter.%s"),
+  KMS_KEY_UNUSED(227, Kind.WARNING,
+      "kmsKey = \"%s\", but the function has no environment variables and no SnapStart, so"
+          + " the key encrypts nothing. Remove it, or keep it for variables to come."),
 
   // 3xx: @DynamoStreamTrigger
   STREAM_ARN_INVALID(301, Kind.ERROR,

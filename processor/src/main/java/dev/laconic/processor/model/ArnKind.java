@@ -3,8 +3,9 @@ package dev.laconic.processor.model;
 import java.util.regex.Pattern;
 
 /**
- * What an ARN value must name, which decides its syntax check, the {@code AllowedPattern} of a
- * template parameter that holds it, and the permissions granted on it.
+ * What a value naming AWS resources must name: an ARN of some kind, or a list of EC2 ids. It
+ * decides the value's syntax check, the type and {@code AllowedPattern} of a template parameter
+ * that holds it, and the permissions granted on it.
  */
 public enum ArnKind {
   /** A DynamoDB stream, read by an event source mapping. */
@@ -31,16 +32,60 @@ public enum ArnKind {
           + "|sns:[a-z0-9-]+:[0-9]{12}:[a-zA-Z0-9_-]{1,256}(\\.fifo)?"
           + "|s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])"),
   /** Any resource of an IAM statement. */
-  ANY("an ARN", "arn:aws[a-zA-Z-]*:[a-zA-Z0-9*?-]+:[a-z0-9*?-]*:([0-9]{12}|[*?]*)?:.+");
+  ANY("an ARN", "arn:aws[a-zA-Z-]*:[a-zA-Z0-9*?-]+:[a-z0-9*?-]*:([0-9]{12}|[*?]*)?:.+"),
+  /** A version of a Lambda layer (CloudFormation's own pattern, of the function's Layers). */
+  LAYER_VERSION("a Lambda layer version ARN",
+      "arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:[0-9]{12}:layer:[a-zA-Z0-9_-]+:[0-9]+"),
+  /** A KMS key by its key id: a UUID, or {@code mrk-} and 32 hex digits for a multi-Region key. */
+  KMS_KEY("a KMS key ARN", "arn:aws[a-zA-Z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/"
+      + "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})"),
+  /**
+   * Subnets a function's network interfaces are placed in; a parameter is a list CloudFormation
+   * checks against the account's subnets. The regex is one id: {@code subnet-} and 8 or 17 hex
+   * digits.
+   */
+  SUBNET_IDS("a list of subnet ids", "subnet-([0-9a-f]{8}|[0-9a-f]{17})",
+      "List<AWS::EC2::Subnet::Id>"),
+  /** Security groups of a function's network interfaces; as {@link #SUBNET_IDS}. */
+  SECURITY_GROUP_IDS("a list of security group ids", "sg-([0-9a-f]{8}|[0-9a-f]{17})",
+      "List<AWS::EC2::SecurityGroup::Id>");
 
   private final String description;
   private final String regex;
   private final Pattern pattern;
+  private final String parameterType;
 
   ArnKind(String description, String regex) {
+    this(description, regex, "String");
+  }
+
+  ArnKind(String description, String regex, String parameterType) {
     this.description = description;
     this.regex = regex;
     this.pattern = Pattern.compile(regex);
+    this.parameterType = parameterType;
+  }
+
+  /**
+   * The type of a template parameter holding it: {@code String}, or an AWS-specific list type,
+   * whose values CloudFormation checks against the account's resources (and which takes no
+   * {@code AllowedPattern}).
+   */
+  public String parameterType() {
+    return parameterType;
+  }
+
+  /** Whether a parameter of this kind is a list, which must be a whole property's value. */
+  public boolean isList() {
+    return !parameterType.equals("String");
+  }
+
+  /**
+   * Whether one parameter may be used as both: the same kind, or an IAM statement's resource
+   * (any ARN) and a kind of ARN.
+   */
+  public boolean compatibleWith(ArnKind other) {
+    return this == other || (this == ANY && !other.isList()) || (other == ANY && !isList());
   }
 
   /** For messages: "a DynamoDB stream ARN". */
@@ -48,7 +93,10 @@ public enum ArnKind {
     return description;
   }
 
-  /** The whole-value regex, also written as a parameter's {@code AllowedPattern}. */
+  /**
+   * The whole-value regex, also written as a parameter's {@code AllowedPattern}; of a list kind,
+   * one element's.
+   */
   public String regex() {
     return regex;
   }

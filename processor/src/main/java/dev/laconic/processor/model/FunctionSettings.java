@@ -7,6 +7,7 @@ import dev.laconic.annotations.Tracing;
 import dev.laconic.processor.diag.Origin;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The settings of {@code @LambdaFunction}, or their defaults when the method has none.
@@ -16,6 +17,9 @@ import java.util.List;
  * @param reservedConcurrency -1 when not reserved
  * @param tieredCompilation the JIT compilers, written as {@code JAVA_TOOL_OPTIONS} unless
  *     {@link TieredCompilation#RUNTIME_DEFAULT}
+ * @param layers layer versions in source order
+ * @param ephemeralStorage the size of {@code /tmp} in MB
+ * @param kmsKey the key that encrypts the environment, when not Lambda's own
  */
 public record FunctionSettings(
     String name,
@@ -30,21 +34,30 @@ public record FunctionSettings(
     Tracing tracing,
     boolean snapStart,
     TieredCompilation tieredCompilation,
+    LoggingSettings logging,
+    VpcSettings vpc,
+    List<ArnRef> layers,
+    int ephemeralStorage,
+    Optional<ArnRef> kmsKey,
     Origin origin) {
 
   public static final int DEFAULT_MEMORY_SIZE = 512;
   public static final int DEFAULT_TIMEOUT = 30;
   public static final int DEFAULT_LOG_RETENTION_DAYS = 14;
+  /** Lambda's own size of {@code /tmp}, in MB: not written. */
+  public static final int DEFAULT_EPHEMERAL_STORAGE = 512;
 
   public FunctionSettings {
     environment = List.copyOf(environment);
+    layers = List.copyOf(layers);
   }
 
   /** The settings of a method without {@code @LambdaFunction}. */
   public static FunctionSettings defaults(Origin origin) {
     return new FunctionSettings("", DEFAULT_MEMORY_SIZE, DEFAULT_TIMEOUT, JavaRuntime.JAVA21,
         Architecture.X86_64, List.of(), "", -1, DEFAULT_LOG_RETENTION_DAYS, Tracing.PASS_THROUGH,
-        false, TieredCompilation.RUNTIME_DEFAULT, origin);
+        false, TieredCompilation.RUNTIME_DEFAULT, LoggingSettings.DEFAULT, VpcSettings.NONE,
+        List.of(), DEFAULT_EPHEMERAL_STORAGE, Optional.empty(), origin);
   }
 
   /** The variable {@code tieredCompilation} writes, unless it leaves the runtime's default. */

@@ -1,12 +1,21 @@
 package dev.laconic.processor.parse;
 
+import dev.laconic.annotations.ApplicationLogLevel;
 import dev.laconic.annotations.Architecture;
+import dev.laconic.annotations.LogFormat;
+import dev.laconic.annotations.SystemLogLevel;
 import dev.laconic.annotations.LambdaFunction;
 import dev.laconic.annotations.JavaRuntime;
 import dev.laconic.annotations.TieredCompilation;
 import dev.laconic.annotations.Tracing;
 import dev.laconic.processor.diag.Origin;
+import dev.laconic.processor.model.ArnRef;
 import dev.laconic.processor.model.FunctionSettings;
+import dev.laconic.processor.model.LoggingSettings;
+import dev.laconic.processor.model.VpcSettings;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.util.Elements;
@@ -17,9 +26,15 @@ final class FunctionSettingsReader {
   static final String ANNOTATION = LambdaFunction.class.getCanonicalName();
 
   private final Elements elements;
+  private final Function<String, ArnRef.Resource> baseResources;
 
-  FunctionSettingsReader(Elements elements) {
+  /**
+   * @param baseResources the resources of the user's base template by logical id, for
+   *     {@code @Name} values; null for an unknown name
+   */
+  FunctionSettingsReader(Elements elements, Function<String, ArnRef.Resource> baseResources) {
     this.elements = elements;
+    this.baseResources = baseResources;
   }
 
   FunctionSettings read(ExecutableElement method) {
@@ -42,6 +57,23 @@ final class FunctionSettingsReader {
         a.bool("snapStart", false),
         a.enumConstant("tieredCompilation", TieredCompilation.class,
             TieredCompilation.RUNTIME_DEFAULT),
+        new LoggingSettings(
+            a.enumConstant("logFormat", LogFormat.class, LogFormat.TEXT),
+            a.enumConstant("applicationLogLevel", ApplicationLogLevel.class,
+                ApplicationLogLevel.LAMBDA_DEFAULT),
+            a.enumConstant("systemLogLevel", SystemLogLevel.class,
+                SystemLogLevel.LAMBDA_DEFAULT)),
+        new VpcSettings(references(a, "subnetIds"), references(a, "securityGroupIds"),
+            a.bool("ipv6AllowedForDualStack", false)),
+        references(a, "layers"),
+        a.integer("ephemeralStorage", FunctionSettings.DEFAULT_EPHEMERAL_STORAGE),
+        Optional.of(a.string("kmsKey", "")).filter(key -> !key.isEmpty())
+            .map(key -> ArnRef.parse(key, baseResources)),
         a.origin());
+  }
+
+  private List<ArnRef> references(AnnotationReader a, String attribute) {
+    return a.strings(attribute).stream().map(value -> ArnRef.parse(value, baseResources))
+        .toList();
   }
 }

@@ -70,7 +70,7 @@ public final class HandlerParser {
     this.reporter = reporter;
     this.baseResources = baseResources;
     this.policyReader = new PolicyReader(elements, baseResources);
-    this.settingsReader = new FunctionSettingsReader(elements);
+    this.settingsReader = new FunctionSettingsReader(elements, baseResources);
     this.itemTypeReader = new MappedTypeReader(elements, types, mapperNames, true);
     this.jsonTypeReader = new MappedTypeReader(elements, types, mapperNames, false);
   }

@@ -1,9 +1,13 @@
 package dev.laconic.processor.validate;
 
+import dev.laconic.annotations.ApplicationLogLevel;
+import dev.laconic.annotations.LogFormat;
+import dev.laconic.annotations.SystemLogLevel;
 import dev.laconic.annotations.TieredCompilation;
 import dev.laconic.processor.diag.Diagnostic;
 import dev.laconic.processor.diag.ValidationReport;
 import dev.laconic.processor.model.FunctionSettings;
+import dev.laconic.processor.model.LoggingSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -76,7 +80,29 @@ final class FunctionSettingsValidator {
           RETENTION_DAYS.stream().map(String::valueOf).collect(Collectors.joining(", ")),
           nearestRetention(settings.logRetentionDays()));
     }
+    validateLogging(settings, report);
+    if (settings.ephemeralStorage() < 512 || settings.ephemeralStorage() > 10_240) {
+      report.report(Diagnostic.EPHEMERAL_STORAGE_RANGE, at.at("ephemeralStorage"),
+          settings.ephemeralStorage());
+    }
+    report.add(FunctionReferences.validate(settings));
     return report.build();
+  }
+
+  private static void validateLogging(FunctionSettings settings,
+      ValidationReport.Builder report) {
+    LoggingSettings logging = settings.logging();
+    if (logging.format() == LogFormat.JSON) {
+      return;
+    }
+    if (logging.applicationLevel() != ApplicationLogLevel.LAMBDA_DEFAULT) {
+      report.report(Diagnostic.LOG_LEVEL_WITHOUT_JSON, settings.origin().at("applicationLogLevel"),
+          "applicationLogLevel", logging.applicationLevel(), "applicationLogLevel");
+    }
+    if (logging.systemLevel() != SystemLogLevel.LAMBDA_DEFAULT) {
+      report.report(Diagnostic.LOG_LEVEL_WITHOUT_JSON, settings.origin().at("systemLogLevel"),
+          "systemLogLevel", logging.systemLevel(), "systemLogLevel");
+    }
   }
 
   private static void validateEnvironment(FunctionSettings settings,

@@ -142,10 +142,11 @@ public final class Validator {
             + " destination) is created before the policy, and in the SAM variant the function"
             + " waits for its policy (SAM's event mappings cannot), so none of it may refer to the"
             + " function, its alias or version. The plain template (the default) allows a"
-            + " reference to the function itself."
+            + " reference to the function itself, unless the function is in a VPC."
         : "What a function's policy names (an @IamPolicy resource, a trigger's source or failure"
             + " destination) is created before the policy, so none of it may refer to what waits"
-            + " for the policy: the function's mappings, version or alias.";
+            + " for the policy: the function's mappings, version or alias, and a function in a"
+            + " VPC itself.";
     report.report(Diagnostic.CIRCULAR_DEPENDENCY, at, String.join(" -> ", cycle), advice);
     return report.build();
   }
@@ -209,12 +210,13 @@ public final class Validator {
       }
       for (ParameterUse use : ParameterUse.of(function)) {
         ParameterUse first = kinds.get(use.name());
-        if (first == null || first.kind() == ArnKind.ANY) {
+        if (first != null && !first.kind().compatibleWith(use.kind())) {
+          if (reportable.contains(function)) {
+            report.report(Diagnostic.PARAMETER_KIND_CONFLICT, use.at(), use.name(),
+                use.kind().description(), first.kind().description());
+          }
+        } else if (first == null || first.kind() == ArnKind.ANY) {
           kinds.put(use.name(), use);
-        } else if (use.kind() != ArnKind.ANY && use.kind() != first.kind()
-            && reportable.contains(function)) {
-          report.report(Diagnostic.PARAMETER_KIND_CONFLICT, use.at(), use.name(),
-              use.kind().description(), first.kind().description());
         }
       }
     }

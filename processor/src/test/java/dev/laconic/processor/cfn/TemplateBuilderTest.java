@@ -15,6 +15,8 @@ import dev.laconic.processor.diag.Origin;
 import dev.laconic.processor.model.ArnRef;
 import dev.laconic.processor.model.FunctionModel;
 import dev.laconic.processor.model.FunctionSettings;
+import dev.laconic.processor.model.LoggingSettings;
+import dev.laconic.processor.model.VpcSettings;
 import dev.laconic.processor.model.HandlerShape;
 import dev.laconic.processor.model.DynamoStreamTriggerModel;
 import java.util.ArrayList;
@@ -105,7 +107,8 @@ class TemplateBuilderTest {
   void tieredCompilationIsWrittenAsJavaToolOptionsAfterTheEntries() {
     FunctionSettings settings = new FunctionSettings("", 512, 30, JavaRuntime.JAVA11,
         Architecture.X86_64, List.of("STAGE=prod"), "", -1, 14, Tracing.PASS_THROUGH, false,
-        TieredCompilation.C1_ONLY, Origin.NONE);
+        TieredCompilation.C1_ONLY, LoggingSettings.DEFAULT, VpcSettings.NONE, List.of(), 512,
+        Optional.empty(), Origin.NONE);
     JsonNode variables = build(function("Orders", "echo", BATCH, settings,
         DynamoStreamTriggerModel.of(new ArnRef.Literal(STREAM), 10)))
         .at("/Resources/OrdersEchoFunction/Properties/Environment/Variables");
@@ -119,7 +122,8 @@ class TemplateBuilderTest {
     FunctionSettings settings = new FunctionSettings("", 512, 30, JavaRuntime.JAVA21,
         Architecture.X86_64, List.of("DATE=2010-09-09", "FLAG=yes", "OFF=off", "NUM=0123",
             "FLOAT=1e3", "TIME=12:30", "TILDE=~", "NULLISH=null", "PLAIN=orders"),
-        "", -1, 14, Tracing.PASS_THROUGH, false, TieredCompilation.RUNTIME_DEFAULT, Origin.NONE);
+        "", -1, 14, Tracing.PASS_THROUGH, false, TieredCompilation.RUNTIME_DEFAULT,
+        LoggingSettings.DEFAULT, VpcSettings.NONE, List.of(), 512, Optional.empty(), Origin.NONE);
     String yaml = TemplateWriter.yaml(build(function("Orders", "echo", BATCH, settings,
         DynamoStreamTriggerModel.of(new ArnRef.Literal(STREAM), 10))));
     for (String quoted : List.of("DATE: \"2010-09-09\"", "FLAG: \"yes\"", "\"OFF\": \"off\"",
