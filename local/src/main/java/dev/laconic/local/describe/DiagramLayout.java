@@ -243,13 +243,14 @@ final class DiagramLayout {
   /**
    * What a box shows: what the template chose rather than a default; a function's runtime,
    * memory and timeout and a mapping's batch size even when they are the defaults, since those
-   * are what one looks for; never the long or repeated ones (handler, role, log group, description; the handler
-   * method is the box's second line).
+   * are what one looks for; never the long or repeated ones (handler, role, log group, layers,
+   * subnets, security groups, KMS key, description; the handler method is the box's second
+   * line).
    */
   static List<Setting> shownSettings(Node node) {
     List<String> always = List.of("Runtime", "Memory", "Timeout", "Batch size");
-    List<String> never =
-        List.of("Handler method", "Handler", "Role", "Log group", "Description");
+    List<String> never = List.of("Handler method", "Handler", "Role", "Log group", "Layers",
+        "Subnets", "Security groups", "KMS key", "Description");
     return node.settings().stream()
         .filter(s -> !never.contains(s.name()))
         .filter(s -> always.contains(s.name()) || !s.value().endsWith("(default)"))

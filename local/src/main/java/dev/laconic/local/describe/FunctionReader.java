@@ -11,23 +11,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A function's settings: what Lambda runs it with (runtime, memory, timeout, architecture,
- * SnapStart, reserved concurrency, tracing), where it logs, its environment's names and what its
- * role allows.
+ * A function's settings: what Lambda runs it with (runtime, memory, ephemeral storage, timeout,
+ * architecture, SnapStart, layers, reserved concurrency, tracing), where and how it logs, the
+ * subnets and security groups it reaches a VPC through, the key its environment is encrypted
+ * with, its environment's names and what its role allows.
  *
  * @see <a href="https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html">AWS::Lambda::Function</a>
  */
 final class FunctionReader {
 
-  private final JsonNode resources;
   private final Application application;
   private final PolicyReader policies;
+  private final LoggingReader logging;
   private final References references;
 
   FunctionReader(JsonNode resources, Application application, References references) {
-    this.resources = resources;
     this.application = application;
     this.policies = new PolicyReader(resources);
+    this.logging = new LoggingReader(resources, references);
     this.references = references;
   }
 
@@ -47,6 +48,11 @@ final class FunctionReader {
       settings.addOrDefault("Runtime", "Runtime", "?");
     }
     settings.addWithUnit("Memory", "MemorySize", " MB", "128 MB");
+    // 512 MB of /tmp unless set; shown only when set, as most functions never write there.
+    JsonNode storage = properties.path("EphemeralStorage").path("Size");
+    if (Settings.set(storage)) {
+      settings.add("Ephemeral storage", TemplateText.of(storage) + " MB");
+    }
     settings.addSeconds("Timeout", "Timeout", "3 s");
     JsonNode architectures = properties.path("Architectures");
     settings.add("Architecture", architectures.isMissingNode() ? "x86_64 (default)"
@@ -55,6 +61,7 @@ final class FunctionReader {
     if (!snapStart.isMissingNode()) {
       settings.add("SnapStart", TemplateText.of(snapStart));
     }
+    addNamed(settings, "Layers", properties.path("Layers"));
     settings.addIfSet("Reserved concurrency", "ReservedConcurrentExecutions");
     JsonNode tracing = properties.has("Tracing") ? properties.path("Tracing")
         : properties.path("TracingConfig").path("Mode");
@@ -63,7 +70,14 @@ final class FunctionReader {
     }
     settings.addIfSet("Alias", "AutoPublishAlias");
     settings.addIfSet("Function name", "FunctionName");
-    settings.add("Log group", logGroup(properties));
+    logging.read(properties.path("LoggingConfig"), settings);
+    JsonNode vpc = properties.path("VpcConfig");
+    addNamed(settings, "Subnets", vpc.path("SubnetIds"));
+    addNamed(settings, "Security groups", vpc.path("SecurityGroupIds"));
+    if (vpc.path("Ipv6AllowedForDualStack").asBoolean(false)) {
+      settings.add("IPv6 (dual stack)", "yes");
+    }
+    addNamed(settings, "KMS key", properties.path("KmsKeyArn"));
     Optional<String> role = references.resourceId(properties.path("Role"));
     settings.add("Role", role.orElseGet(() -> properties.has("Role")
         ? TemplateText.of(properties.get("Role")) : "made by SAM"));
@@ -81,23 +95,28 @@ final class FunctionReader {
   }
 
   /**
-   * The function's log group: the one {@code LoggingConfig} names, with its retention, or
-   * Lambda's own {@code /aws/lambda/<name>}, kept forever.
+   * {@code name}: each value of a list (or the one value, a parameter of a list type) by
+   * {@link #named}, only if set.
    */
-  private String logGroup(JsonNode properties) {
-    JsonNode named = properties.path("LoggingConfig").path("LogGroup");
-    if (named.isMissingNode()) {
-      return "/aws/lambda/<function name> (default), kept forever";
+  private void addNamed(Settings settings, String name, JsonNode values) {
+    if (!Settings.set(values) || values.isTextual() && values.asText().isEmpty()) {
+      return; // An empty KmsKeyArn, as an empty property elsewhere, is Lambda's default.
     }
-    Optional<String> logicalId = references.resourceId(named);
-    if (logicalId.isEmpty()) {
-      return TemplateText.of(named);
+    List<String> names = new ArrayList<>();
+    if (values.isArray()) {
+      values.forEach(value -> names.add(named(value)));
+    } else {
+      names.add(named(values));
     }
-    JsonNode group = resources.path(logicalId.get()).path("Properties");
-    String name = group.has("LogGroupName") ? TemplateText.of(group.get("LogGroupName"))
-        : logicalId.get();
-    return name + ", " + (group.has("RetentionInDays")
-        ? group.get("RetentionInDays").asText() + " days" : "kept forever");
+    settings.add(name, names.isEmpty() ? "none" : String.join(", ", names));
+  }
+
+  /**
+   * A resource of the template by its logical id, as the role is named; anything else (an id,
+   * an ARN, a parameter's {@code !Ref}) as the template writes it.
+   */
+  private String named(JsonNode value) {
+    return references.resourceId(value).orElseGet(() -> TemplateText.of(value));
   }
 
   /** The function's properties with a SAM template's {@code Globals.Function} beneath them. */

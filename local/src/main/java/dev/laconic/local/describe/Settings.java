@@ -20,9 +20,12 @@ final class Settings {
 
   /** {@code name}: the property's text, or {@code fallback} (default) when it is not set. */
   Settings addOrDefault(String name, String property, String fallback) {
-    JsonNode value = properties.path(property);
-    return value.isMissingNode() || value.isNull() ? addDefault(name, fallback)
-        : add(name, TemplateText.of(value));
+    return addOrDefault(name, properties.path(property), fallback);
+  }
+
+  /** {@code name}: {@code value}'s text, or {@code fallback} (default) when it is not set. */
+  Settings addOrDefault(String name, JsonNode value, String fallback) {
+    return set(value) ? add(name, TemplateText.of(value)) : addDefault(name, fallback);
   }
 
   /** {@code name}: the property's text with {@code unit}, or only if set when no fallback. */
@@ -46,8 +49,12 @@ final class Settings {
 
   /** {@code name}: the property's text, only if set. */
   Settings addIfSet(String name, String property) {
-    JsonNode value = properties.path(property);
-    return value.isMissingNode() || value.isNull() ? this : add(name, TemplateText.of(value));
+    return addIfSet(name, properties.path(property));
+  }
+
+  /** {@code name}: {@code value}'s text, only if set. */
+  Settings addIfSet(String name, JsonNode value) {
+    return set(value) ? add(name, TemplateText.of(value)) : this;
   }
 
   Settings add(String name, String value) {
@@ -57,6 +64,11 @@ final class Settings {
 
   Settings addDefault(String name, String value) {
     return add(name, value + " (default)");
+  }
+
+  /** Whether the template sets {@code value}: it is there, and not {@code null}. */
+  static boolean set(JsonNode value) {
+    return !value.isMissingNode() && !value.isNull();
   }
 
   List<Setting> list() {

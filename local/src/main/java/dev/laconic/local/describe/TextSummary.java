@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The description in a few lines of plain text, for a terminal or a build log: each function
- * with what runs it and what feeds it, then the sources and destinations. The page has the rest.
+ * with what runs it (and, when the template sets them, its /tmp size, layers, JSON logs, VPC and
+ * KMS key) and what feeds it, then the sources and destinations. The page has the rest.
  *
  * <pre>
  * 2 functions, 2 mappings, 2 sources and destinations
@@ -17,8 +18,9 @@ import java.util.Optional;
  */
 public final class TextSummary {
 
-  private static final List<String> FUNCTION_SETTINGS =
-      List.of("Runtime", "Memory", "Timeout", "Architecture", "SnapStart");
+  private static final List<String> FUNCTION_SETTINGS = List.of("Runtime", "Memory",
+      "Ephemeral storage", "Timeout", "Architecture", "SnapStart", "Layers", "Log format",
+      "Subnets", "KMS key");
   private static final List<String> MAPPING_SETTINGS =
       List.of("Enabled", "Batch size", "Batching window", "Starting position", "Invokes");
 
@@ -61,7 +63,9 @@ public final class TextSummary {
       for (Setting setting : settings) {
         String value = setting.value().replace(" (default)", "");
         if (!setting.name().equals(name)
-            || name.equals("Batching window") && value.equals("0 s")) {
+            || name.equals("Batching window") && value.equals("0 s")
+            || name.equals("Log format") && value.equals("Text")
+            || name.equals("Subnets") && value.equals("none")) {
           continue;
         }
         values.add(switch (name) {
@@ -70,6 +74,11 @@ public final class TextSummary {
           case "Invokes" -> "invokes " + value;
           case "Enabled" -> "DISABLED";
           case "SnapStart" -> "SnapStart";
+          case "Ephemeral storage" -> value + " /tmp";
+          case "Layers" -> "layers " + value;
+          case "Log format" -> value.equals("JSON") ? "JSON logs" : "log format " + value;
+          case "Subnets" -> "VPC";
+          case "KMS key" -> "KMS key " + value;
           default -> value;
         });
       }

@@ -102,6 +102,7 @@ class DescriptionReaderTest {
         new Setting("SnapStart", "PublishedVersions"),
         new Setting("Reserved concurrency", "5"),
         new Setting("Log group", "!Sub /aws/lambda/${AWS::StackName}/Audit, 30 days"),
+        new Setting("Log format", "Text (default)"),
         new Setting("Role", "AuditRole"),
         new Setting("Handler", "shop.Laconic_Orders_audit::handleRequest")), audit.settings());
     assertEquals(List.of("API_KEY"), audit.environment(), "names only");
