@@ -83,6 +83,9 @@ class FuzzTest {
    * How many base templates sources choose from (or none): a few, random but fixed, so that each
    * source's seed alone reproduces it.
    */
+  static final String LAYER = "arn:aws:lambda:eu-west-1:123456789012:layer:otel:4";
+  static final String KMS_KEY =
+      "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
   static final int BASE_TEMPLATES = 6;
   static final long BASE_SEED = 20261202;
 
@@ -144,7 +147,8 @@ class FuzzTest {
     for (String kind : List.of("StreamMapping", "KinesisMapping", "QueueMapping",
         "KinesisMapping with a consumer", "StartingPositionTimestamp",
         "TumblingWindowInSeconds", "DestinationConfig", "FilterCriteria", "ScalingConfig",
-        "kms:Decrypt", "SnapStart", "mapping of a SnapStart alias", "SAM function")) {
+        "kms:Decrypt", "SnapStart", "mapping of a SnapStart alias", "SAM function",
+        "VpcConfig", "Layers", "EphemeralStorage", "KmsKeyArn", "LogFormat")) {
       assertTrue(stats.features.getOrDefault(kind, 0) >= 5,
           "too few good builds with " + kind + ": " + stats.features);
     }
@@ -184,7 +188,7 @@ class FuzzTest {
    * @param openBugs whether the source may have the constructs of bugs not fixed yet
    */
   static void check(long seed, boolean openBugs, Stats stats) {
-    HandlerSource generated = new HandlerSource(new Random(seed), openBugs);
+    HandlerSource generated = new HandlerSource(new Random(seed), new Random(~seed), openBugs);
     String source = generated.render();
     List<String> options = new ArrayList<>(List.of(Compilations.CODE));
     if (generated.base >= 0) {
@@ -317,6 +321,12 @@ class FuzzTest {
         mappingFeatures(entry.getKey(), properties, stats);
       }
     }
+    for (String property : List.of("VpcConfig", "Layers", "EphemeralStorage", "KmsKeyArn",
+        "LogFormat")) {
+      if (template.toString().contains("\"" + property + "\"")) {
+        stats.feature(property);
+      }
+    }
     if (template.toString().contains("kms:Decrypt")) {
       stats.feature("kms:Decrypt");
     }
@@ -325,9 +335,18 @@ class FuzzTest {
       // A value for each parameter that its AllowedPattern accepts.
       Map<String, String> values = new TreeMap<>();
       template.path("Parameters").fields().forEachRemaining(parameter -> {
+        String type = parameter.getValue().path("Type").asText();
+        if (type.equals("List<AWS::EC2::Subnet::Id>")) {
+          values.put(parameter.getKey(), "subnet-0123abcd,subnet-0a1b2c3d4e5f60718");
+          return;
+        }
+        if (type.equals("List<AWS::EC2::SecurityGroup::Id>")) {
+          values.put(parameter.getKey(), "sg-0123abcd");
+          return;
+        }
         String pattern = parameter.getValue().path("AllowedPattern").asText();
         for (String arn : List.of(DYNAMO_STREAM, KINESIS_STREAM, KINESIS_CONSUMER, QUEUE, TOPIC,
-            BUCKET, CfnSchemaValidator.CODE_SHA256)) {
+            BUCKET, LAYER, KMS_KEY, CfnSchemaValidator.CODE_SHA256)) {
           if (arn.matches(pattern)) {
             values.put(parameter.getKey(), arn);
             break;
@@ -509,6 +528,7 @@ class FuzzTest {
    */
   static final class HandlerSource {
     private final Random random;
+    private final Random settings;
     private final boolean openBugs;
     private final boolean tame;
     private final List<String> types = new ArrayList<>();
@@ -518,8 +538,13 @@ class FuzzTest {
     /** The adapter flavor option, or null for the default. */
     final String adapter;
 
-    HandlerSource(Random random, boolean openBugs) {
+    /**
+     * @param settings draws the function settings added after the others (logs, VPC, layers,
+     *     storage, key) apart from {@code random}, so the rest of each source stays as it was
+     */
+    HandlerSource(Random random, Random settings, boolean openBugs) {
       this.random = random;
+      this.settings = settings;
       this.openBugs = openBugs;
       this.base = random.nextInt(BASE_TEMPLATES + 1) - 1;
       this.tame = random.nextInt(5) < 2;
@@ -869,7 +894,70 @@ class FuzzTest {
                 : pick("STAGE=prod", "A=b: c # d")),
             quote(pick("STAGE2=dev", "OTHER=1")))) + "}");
       }
+      settingsOfProduction(attributes);
       return "@LambdaFunction(" + String.join(", ", attributes) + ")";
+    }
+
+    /**
+     * Logs, VPC, layers, storage and key, drawn from {@link #settings}: good values in a tame
+     * class, any in a wild one.
+     */
+    private void settingsOfProduction(List<String> attributes) {
+      boolean json = settings.nextBoolean();
+      maybeSetting(attributes, "logFormat", "LogFormat." + (json ? "JSON" : "TEXT"));
+      if (json || wildSetting()) {
+        maybeSetting(attributes, "applicationLogLevel", "ApplicationLogLevel."
+            + pickSetting("LAMBDA_DEFAULT", "TRACE", "DEBUG", "ERROR"));
+        maybeSetting(attributes, "systemLogLevel", "SystemLogLevel."
+            + pickSetting("LAMBDA_DEFAULT", "WARN"));
+      }
+      if (settings.nextInt(4) == 0) {
+        attributes.add("subnetIds = " + (wildSetting()
+            ? pickSetting("{}", "\"subnet-xyz\"", "{\"${Subnets}\", \"subnet-0123abcd\"}",
+                "\"@Missing\"", "\"@Key\"")
+            : pickSetting("\"subnet-0123abcd\"", "\"${Subnets}\"",
+                "{\"subnet-0123abcd\", \"subnet-0a1b2c3d4e5f60718\"}")));
+        attributes.add("securityGroupIds = " + (wildSetting()
+            ? pickSetting("{}", "\"sg-1\"", "\"${Subnets}\"", "\"${Queue}\"")
+            : pickSetting("\"sg-0123abcd\"", "\"${SecurityGroups}\"")));
+        maybeSetting(attributes, "ipv6AllowedForDualStack", pickSetting("true", "false"));
+      } else if (wildSetting()) {
+        attributes.add("ipv6AllowedForDualStack = true");
+      }
+      if (settings.nextInt(4) == 0) {
+        attributes.add("layers = {" + quote(wildSetting()
+            ? pickSetting("arn:aws:lambda:eu-west-1:123456789012:layer:x", "${Bucket}", "@Key",
+                "${Subnets}")
+            : pickSetting("arn:aws:lambda:eu-west-1:123456789012:layer:otel:4", "${Layer}"))
+            + ", " + quote(wildSetting() ? "arn:aws:lambda:eu-west-1:123456789012:layer:otel:5"
+                : "arn:aws:lambda:eu-west-1:123456789012:layer:tools:1") + "}");
+      }
+      maybeSetting(attributes, "ephemeralStorage", wildSetting()
+          ? pickSetting("511", "0", "10241")
+          : pickSetting("512", "2048", "10240"));
+      if (settings.nextInt(4) == 0) {
+        attributes.add("kmsKey = " + quote(wildSetting()
+            ? pickSetting("alias/app", "arn:aws:kms:eu-west-1:123456789012:alias/app",
+                "@Missing", "")
+            : pickSetting(KMS_KEY, "${AppKey}")));
+        if (attributes.stream().noneMatch(a -> a.startsWith("environment"))) {
+          attributes.add("environment = \"KEYED=yes\"");
+        }
+      }
+    }
+
+    private boolean wildSetting() {
+      return !tame && settings.nextInt(6) == 0;
+    }
+
+    private String pickSetting(String... options) {
+      return options[settings.nextInt(options.length)];
+    }
+
+    private void maybeSetting(List<String> attributes, String name, String value) {
+      if (settings.nextInt(3) == 0) {
+        attributes.add(name + " = " + value);
+      }
     }
 
     private String policy() {
