@@ -102,6 +102,86 @@ class BaseTemplateTest {
   }
 
   @Test
+  void functionSettingsReferToTheUsersNetworkLayerAndKeyByName() throws IOException {
+    String base = BASE.replaceAll("(?s)Outputs:\n.*", "") + """
+          Vpc:
+            Type: AWS::EC2::VPC
+            Properties:
+              CidrBlock: 10.0.0.0/16
+          PrivateA:
+            Type: AWS::EC2::Subnet
+            Properties:
+              VpcId: !Ref Vpc
+              CidrBlock: 10.0.1.0/24
+          FunctionGroup:
+            Type: AWS::EC2::SecurityGroup
+            Properties:
+              GroupDescription: the function's interfaces
+              VpcId: !Ref Vpc
+          Tools:
+            Type: AWS::Lambda::LayerVersion
+            Properties:
+              Content:
+                S3Bucket: layers
+                S3Key: tools.zip
+          AppKey:
+            Type: AWS::KMS::Key
+            Properties:
+              KeyPolicy:
+                Version: "2012-10-17"
+                Statement: []
+        """;
+    Compilation compilation = compile(base, "public class Handler {\n"
+        + "@LambdaFunction(environment = \"STAGE=prod\", subnetIds = {\"@PrivateA\","
+        + " \"subnet-0123abcd\"},\n securityGroupIds = \"@FunctionGroup\", layers = \"@Tools\","
+        + " kmsKey = \"@AppKey\")\n"
+        + "@DynamoStreamTrigger(streamArn = \"@OrdersTable\")\n"
+        + "public void handle(DynamodbEvent event) {}\n}\n");
+    assertThat(compilation).succeededWithoutWarnings();
+    JsonNode template = CfnSchemaValidator.readTemplate(
+        Compilations.resource(compilation, "laconic/template.yaml"));
+    JsonNode function = template.path("Resources").path("HandlerHandleFunction");
+    assertEquals("HandlerHandlePolicy", function.path("DependsOn").asText(),
+        "Lambda checks the interface permissions when it creates the function");
+    JsonNode properties = function.path("Properties");
+    assertEquals(json("{\"SubnetIds\": [{\"Ref\": \"PrivateA\"}, \"subnet-0123abcd\"],"
+        + " \"SecurityGroupIds\": [{\"Fn::GetAtt\": [\"FunctionGroup\", \"GroupId\"]}]}"),
+        properties.path("VpcConfig"));
+    assertEquals(json("[{\"Ref\": \"Tools\"}]"), properties.path("Layers"));
+    assertEquals(json("{\"Fn::GetAtt\": [\"AppKey\", \"Arn\"]}"), properties.path("KmsKeyArn"));
+    String statements = template.path("Resources").path("HandlerHandlePolicy")
+        .path("Properties").path("PolicyDocument").path("Statement").toString();
+    assertTrue(statements.contains("{\"Fn::Sub\":\"arn:${AWS::Partition}:ec2:${AWS::Region}:"
+        + "${AWS::AccountId}:subnet/${PrivateA}\"}"), statements);
+    assertTrue(statements.contains("{\"Fn::Sub\":\"arn:${AWS::Partition}:ec2:${AWS::Region}:"
+        + "${AWS::AccountId}:security-group/${FunctionGroup.GroupId}\"}"), statements);
+    assertTrue(statements.contains("\"Action\":[\"kms:Decrypt\"],\"Resource\":[{"
+        + "\"Fn::GetAtt\":[\"AppKey\",\"Arn\"]}]"), statements);
+    // No schema check here: the test resources hold no schemas of EC2, KMS or layer versions.
+    // GeneratedOutputTest checks the same properties, of literal ids and parameters, against
+    // the function's schema.
+  }
+
+  @Test
+  void functionSettingsNamingResourcesOfAnotherTypeAreErrors() throws IOException {
+    String base = BASE.replaceAll("(?s)Outputs:\n.*", "")
+        + "  Tools:\n    Type: AWS::S3::Bucket\n";
+    Compilation compilation = compile(base, "public class Handler {\n"
+        + "@LambdaFunction(layers = \"@Tools\", kmsKey = \"@OrdersTable\","
+        + " environment = \"A1=b\",\n subnetIds = \"@Nowhere\", securityGroupIds = \"@Tools\")\n"
+        + "@DynamoStreamTrigger(streamArn = \"@OrdersTable\")\n"
+        + "public void handle(DynamodbEvent event) {}\n}\n");
+    assertThat(compilation).hadErrorContaining("[LACONIC-508] layers = \"@Tools\" is a"
+        + " AWS::S3::Bucket. It must be an AWS::Lambda::LayerVersion.");
+    assertThat(compilation).hadErrorContaining("[LACONIC-508] kmsKey = \"@OrdersTable\" is a"
+        + " AWS::DynamoDB::Table. It must be an AWS::KMS::Key.");
+    assertThat(compilation).hadErrorContaining("[LACONIC-507] subnetIds = \"@Nowhere\", but the"
+        + " base template has no resource Nowhere.");
+    assertThat(compilation).hadErrorContaining("[LACONIC-508] securityGroupIds = \"@Tools\"");
+    assertThat(compilation).hadErrorCount(4);
+  }
+
+  @Test
   void annotationsReferToTheUsersResourcesByName() throws IOException {
     String base = BASE.replace("Outputs:\n", "Outputs: {}\n").replaceAll("(?s)Outputs: \\{\\}\n.*", "")
         + "  Failures:\n    Type: AWS::SQS::Queue\n";

@@ -281,6 +281,12 @@ class DiagnosticsTest {
                 + " and no SnapStart, so the key encrypts nothing.",
             "AppKey", function("memorySize = 1024,\nkmsKey = \"${AppKey}\"")),
 
+        new Case(Diagnostic.ENV_VALUE_SECRET,
+            "[LACONIC-228] environment entry \"DB_PASSWORD\" looks like a password-style name with"
+                + " a literal value, which the template and the function's configuration show in"
+                + " plain text",
+            "DB_PASSWORD", function("environment = {\"STAGE=prod\",\n\"DB_PASSWORD=hunter2\"}")),
+
         new Case(Diagnostic.STREAM_ARN_INVALID,
             "[LACONIC-301] streamArn = \"arn:aws:dynamodb:us-east-1:123456789012:table/Orders\"."
                 + " It must be a DynamoDB stream ARN such as arn:aws:dynamodb:us-west-2:"

@@ -151,6 +151,12 @@ public enum Diagnostic {
   KMS_KEY_UNUSED(227, Kind.WARNING,
       "kmsKey = \"%s\", but the function has no environment variables and no SnapStart, so"
           + " the key encrypts nothing. Remove it, or keep it for variables to come."),
+  ENV_VALUE_SECRET(228, Kind.WARNING,
+      "environment entry \"%s\" looks like %s, which the template and the function's"
+          + " configuration show in plain text to anyone who may read them. Keep the secret in"
+          + " Secrets Manager or an SSM SecureString parameter, put its name here instead, and let"
+          + " the function read it: @IamPolicy(actions = \"secretsmanager:GetSecretValue\","
+          + " resources = \"@DbSecret\") grants exactly that (docs/annotations.md, Secrets)."),
 
   // 3xx: @DynamoStreamTrigger
   STREAM_ARN_INVALID(301, Kind.ERROR,

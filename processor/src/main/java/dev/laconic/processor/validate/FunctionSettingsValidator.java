@@ -11,6 +11,7 @@ import dev.laconic.processor.model.LoggingSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -130,6 +131,11 @@ final class FunctionSettingsValidator {
         // Either value would silently replace the other in the template.
         report.report(Diagnostic.JAVA_TOOL_OPTIONS_TWICE, at.at("environment", i),
             settings.tieredCompilation(), settings.tieredCompilation().javaToolOptions());
+      } else {
+        Optional<String> secret = SecretLikeValues.reason(key, entry.substring(equals + 1));
+        if (secret.isPresent()) {
+          report.report(Diagnostic.ENV_VALUE_SECRET, at.at("environment", i), key, secret.get());
+        }
       }
       bytes += entry.getBytes(StandardCharsets.UTF_8).length - 1;
     }
