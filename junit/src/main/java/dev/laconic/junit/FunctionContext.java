@@ -6,14 +6,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import dev.laconic.local.app.Application;
 import dev.laconic.local.app.FunctionDefinition;
+import dev.laconic.local.app.LoggingConfig;
 import dev.laconic.local.lambda.LocalContext;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The Lambda {@code Context} of one invocation in a unit test of one adapter: the function's
- * name, memory and timeout as the template gives them, a fresh request id, and a logger whose
- * lines the test reads back.
+ * name, memory, timeout and {@code LoggingConfig} as the template gives them, a fresh request id,
+ * and a logger whose lines the test reads back: JSON records, filtered by the function's
+ * {@code ApplicationLogLevel}, when its log format is JSON.
  *
  * <pre>
  * FunctionContext context = FunctionContext.of(OrderShipping.class, "OrderShipping.ship");
@@ -26,12 +28,13 @@ public final class FunctionContext implements Context {
   private final List<String> logs = new ArrayList<>();
   private final LocalContext context;
 
-  private FunctionContext(String logicalId, String name, int memorySize, int timeoutSeconds) {
+  private FunctionContext(String logicalId, String name, int memorySize, int timeoutSeconds,
+      LoggingConfig logging) {
     // The runtime's region and account of a local run; the prefix is taken off again below.
     String prefix = "[" + logicalId + "] ";
     this.context = new LocalContext(logicalId, name,
         "arn:aws:lambda:us-east-1:000000000000:function:" + name, memorySize, timeoutSeconds,
-        line -> {
+        logging, line -> {
           synchronized (logs) {
             logs.add(line.startsWith(prefix) ? line.substring(prefix.length()) : line);
           }
@@ -46,14 +49,24 @@ public final class FunctionContext implements Context {
    * @throws IllegalStateException when no template is beside the class
    */
   public static FunctionContext of(Class<?> applicationClass, String function) {
-    FunctionDefinition definition = Application.fromClassOf(applicationClass).find(function);
-    return new FunctionContext(definition.logicalId(), definition.name(),
-        definition.memorySize(), definition.timeoutSeconds());
+    return of(Application.fromClassOf(applicationClass).find(function));
   }
 
-  /** A context of a function named {@code test-function}, with Lambda's defaults (128 MB, 3 s). */
+  /**
+   * The context of {@code function}, of any template: {@code Application.fromTemplate(path)
+   * .find("OrdersFunction")} for a template of your own.
+   */
+  public static FunctionContext of(FunctionDefinition function) {
+    return new FunctionContext(function.logicalId(), function.name(), function.memorySize(),
+        function.timeoutSeconds(), function.logging());
+  }
+
+  /**
+   * A context of a function named {@code test-function}, with Lambda's defaults (128 MB, 3 s,
+   * Text logs).
+   */
   public static FunctionContext create() {
-    return new FunctionContext("test-function", "test-function", 128, 3);
+    return new FunctionContext("test-function", "test-function", 128, 3, LoggingConfig.TEXT);
   }
 
   /** The lines logged through {@link #getLogger()} so far, oldest first. */

@@ -130,7 +130,8 @@ public final class LocalInvoker implements AutoCloseable {
     String functionArn = "arn:aws:lambda:" + region + ":" + accountId + ":function:"
         + definition.name();
     LocalContext context = new LocalContext(definition.logicalId(), definition.name(),
-        functionArn, definition.memorySize(), definition.timeoutSeconds(), log);
+        functionArn, definition.memorySize(), definition.timeoutSeconds(), definition.logging(),
+        log);
     // The runtime runs the function with the class loader of its code as the context's.
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
@@ -152,7 +153,7 @@ public final class LocalInvoker implements AutoCloseable {
       });
     } catch (JavaHandler.LoadException e) {
       // The runtime logs the fault with the trace of its cause, and returns it without frames.
-      context.getLogger().log(e.getMessage()
+      context.logFault(e.getMessage()
           + (e.getCause() == null ? "" : "\n" + trace(e.getCause())));
       return InvokeResult.failed(definition.logicalId(), context.getAwsRequestId(), e.error(),
           logs);
@@ -164,7 +165,7 @@ public final class LocalInvoker implements AutoCloseable {
     } catch (Exception | Error e) {
       // The Java runtime reports any Throwable as a function error.
       LambdaError error = LambdaError.of(e);
-      context.getLogger().log(trace(e));
+      context.logFault(trace(e));
       return InvokeResult.failed(definition.logicalId(), context.getAwsRequestId(), error, logs);
     }
   }

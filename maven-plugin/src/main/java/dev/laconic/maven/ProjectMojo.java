@@ -68,10 +68,15 @@ abstract class ProjectMojo extends AbstractMojo {
     return new ProjectClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader());
   }
 
-  /** Child first, but for what Lambda's runtime provides. */
+  /** Child first, but for what Lambda's runtime provides and the runner's logger interface. */
   private static final class ProjectClassLoader extends URLClassLoader {
 
     private static final String LAMBDA_RUNTIME = "com.amazonaws.services.lambda.runtime.";
+    /**
+     * The interface the runner's logger implements: the application's StructuredLog must see
+     * the runner's copy, or it would not recognise the logger and would log Text.
+     */
+    private static final String FORMATTED_LOGGER = "dev.laconic.logging.FormattedLogger";
 
     static {
       registerAsParallelCapable();
@@ -83,7 +88,8 @@ abstract class ProjectMojo extends AbstractMojo {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      if (name.startsWith(LAMBDA_RUNTIME) || name.startsWith("java.")) {
+      if (name.startsWith(LAMBDA_RUNTIME) || name.startsWith("java.")
+          || name.equals(FORMATTED_LOGGER)) {
         return super.loadClass(name, resolve);
       }
       synchronized (getClassLoadingLock(name)) {

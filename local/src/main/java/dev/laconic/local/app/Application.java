@@ -1,6 +1,7 @@
 package dev.laconic.local.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -19,9 +20,10 @@ import java.util.Optional;
  * The functions of an application and their stream mappings, read from the
  * {@code laconic/template.json} that Laconic writes beside the compiled classes.
  *
- * <p>Only what a local run needs is read: each function's handler, name, timeout, memory and
- * environment, and each mapping's settings. Other resources (roles, log groups) have no local
- * meaning. Every function is read, those of the application's own template too; the runner runs
+ * <p>Only what a local run needs is read: each function's handler, name, timeout, memory,
+ * environment and logging config, and each mapping's settings. Of a SAM template's
+ * {@code Globals.Function}, only {@code LoggingConfig} is merged in. Other resources (roles, log
+ * groups) have no local meaning. Every function is read, those of the application's own template too; the runner runs
  * only the {@link #generatedFunctions() generated} ones, the invoker any.
  */
 public record Application(List<FunctionDefinition> functions) {
@@ -114,6 +116,7 @@ public record Application(List<FunctionDefinition> functions) {
       }
     }
     List<FunctionDefinition> functions = new ArrayList<>();
+    JsonNode globalLogging = template.path("Globals").path("Function").path("LoggingConfig");
     for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> resource = it.next();
       if (type(resource.getValue()).equals("AWS::Lambda::Function")
@@ -132,7 +135,10 @@ public record Application(List<FunctionDefinition> functions) {
             environment(properties.path("Environment").path("Variables")),
             handlerClass.substring(handlerClass.lastIndexOf('.') + 1)
                 .startsWith(FunctionDefinition.ADAPTER_PREFIX),
-            mappingsByFunction.getOrDefault(resource.getKey(), List.of())));
+            mappingsByFunction.getOrDefault(resource.getKey(), List.of()),
+            LoggingConfig.of(properties.path("LoggingConfig"),
+                type(resource.getValue()).equals(SERVERLESS_FUNCTION) ? globalLogging
+                    : MissingNode.getInstance())));
       }
     }
     return new Application(functions);

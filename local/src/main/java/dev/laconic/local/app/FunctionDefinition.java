@@ -19,16 +19,18 @@ import java.util.Optional;
  *     plain string (an intrinsic function) is kept as its JSON text
  * @param generated whether Laconic generated the function (its handler is a {@code Laconic_}
  *     adapter), rather than the application's own template
+ * @param logging its {@code LoggingConfig}: the format and level of the records it logs
  */
 public record FunctionDefinition(String logicalId, String handler, Optional<String> functionName,
     int timeoutSeconds, int memorySize, Map<String, String> environment, boolean generated,
-    List<MappingDefinition> mappings) {
+    List<MappingDefinition> mappings, LoggingConfig logging) {
 
   /** The prefix of every adapter class Laconic generates. */
   static final String ADAPTER_PREFIX = "Laconic_";
 
   public FunctionDefinition {
     Objects.requireNonNull(handler, "handler");
+    Objects.requireNonNull(logging, "logging");
     environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
     mappings = List.copyOf(mappings);
   }

@@ -4,13 +4,14 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import java.nio.charset.StandardCharsets;
+import dev.laconic.local.app.LoggingConfig;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
  * The Lambda {@code Context} of one local invocation: a fresh request id, the function's name,
- * memory and time left, and a logger that prefixes each line with the function's logical id.
+ * memory and time left, and a logger that writes and filters records as the Lambda runtime does
+ * for the function's {@code LoggingConfig}, each line prefixed with the function's logical id.
  *
  * <p>The time left counts down from the function's timeout; the timeout is not enforced.
  */
@@ -21,34 +22,23 @@ public final class LocalContext implements Context {
   private final int memoryLimitInMb;
   private final long deadlineNanos;
   private final String requestId = UUID.randomUUID().toString();
-  private final LambdaLogger logger;
+  private final LocalLogger logger;
 
   /**
    * A context for one invocation.
    *
    * @param logicalId the prefix of each logged line, such as {@code [OrderEventsEchoFunction]}
    * @param functionName what {@link #getFunctionName()} returns
+   * @param logging the function's {@code LoggingConfig}: the format and level of its records
    * @param output where logged lines go, without their trailing newline
    */
   public LocalContext(String logicalId, String functionName, String functionArn,
-      int memoryLimitInMb, int timeoutSeconds, Consumer<String> output) {
+      int memoryLimitInMb, int timeoutSeconds, LoggingConfig logging, Consumer<String> output) {
     this.functionName = functionName;
     this.functionArn = functionArn;
     this.memoryLimitInMb = memoryLimitInMb;
     this.deadlineNanos = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
-    this.logger = new LambdaLogger() {
-      @Override
-      public void log(String message) {
-        String text = message.endsWith("\n") ? message.substring(0, message.length() - 1)
-            : message;
-        output.accept("[" + logicalId + "] " + text);
-      }
-
-      @Override
-      public void log(byte[] message) {
-        log(new String(message, StandardCharsets.UTF_8));
-      }
-    };
+    this.logger = new LocalLogger(logicalId, logging, requestId, output);
   }
 
   @Override
@@ -104,5 +94,13 @@ public final class LocalContext implements Context {
   @Override
   public LambdaLogger getLogger() {
     return logger;
+  }
+
+  /**
+   * Logs a fault of the function (its trace, a handler that cannot be loaded) as the runtime logs
+   * the faults it reports: at ERROR in the JSON format, so no {@code ApplicationLogLevel} drops it.
+   */
+  public void logFault(String message) {
+    logger.fault(message);
   }
 }

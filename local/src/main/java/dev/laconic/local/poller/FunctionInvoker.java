@@ -92,7 +92,7 @@ public final class FunctionInvoker {
     // A function may log from threads of its own, as LocalInvoker allows for too.
     List<String> logs = Collections.synchronizedList(new ArrayList<>());
     LocalContext context = new LocalContext(function.logicalId(), function.name(), functionArn,
-        function.memorySize(), function.timeoutSeconds(), line -> {
+        function.memorySize(), function.timeoutSeconds(), function.logging(), line -> {
           logs.add(line.startsWith(prefix) ? line.substring(prefix.length()) : line);
           output.accept(line);
         });
@@ -110,7 +110,7 @@ public final class FunctionInvoker {
       // The Java runtime reports any Throwable as a function error, and Lambda retries.
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
-      context.getLogger().log("Invocation failed (" + records.size() + " records): " + trace);
+      context.logFault("Invocation failed (" + records.size() + " records): " + trace);
       if (listener != null) {
         tell(new Invocation(function.logicalId(), Optional.of(mapping),
             context.getAwsRequestId(), EventRecords.event(records).deepCopy(), Optional.empty(),

@@ -101,6 +101,6 @@ class ApplicationTest {
                 m.maximumRetryAttempts(), m.maximumRecordAgeInSeconds(),
                 m.bisectBatchOnFunctionError(), m.filters(), m.reportBatchItemFailures(),
                 m.onFailure()))
-            .toList());
+            .toList(), function.logging());
   }
 }

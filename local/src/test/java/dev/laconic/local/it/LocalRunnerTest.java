@@ -423,7 +423,8 @@ class LocalRunnerTest {
         List.of("{\"eventName\": [{\"sufix\": \"T\"}]}"), false, java.util.Optional.empty());
     Application withBadFilter = new Application(List.of(new dev.laconic.local.app
         .FunctionDefinition("Bad", application.function(function("Everything")).orElseThrow()
-            .handler(), java.util.Optional.empty(), 3, 128, Map.of(), true, List.of(bad))));
+            .handler(), java.util.Optional.empty(), 3, 128, Map.of(), true, List.of(bad),
+            dev.laconic.local.app.LoggingConfig.TEXT)));
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
         () -> LocalRunner.builder(withBadFilter).engine(engine).parameter("ItemsStream", table)
             .start());
@@ -441,7 +442,7 @@ class LocalRunnerTest {
         List.of(), false, java.util.Optional.empty());
     Application withKinesis = new Application(List.of(new dev.laconic.local.app
         .FunctionDefinition("Everything", everything.handler(), java.util.Optional.empty(), 3,
-            128, Map.of(), true, List.of(kinesis))));
+            128, Map.of(), true, List.of(kinesis), dev.laconic.local.app.LoggingConfig.TEXT)));
     String stream = "arn:aws:kinesis:us-east-1:000000000000:stream/orders";
     try (LocalRunner kinesisRunner = LocalRunner.builder(withKinesis).engine(engine)
         .parameter("ItemsStream", stream).output(output::add).start()) {
