@@ -20,7 +20,7 @@ class LocalDemoTest {
     LocalDemo.run(out::add);
 
     // What each function receives is OrdersEndToEndTest's subject; the demo shows each at work.
-    for (String line : List.of("[OrderEventsEchoFunction] DynamoDb Event: Keys=",
+    for (String line : List.of("[OrderEventsEchoFunction] {\"timestamp\":\"",
         "[OrderShippingShipFunction] SHIP o-1 ", "[OrderAuditAuditFunction] AUDIT REMOVE")) {
       assertTrue(out.stream().anyMatch(printed -> printed.startsWith(line)), line + " in " + out);
     }

@@ -44,7 +44,10 @@ class OrdersEndToEndTest {
     assertEquals(List.of("INSERT", "MODIFY", "INSERT", "REMOVE"),
         echo.records().stream().map(r -> r.path("eventName").asText()).toList(),
         "every change, in order");
-    assertTrue(echo.logs().get(0).startsWith("Request received: RequestID="), echo.logs().get(0));
+    // logFormat = JSON: the kit's logger writes Lambda's JSON records, with the fields after.
+    assertTrue(echo.logs().get(0).startsWith("{\"timestamp\":\"")
+        && echo.logs().get(0).contains("\"message\":\"Request received\",\"level\":\"INFO\"")
+        && echo.logs().get(0).contains("\"RequestID\":\""), echo.logs().get(0));
 
     FunctionCalls ship = app.function("OrderShipping.ship");
     // 59.90 as DynamoDB stores it, and so as its stream delivers it.

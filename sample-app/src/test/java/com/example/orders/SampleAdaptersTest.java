@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
@@ -32,33 +34,48 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SampleAdaptersTest {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String EVENTS = "com.example.orders.LambdaRuntimeEvents#dynamodbEvents";
 
-  // The echo function (batch, void): one line for the request, one per record.
+  // The echo function (batch, void, JSON logs): one record for the request, one per record, each
+  // with the Go original's fields as JSON values.
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(EVENTS)
-  void echoLogsTheRequestIdThenEachRecordsKeys(String file) {
+  void echoLogsTheRequestIdThenEachRecordsKeysAsFields(String file) throws Exception {
     DynamodbEvent event = LambdaRuntimeEvents.dynamodbEvent(file);
     List<DynamodbStreamRecord> records = event.getRecords();
-    TestContext context = new TestContext("req-" + file);
+    TestContext context = TestContext.json("req-" + file);
 
     StreamsEventResponse response = new Laconic_OrderEvents_echo().handle(event, context);
 
     assertNull(response, "a void batch handler has no response");
     List<String> lines = context.logLines();
     assertEquals(1 + records.size(), lines.size(), () -> String.join("\n", lines));
-    assertTrue(lines.get(0).contains(context.getAwsRequestId()), lines.get(0));
+    JsonNode request = JSON.readTree(lines.get(0));
+    assertEquals("Request received", request.path("message").asText(), lines.get(0));
+    assertEquals("INFO", request.path("level").asText());
+    assertEquals(context.getAwsRequestId(), request.path("AWSRequestId").asText());
+    assertEquals(context.getAwsRequestId(), request.path("RequestID").asText());
     for (int i = 0; i < records.size(); i++) {
       var dynamodb = records.get(i).getDynamodb();
       String line = lines.get(i + 1);
-      assertTrue(line.contains("Keys=" + dynamodb.getKeys()), line);
-      assertTrue(line.contains("NewImage=" + dynamodb.getNewImage()), line);
+      JsonNode logged = JSON.readTree(line);
+      assertEquals("DynamoDb Event", logged.path("message").asText(), line);
+      assertEquals(context.getAwsRequestId(), logged.path("AWSRequestId").asText(), line);
       for (Map.Entry<String, AttributeValue> key : dynamodb.getKeys().entrySet()) {
-        String value = key.getValue().getS() != null ? key.getValue().getS() : key.getValue().getN();
-        assertNotNull(value, "keys are strings or numbers");
-        assertTrue(line.contains(key.getKey()) && line.contains(value), line);
+        JsonNode value = logged.path("Keys").path(key.getKey());
+        String expected = key.getValue().getS() != null ? key.getValue().getS()
+            : key.getValue().getN();
+        assertNotNull(expected, "keys are strings or numbers");
+        assertEquals(expected, value.path(key.getValue().getS() != null ? "S" : "N").asText(),
+            line);
       }
+      Map<String, AttributeValue> image = dynamodb.getNewImage() == null ? Map.of()
+          : dynamodb.getNewImage();
+      List<String> names = new java.util.ArrayList<>();
+      logged.path("NewImage").fieldNames().forEachRemaining(names::add);
+      assertEquals(image.keySet().stream().sorted().toList(), names, line);
     }
   }
 

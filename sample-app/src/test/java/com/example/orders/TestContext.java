@@ -4,7 +4,9 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.logging.LogFormat;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import dev.laconic.logging.FormattedLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +20,7 @@ import java.util.UUID;
 public final class TestContext implements Context {
 
   private final String requestId;
-  private final CapturingLogger logger = new CapturingLogger();
+  private final CapturingLogger logger;
 
   /** A context with a random request id, as Lambda gives each invocation its own. */
   public TestContext() {
@@ -26,7 +28,20 @@ public final class TestContext implements Context {
   }
 
   public TestContext(String requestId) {
+    this(requestId, LogFormat.TEXT);
+  }
+
+  private TestContext(String requestId, LogFormat format) {
     this.requestId = requestId;
+    this.logger = new CapturingLogger(format);
+  }
+
+  /**
+   * A context whose logger says its records are JSON, as Lambda's does for a function with
+   * {@code logFormat = JSON}: {@code StructuredLog} then writes JSON records.
+   */
+  public static TestContext json(String requestId) {
+    return new TestContext(requestId, LogFormat.JSON);
   }
 
   /** The lines logged so far, oldest first. */
@@ -104,9 +119,22 @@ public final class TestContext implements Context {
     return logger;
   }
 
-  /** Keeps each logged message as one line; byte messages are read as UTF-8. */
-  private static final class CapturingLogger implements LambdaLogger {
+  /**
+   * Keeps each logged message as one line, without the newline that ends a record; byte messages
+   * are read as UTF-8.
+   */
+  private static final class CapturingLogger implements FormattedLogger {
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final LogFormat format;
+
+    CapturingLogger(LogFormat format) {
+      this.format = format;
+    }
+
+    @Override
+    public LogFormat logFormat() {
+      return format;
+    }
 
     @Override
     public void log(String message) {
@@ -115,7 +143,8 @@ public final class TestContext implements Context {
 
     @Override
     public void log(byte[] message) {
-      lines.add(new String(message, StandardCharsets.UTF_8));
+      String line = new String(message, StandardCharsets.UTF_8);
+      lines.add(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
     }
 
     @Override
