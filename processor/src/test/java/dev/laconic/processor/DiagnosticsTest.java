@@ -650,6 +650,16 @@ class DiagnosticsTest {
   }
 
   @Test
+  void anInvalidKmsKeyIsNotAlsoUnused() {
+    Compilation compilation = Compilations.javac(Compilations.CODE)
+        .withProcessors(new LaconicProcessor())
+        .compile(function("memorySize = 1024,\nkmsKey = \"alias/app\""));
+    assertThat(compilation).hadErrorContaining("[LACONIC-226] kmsKey = \"alias/app\".");
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadWarningCount(0);
+  }
+
+  @Test
   void everyDiagnosticHasATest() {
     Set<Diagnostic> tested = cases().map(Case::diagnostic)
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Diagnostic.class)));
