@@ -134,7 +134,8 @@ public @interface LambdaFunction {
 
   /**
    * The size of the function's {@code /tmp}, in MB ({@code EphemeralStorage.Size}): 512 to
-   * 10240. Default 512, Lambda's own: nothing written.
+   * 10240, and 512 with {@link #snapStart()}, which Lambda offers for no more. Default 512,
+   * Lambda's own: nothing written.
    */
   int ephemeralStorage() default 512;
 

@@ -286,6 +286,10 @@ class DiagnosticsTest {
                 + " a literal value, which the template and the function's configuration show in"
                 + " plain text",
             "DB_PASSWORD", function("environment = {\"STAGE=prod\",\n\"DB_PASSWORD=hunter2\"}")),
+        new Case(Diagnostic.SNAPSTART_EPHEMERAL_STORAGE,
+            "[LACONIC-229] ephemeralStorage = 2048, but snapStart = true. Lambda takes no"
+                + " SnapStart with more than 512 MB of /tmp",
+            "ephemeralStorage", function("snapStart = true,\nephemeralStorage = 2048")),
 
         new Case(Diagnostic.STREAM_ARN_INVALID,
             "[LACONIC-301] streamArn = \"arn:aws:dynamodb:us-east-1:123456789012:table/Orders\"."
@@ -643,6 +647,16 @@ class DiagnosticsTest {
         + " processing this round; no output was written. Please report this trace:"
         + " java.lang.IllegalStateException: simulated bug");
     assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void anInvalidKmsKeyIsNotAlsoUnused() {
+    Compilation compilation = Compilations.javac(Compilations.CODE)
+        .withProcessors(new LaconicProcessor())
+        .compile(function("memorySize = 1024,\nkmsKey = \"alias/app\""));
+    assertThat(compilation).hadErrorContaining("[LACONIC-226] kmsKey = \"alias/app\".");
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadWarningCount(0);
   }
 
   @Test

@@ -157,6 +157,9 @@ public enum Diagnostic {
           + " Secrets Manager or an SSM SecureString parameter, put its name here instead, and let"
           + " the function read it: @IamPolicy(actions = \"secretsmanager:GetSecretValue\","
           + " resources = \"@DbSecret\") grants exactly that (docs/annotations.md, Secrets)."),
+  SNAPSTART_EPHEMERAL_STORAGE(229, Kind.ERROR,
+      "ephemeralStorage = %d, but snapStart = true. Lambda takes no SnapStart with more than 512"
+          + " MB of /tmp: leave ephemeralStorage at 512, or snapStart at false."),
 
   // 3xx: @DynamoStreamTrigger
   STREAM_ARN_INVALID(301, Kind.ERROR,

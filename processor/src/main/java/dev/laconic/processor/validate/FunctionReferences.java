@@ -118,12 +118,15 @@ final class FunctionReferences {
   private static void validateKmsKey(ArnRef key, FunctionSettings settings,
       ValidationReport.Builder report) {
     Origin.Location at = settings.origin().at("kmsKey");
+    boolean valid = true;
     if (key instanceof ArnRef.Literal literal && !ArnKind.KMS_KEY.matches(literal.arn())) {
       report.report(Diagnostic.KMS_KEY_INVALID, at, literal.arn(), kmsHint(literal.arn()));
+      valid = false;
     } else if (key instanceof ArnRef.Resource resource) {
-      validateResource(resource, "kmsKey", "AWS::KMS::Key", at, report);
+      valid = validateResource(resource, "kmsKey", "AWS::KMS::Key", at, report);
     }
-    if (settings.variables().isEmpty() && !settings.snapStart()) {
+    // One diagnostic a value: whether what is not a key encrypts anything is moot.
+    if (valid && settings.variables().isEmpty() && !settings.snapStart()) {
       report.report(Diagnostic.KMS_KEY_UNUSED, at, key.source());
     }
   }
@@ -139,14 +142,19 @@ final class FunctionReferences {
     return "";
   }
 
-  private static void validateResource(ArnRef.Resource resource, String attribute, String type,
-      Origin.Location at, ValidationReport.Builder report) {
+  /** Reports a resource the base template lacks or has of another type; false if it did. */
+  private static boolean validateResource(ArnRef.Resource resource, String attribute,
+      String type, Origin.Location at, ValidationReport.Builder report) {
     if (resource.type() == null) {
       report.report(Diagnostic.RESOURCE_NOT_FOUND, at, attribute, resource.source(),
           resource.logicalId());
-    } else if (!resource.type().equals(type)) {
+      return false;
+    }
+    if (!resource.type().equals(type)) {
       report.report(Diagnostic.RESOURCE_WRONG_TYPE, at, attribute, resource.source(),
           resource.type(), "an " + type);
+      return false;
     }
+    return true;
   }
 }

@@ -85,6 +85,12 @@ final class FunctionSettingsValidator {
     if (settings.ephemeralStorage() < 512 || settings.ephemeralStorage() > 10_240) {
       report.report(Diagnostic.EPHEMERAL_STORAGE_RANGE, at.at("ephemeralStorage"),
           settings.ephemeralStorage());
+    } else if (settings.snapStart()
+        && settings.ephemeralStorage() > FunctionSettings.DEFAULT_EPHEMERAL_STORAGE) {
+      // SnapStart supports no ephemeral storage above 512 MB:
+      // https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html#snapstart-runtimes
+      report.report(Diagnostic.SNAPSTART_EPHEMERAL_STORAGE, at.at("ephemeralStorage"),
+          settings.ephemeralStorage());
     }
     report.add(FunctionReferences.validate(settings));
     return report.build();
