@@ -260,9 +260,8 @@ class DiagnosticsTest {
             "layers", function("layers = {\"${L1}\", \"${L2}\", \"${L3}\", \"${L4}\","
                 + " \"${L5}\", \"${L6}\"}")),
         new Case(Diagnostic.LAYER_TWICE,
-            "[LACONIC-224] layers[1] = \"arn:aws:lambda:eu-west-1:123456789012:layer:otel:5\" is a"
-                + " version of layer arn:aws:lambda:eu-west-1:123456789012:layer:otel, as layers[0]"
-                + " is.",
+            "[LACONIC-224] layers[1] = \"arn:aws:lambda:eu-west-1:123456789012:layer:otel:5\" names"
+                + " layer arn:aws:lambda:eu-west-1:123456789012:layer:otel again (layers[0]).",
             "otel:5", function("layers = {\"arn:aws:lambda:eu-west-1:123456789012:layer:otel:4\","
                 + "\n\"arn:aws:lambda:eu-west-1:123456789012:layer:otel:5\"}")),
         new Case(Diagnostic.EPHEMERAL_STORAGE_RANGE,
@@ -290,6 +289,12 @@ class DiagnosticsTest {
             "[LACONIC-229] ephemeralStorage = 2048, but snapStart = true. Lambda takes no"
                 + " SnapStart with more than 512 MB of /tmp",
             "ephemeralStorage", function("snapStart = true,\nephemeralStorage = 2048")),
+
+        new Case(Diagnostic.SNAPSTART_SETTING_BY_REFERENCE,
+            "[LACONIC-230] layers = \"${ToolsLayer}\" is given by a template parameter, and"
+                + " snapStart = true. A published version keeps the value it was published with",
+            "ToolsLayer", function("snapStart = true,\nlayers = {\"arn:aws:lambda:eu-west-1:"
+                + "123456789012:layer:otel:4\",\n\"${ToolsLayer}\"}, kmsKey = \"${AppKey}\"")),
 
         new Case(Diagnostic.STREAM_ARN_INVALID,
             "[LACONIC-301] streamArn = \"arn:aws:dynamodb:us-east-1:123456789012:table/Orders\"."

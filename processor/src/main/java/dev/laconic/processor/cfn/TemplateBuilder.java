@@ -453,6 +453,9 @@ public final class TemplateBuilder {
       // String parameters only.
       if (!kind.isList()) {
         parameter.put("AllowedPattern", kind.regex());
+        if (kind.maxLength() > 0) {
+          parameter.put("MaxLength", kind.maxLength());
+        }
         parameter.put("ConstraintDescription", "must be " + kind.description() + ".");
       }
     });

@@ -140,8 +140,8 @@ public enum Diagnostic {
   TOO_MANY_LAYERS(223, Kind.ERROR,
       "layers has %d entries. It must have at most 5, the most Lambda adds to a function."),
   LAYER_TWICE(224, Kind.ERROR,
-      "layers[%d] = \"%s\" is a version of layer %s, as layers[%d] is. It must be another"
-          + " layer: Lambda takes one version of each."),
+      "layers[%d] = \"%s\" names layer %s again (layers[%d]). It must be another layer: Lambda"
+          + " takes one version of each."),
   EPHEMERAL_STORAGE_RANGE(225, Kind.ERROR,
       "ephemeralStorage = %d. It must be between 512 and 10240 (MB)."),
   KMS_KEY_INVALID(226, Kind.ERROR,
@@ -160,6 +160,11 @@ public enum Diagnostic {
   SNAPSTART_EPHEMERAL_STORAGE(229, Kind.ERROR,
       "ephemeralStorage = %d, but snapStart = true. Lambda takes no SnapStart with more than 512"
           + " MB of /tmp: leave ephemeralStorage at 512, or snapStart at false."),
+  SNAPSTART_SETTING_BY_REFERENCE(230, Kind.WARNING,
+      "%s = \"%s\" is given by %s, and snapStart = true. A published version keeps the value it"
+          + " was published with, and Laconic publishes one when the code or what the template"
+          + " writes changes: a new value of %s alone reaches $LATEST, not the alias 'live' the"
+          + " mappings invoke. Write the value here, or deploy it with a new jar."),
 
   // 3xx: @DynamoStreamTrigger
   STREAM_ARN_INVALID(301, Kind.ERROR,

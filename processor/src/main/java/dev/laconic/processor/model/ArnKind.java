@@ -67,6 +67,14 @@ public enum ArnKind {
   }
 
   /**
+   * The longest value CloudFormation takes where this kind is written, as a parameter's {@code
+   * MaxLength}; 0 when the pattern bounds it or CloudFormation sets no limit.
+   */
+  public int maxLength() {
+    return this == LAYER_VERSION ? 140 : 0;
+  }
+
+  /**
    * The type of a template parameter holding it: {@code String}, or an AWS-specific list type,
    * whose values CloudFormation checks against the account's resources (and which takes no
    * {@code AllowedPattern}).
