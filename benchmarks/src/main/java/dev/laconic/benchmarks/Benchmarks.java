@@ -16,7 +16,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the benchmarks and prints one table each: {@code java -jar benchmarks/target/benchmarks.jar
- * [cold] [cold-c1] [warm] [processor] [priming]} (cold, warm and processor without arguments).
+ * [cold] [cold-c1] [warm] [processor] [priming] [logs]} (cold, warm and processor without
+ * arguments).
  */
 public final class Benchmarks {
 
@@ -49,6 +50,11 @@ public final class Benchmarks {
       System.out.println("\nSnapStart priming: the first batch after the adapter primed 0, 1, 10"
           + " or 100 times, fresh JVM per run, median (min-max) of 11 runs\n");
       System.out.print(SnapStartPriming.run(11));
+    }
+    if (parts.contains("logs")) {
+      System.out.println("\nLogging the echo's fields on a cold start: fresh JVM per run, median of"
+          + " 11 runs\n");
+      System.out.print(LogCost.run(11));
     }
     if (parts.contains("processor")) {
       System.out.println("\nProcessor cost: a fresh javac per compile, Laconic against AutoValue,"

@@ -1,0 +1,81 @@
+package dev.laconic.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What logging the echo's fields costs a cold start: a fresh JVM per run deserializes an event and
+ * logs its records by {@link LogCostProbe}'s ways, interleaved so that a noisy machine hurts all
+ * alike: nothing, the former concatenated text, and {@code StructuredLog} with Text and with JSON
+ * records (the JVM's {@code AWS_LAMBDA_LOG_FORMAT}, as Lambda sets it). Reports medians, the
+ * spread of each, and the cost above logging nothing.
+ */
+final class LogCost {
+
+  private LogCost() {}
+
+  static String run(int runs) throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory("laconic-logs");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classPath = System.getProperty("java.class.path");
+    Table table = new Table("records", "no logging (ms)", "text concatenated (ms)",
+        "StructuredLog Text (ms)", "StructuredLog JSON (ms)", "JSON runs min-max (ms)",
+        "JSON above none: median (ms)");
+    for (int records : new int[] {1, 100}) {
+      Path event = dir.resolve("event-" + records + ".json");
+      Files.write(event, Events.event(records));
+      List<Double> none = new ArrayList<>();
+      List<Double> text = new ArrayList<>();
+      List<Double> structuredText = new ArrayList<>();
+      List<Double> json = new ArrayList<>();
+      probe(java, classPath, "none", "TEXT", event); // warm the file cache and CDS archive
+      for (int run = 0; run < runs; run++) {
+        none.add(probe(java, classPath, "none", "TEXT", event));
+        text.add(probe(java, classPath, "text", "TEXT", event));
+        structuredText.add(probe(java, classPath, "structured", "TEXT", event));
+        json.add(probe(java, classPath, "structured", "JSON", event));
+      }
+      double n = Table.median(none);
+      double j = Table.median(json);
+      table.row(records, ms(n), ms(Table.median(text)), ms(Table.median(structuredText)),
+          ms(j), ms(Collections.min(json)) + "-" + ms(Collections.max(json)), ms(j - n));
+    }
+    return table.toString();
+  }
+
+  /** Milliseconds from starting the JVM to its "handled" line. */
+  private static double probe(String java, String classPath, String way, String format,
+      Path event) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(java, "-cp", classPath,
+        LogCostProbe.class.getName(), way, event.toString())
+        .redirectError(ProcessBuilder.Redirect.INHERIT);
+    Map<String, String> environment = builder.environment();
+    environment.put("AWS_LAMBDA_LOG_FORMAT", format);
+    environment.remove("AWS_LAMBDA_LOG_LEVEL");
+    long start = System.nanoTime();
+    Process process = builder.start();
+    String line;
+    try (BufferedReader out = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      line = out.readLine();
+    }
+    long elapsed = System.nanoTime() - start;
+    if (process.waitFor() != 0 || line == null || !line.startsWith("handled")) {
+      throw new IllegalStateException("probe " + way + " " + format + " failed: " + line);
+    }
+    return elapsed / 1e6;
+  }
+
+  private static String ms(double millis) {
+    return String.format(Locale.ROOT, "%.0f", millis);
+  }
+}
