@@ -2,13 +2,13 @@ package dev.laconic.logging;
 
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.laconic.stream.AttributeValueJson;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,11 +46,12 @@ final class FieldValues {
     } else if (value instanceof byte[] bytes) {
       json.writeBinary(bytes);
     } else if (value instanceof ByteBuffer buffer) {
-      writeBytes(json, buffer);
+      AttributeValueJson.writeBinary(json, buffer);
     } else if (depth >= MAX_DEPTH) {
       json.writeString(text(value));
     } else if (value instanceof AttributeValue attribute) {
-      writeAttribute(json, attribute, depth + 1);
+      // DynamoDB JSON, as the Lambda runtime writes the events library's attribute value.
+      AttributeValueJson.write(json, attribute, (out, map) -> writeMap(out, map, depth + 1));
     } else if (value instanceof Map<?, ?> map) {
       writeMap(json, map, depth + 1);
     } else if (value instanceof Iterable<?> iterable) {
@@ -106,14 +107,6 @@ final class FieldValues {
     }
   }
 
-  /** The bytes between the buffer's position and limit, leaving the buffer as it was. */
-  private static void writeBytes(JsonGenerator json, ByteBuffer buffer) throws IOException {
-    ByteBuffer view = buffer.duplicate();
-    byte[] bytes = new byte[view.remaining()];
-    view.get(bytes);
-    json.writeBinary(bytes);
-  }
-
   private static void writeMap(JsonGenerator json, Map<?, ?> map, int depth) throws IOException {
     // Sorted, as encoding/json sorts a Go map's keys: the same map gives the same line.
     String[] keys = new String[map.size()];
@@ -159,60 +152,5 @@ final class FieldValues {
     }
   }
 
-  /**
-   * DynamoDB JSON, as the Lambda runtime writes the events library's attribute value: each
-   * member that is set under its type's name; a number as its string.
-   */
-  private static void writeAttribute(JsonGenerator json, AttributeValue value, int depth)
-      throws IOException {
-    json.writeStartObject();
-    if (value.getS() != null) {
-      json.writeStringField("S", value.getS());
-    }
-    if (value.getN() != null) {
-      json.writeStringField("N", value.getN());
-    }
-    if (value.getB() != null) {
-      json.writeFieldName("B");
-      writeBytes(json, value.getB());
-    }
-    writeTexts(json, "SS", value.getSS());
-    writeTexts(json, "NS", value.getNS());
-    if (value.getBS() != null) {
-      json.writeArrayFieldStart("BS");
-      for (ByteBuffer bytes : value.getBS()) {
-        write(json, bytes, depth);
-      }
-      json.writeEndArray();
-    }
-    if (value.getM() != null) {
-      json.writeFieldName("M");
-      writeMap(json, value.getM(), depth);
-    }
-    if (value.getL() != null) {
-      json.writeArrayFieldStart("L");
-      for (AttributeValue element : value.getL()) {
-        write(json, element, depth);
-      }
-      json.writeEndArray();
-    }
-    if (value.getNULL() != null) {
-      json.writeBooleanField("NULL", value.getNULL());
-    }
-    if (value.getBOOL() != null) {
-      json.writeBooleanField("BOOL", value.getBOOL());
-    }
-    json.writeEndObject();
-  }
 
-  private static void writeTexts(JsonGenerator json, String type, List<String> texts)
-      throws IOException {
-    if (texts != null) {
-      json.writeArrayFieldStart(type);
-      for (String text : texts) {
-        json.writeString(text);
-      }
-      json.writeEndArray();
-    }
-  }
 }

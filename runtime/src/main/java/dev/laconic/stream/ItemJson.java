@@ -190,75 +190,9 @@ public final class ItemJson {
     json.writeStartObject();
     for (Map.Entry<String, AttributeValue> entry : item.entrySet()) {
       json.writeFieldName(entry.getKey());
-      writeValue(json, entry.getValue());
+      AttributeValueJson.write(json, entry.getValue(), ItemJson::writeItem);
     }
     json.writeEndObject();
-  }
-
-  private static void writeValue(JsonGenerator json, AttributeValue value) throws IOException {
-    if (value == null) {
-      json.writeNull();
-      return;
-    }
-    json.writeStartObject();
-    if (value.getS() != null) {
-      json.writeStringField("S", value.getS());
-    }
-    if (value.getN() != null) {
-      json.writeStringField("N", value.getN());
-    }
-    if (value.getB() != null) {
-      json.writeFieldName("B");
-      writeBinary(json, value.getB());
-    }
-    writeTexts(json, "SS", value.getSS());
-    writeTexts(json, "NS", value.getNS());
-    if (value.getBS() != null) {
-      json.writeArrayFieldStart("BS");
-      for (ByteBuffer member : value.getBS()) {
-        writeBinary(json, member);
-      }
-      json.writeEndArray();
-    }
-    if (value.getM() != null) {
-      json.writeFieldName("M");
-      writeItem(json, value.getM());
-    }
-    if (value.getL() != null) {
-      json.writeArrayFieldStart("L");
-      for (AttributeValue element : value.getL()) {
-        writeValue(json, element);
-      }
-      json.writeEndArray();
-    }
-    if (value.getNULL() != null) {
-      json.writeBooleanField("NULL", value.getNULL());
-    }
-    if (value.getBOOL() != null) {
-      json.writeBooleanField("BOOL", value.getBOOL());
-    }
-    json.writeEndObject();
-  }
-
-  private static void writeTexts(JsonGenerator json, String type, List<String> texts)
-      throws IOException {
-    if (texts != null) {
-      json.writeArrayFieldStart(type);
-      for (String text : texts) {
-        json.writeString(text);
-      }
-      json.writeEndArray();
-    }
-  }
-
-  private static void writeBinary(JsonGenerator json, ByteBuffer buffer) throws IOException {
-    if (buffer == null) {
-      json.writeNull();
-      return;
-    }
-    byte[] bytes = new byte[buffer.remaining()];
-    buffer.duplicate().get(bytes);
-    json.writeBinary(bytes);
   }
 
   // ---- strings, booleans, binary -------------------------------------------------------------
