@@ -92,10 +92,18 @@ final class ColdStart {
     List<String> command = new ArrayList<>(java);
     command.addAll(List.of("-cp", classPath, ColdStartProbe.class.getName(), path,
         event.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectError(ProcessBuilder.Redirect.INHERIT);
+    return timeToHandled(new ProcessBuilder(command), path);
+  }
+
+  /**
+   * Milliseconds from starting {@code probe}, a JVM, to its first line, which must begin with
+   * "handled"; {@code name} says which probe failed otherwise.
+   */
+  static double timeToHandled(ProcessBuilder probe, String name)
+      throws IOException, InterruptedException {
+    probe.redirectError(ProcessBuilder.Redirect.INHERIT);
     long start = System.nanoTime();
-    Process process = builder.start();
+    Process process = probe.start();
     String line;
     try (BufferedReader out = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -103,7 +111,7 @@ final class ColdStart {
     }
     long elapsed = System.nanoTime() - start;
     if (process.waitFor() != 0 || line == null || !line.startsWith("handled")) {
-      throw new IllegalStateException("probe " + path + " failed: " + line);
+      throw new IllegalStateException("probe " + name + " failed: " + line);
     }
     return elapsed / 1e6;
   }

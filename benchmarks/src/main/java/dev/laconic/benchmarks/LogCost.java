@@ -1,9 +1,6 @@
 package dev.laconic.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,23 +53,11 @@ final class LogCost {
   private static double probe(String java, String classPath, String way, String format,
       Path event) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(java, "-cp", classPath,
-        LogCostProbe.class.getName(), way, event.toString())
-        .redirectError(ProcessBuilder.Redirect.INHERIT);
+        LogCostProbe.class.getName(), way, event.toString());
     Map<String, String> environment = builder.environment();
     environment.put("AWS_LAMBDA_LOG_FORMAT", format);
     environment.remove("AWS_LAMBDA_LOG_LEVEL");
-    long start = System.nanoTime();
-    Process process = builder.start();
-    String line;
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      line = out.readLine();
-    }
-    long elapsed = System.nanoTime() - start;
-    if (process.waitFor() != 0 || line == null || !line.startsWith("handled")) {
-      throw new IllegalStateException("probe " + way + " " + format + " failed: " + line);
-    }
-    return elapsed / 1e6;
+    return ColdStart.timeToHandled(builder, way + " " + format);
   }
 
   private static String ms(double millis) {
