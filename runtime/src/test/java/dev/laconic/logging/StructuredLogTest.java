@@ -319,4 +319,14 @@ class StructuredLogTest {
       return logger;
     }
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"2024-05-01T12:00:00.123Z",
+      "2024-05-01T12:00:00Z", "1999-12-31T23:59:59.999999999Z", "0042-01-02T03:04:05.006Z",
+      "2026-02-28T00:00:00.010Z"})
+  void timestampsAreWrittenAsTheRuntimesPatternWritesThem(String at) {
+    Instant instant = Instant.parse(at);
+    assertEquals(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+        .withZone(ZoneOffset.UTC).format(instant), StructuredLog.timestamp(instant));
+  }
 }
