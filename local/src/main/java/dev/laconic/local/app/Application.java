@@ -1,7 +1,6 @@
 package dev.laconic.local.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -21,8 +20,8 @@ import java.util.Optional;
  * {@code laconic/template.json} that Laconic writes beside the compiled classes.
  *
  * <p>Only what a local run needs is read: each function's handler, name, timeout, memory,
- * environment and logging config, and each mapping's settings. Of a SAM template's
- * {@code Globals.Function}, only {@code LoggingConfig} is merged in. Other resources (roles, log
+ * environment and logging config, and each mapping's settings; a SAM function's over its
+ * template's {@code Globals.Function}, as SAM merges them ({@link SamGlobals}). Other resources (roles, log
  * groups) have no local meaning. Every function is read, those of the application's own template too; the runner runs
  * only the {@link #generatedFunctions() generated} ones, the invoker any.
  */
@@ -116,12 +115,14 @@ public record Application(List<FunctionDefinition> functions) {
       }
     }
     List<FunctionDefinition> functions = new ArrayList<>();
-    JsonNode globalLogging = template.path("Globals").path("Function").path("LoggingConfig");
     for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> resource = it.next();
       if (type(resource.getValue()).equals("AWS::Lambda::Function")
           || type(resource.getValue()).equals(SERVERLESS_FUNCTION)) {
-        JsonNode properties = resource.getValue().path("Properties");
+        boolean serverless = type(resource.getValue()).equals(SERVERLESS_FUNCTION);
+        JsonNode properties = serverless
+            ? SamGlobals.functionProperties(template, resource.getValue().path("Properties"))
+            : resource.getValue().path("Properties");
         String handler = properties.path("Handler").asText();
         int separator = handler.lastIndexOf("::");
         String handlerClass = separator < 0 ? handler : handler.substring(0, separator);
@@ -136,9 +137,7 @@ public record Application(List<FunctionDefinition> functions) {
             handlerClass.substring(handlerClass.lastIndexOf('.') + 1)
                 .startsWith(FunctionDefinition.ADAPTER_PREFIX),
             mappingsByFunction.getOrDefault(resource.getKey(), List.of()),
-            LoggingConfig.of(properties.path("LoggingConfig"),
-                type(resource.getValue()).equals(SERVERLESS_FUNCTION) ? globalLogging
-                    : MissingNode.getInstance())));
+            LoggingConfig.of(properties.path("LoggingConfig"))));
       }
     }
     return new Application(functions);

@@ -41,21 +41,16 @@ public record LoggingConfig(LogFormat format, Optional<LogLevel> applicationLogL
   }
 
   /**
-   * The {@code LoggingConfig} of a function: {@code own}, its {@code Properties.LoggingConfig}
-   * (missing for none), over {@code globals}, a SAM template's
-   * {@code Globals.Function.LoggingConfig} (missing for none), key by key as SAM merges a map. A
-   * value that is no plain string (a {@code Ref} to a parameter) or that Lambda would reject is
-   * left at its default: the local run cannot resolve it.
+   * The {@code LoggingConfig} of a function, its {@code Properties.LoggingConfig} (missing for
+   * none; a SAM function's already over its template's globals). A value that is no plain string
+   * (a {@code Ref} to a parameter) or that Lambda would reject is left at its default: the local
+   * run cannot resolve it.
    */
-  static LoggingConfig of(JsonNode own, JsonNode globals) {
-    String format = property(own, globals, "LogFormat").asText("");
+  static LoggingConfig of(JsonNode config) {
+    String format = config.path("LogFormat").asText("");
     LogFormat logFormat = format.equalsIgnoreCase("JSON") ? LogFormat.JSON : LogFormat.TEXT;
-    return new LoggingConfig(logFormat, level(property(own, globals, "ApplicationLogLevel")),
-        text(property(own, globals, "SystemLogLevel")));
-  }
-
-  private static JsonNode property(JsonNode own, JsonNode globals, String name) {
-    return own.has(name) ? own.get(name) : globals.path(name);
+    return new LoggingConfig(logFormat, level(config.path("ApplicationLogLevel")),
+        text(config.path("SystemLogLevel")));
   }
 
   private static Optional<LogLevel> level(JsonNode value) {

@@ -2,6 +2,7 @@ package dev.laconic.local.describe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.laconic.local.app.Application;
+import dev.laconic.local.app.SamGlobals;
 import dev.laconic.local.describe.ResourceNode.Service;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -53,7 +54,7 @@ final class DescriptionReader {
         case MAPPING -> mapping(id, properties);
         case FUNCTION -> functions.add(functionReader.read(id, properties, List.of()));
         case SERVERLESS_FUNCTION -> serverlessFunction(id,
-            FunctionReader.withGlobals(properties, template.path("Globals").path("Function")));
+            SamGlobals.functionProperties(template, properties));
         default -> links.addAll(ResourceReader.links(id, properties, references));
       }
     }

@@ -1,13 +1,11 @@
 package dev.laconic.local.describe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.laconic.local.app.Application;
 import dev.laconic.local.app.FunctionDefinition;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -117,18 +115,5 @@ final class FunctionReader {
    */
   private String named(JsonNode value) {
     return references.resourceId(value).orElseGet(() -> TemplateText.of(value));
-  }
-
-  /** The function's properties with a SAM template's {@code Globals.Function} beneath them. */
-  static JsonNode withGlobals(JsonNode properties, JsonNode globals) {
-    if (!globals.isObject()) {
-      return properties;
-    }
-    ObjectNode merged = ((ObjectNode) globals).deepCopy();
-    for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> property = it.next();
-      merged.set(property.getKey(), property.getValue());
-    }
-    return merged;
   }
 }

@@ -146,7 +146,9 @@ class FunctionSettingsTest {
     assertEquals("Text", report.get("Log format"));
     assertFalse(report.containsKey("System log level"));
     assertEquals("subnet-0123456789abcdef0", report.get("Subnets"));
-    assertEquals("sg-0123456789abcdef0", report.get("Security groups"));
+    // SAM puts a list of the globals before the function's own; an intrinsic (the global
+    // subnets' Ref) is a value the function's own list replaces.
+    assertEquals("FunctionGroup, sg-0123456789abcdef0", report.get("Security groups"));
     assertEquals("yes", report.get("IPv6 (dual stack)"));
     assertEquals("SharedLayer", report.get("Layers"));
   }
