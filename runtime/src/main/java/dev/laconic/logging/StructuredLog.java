@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Objects;
 
@@ -46,8 +47,6 @@ import java.util.Objects;
  * JSON format; Text when neither says.
  */
 public final class StructuredLog {
-
-  /** The runtime's timestamp: UTC milliseconds with a literal Z. */
 
   /** What Lambda set for this process; read once, as the runtime reads them once. */
   private static final LogFormat LAMBDA_FORMAT = format(System.getenv("AWS_LAMBDA_LOG_FORMAT"));
@@ -168,6 +167,11 @@ public final class StructuredLog {
   static String timestamp(Instant instant) {
     LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(),
         ZoneOffset.UTC);
+    if (time.getYear() < 1 || time.getYear() > 9999) {
+      // Past four digits the pattern writes a sign (+10000), and before year 1 the year of era
+      // (0002 for 2 BC): rare enough to build the formatter for.
+      return OtherYears.PATTERN.format(time);
+    }
     StringBuilder text = new StringBuilder(24);
     padded(text, time.getYear(), 4).append('-');
     padded(text, time.getMonthValue(), 2).append('-');
@@ -176,6 +180,12 @@ public final class StructuredLog {
     padded(text, time.getMinute(), 2).append(':');
     padded(text, time.getSecond(), 2).append('.');
     return padded(text, time.getNano() / 1_000_000, 3).append('Z').toString();
+  }
+
+  /** The runtime's own pattern, built only for a year outside 1 to 9999. */
+  private static final class OtherYears {
+    static final DateTimeFormatter PATTERN =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
   }
 
   private static StringBuilder padded(StringBuilder text, int value, int digits) {

@@ -323,7 +323,9 @@ class StructuredLogTest {
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {"2024-05-01T12:00:00.123Z",
       "2024-05-01T12:00:00Z", "1999-12-31T23:59:59.999999999Z", "0042-01-02T03:04:05.006Z",
-      "2026-02-28T00:00:00.010Z"})
+      "2026-02-28T00:00:00.010Z", "9999-12-31T23:59:59.999Z", "+10000-01-01T00:00:00.001Z",
+      "0001-01-01T00:00:00Z", "0000-06-15T01:02:03.004Z", "-0001-01-01T00:00:00Z",
+      "1969-12-31T23:59:59.999Z"})
   void timestampsAreWrittenAsTheRuntimesPatternWritesThem(String at) {
     Instant instant = Instant.parse(at);
     assertEquals(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
