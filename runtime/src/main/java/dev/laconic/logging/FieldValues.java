@@ -51,7 +51,7 @@ final class FieldValues {
       json.writeString(text(value));
     } else if (value instanceof AttributeValue attribute) {
       // DynamoDB JSON, as the Lambda runtime writes the events library's attribute value.
-      AttributeValueJson.write(json, attribute, (out, map) -> writeMap(out, map, depth + 1));
+      AttributeValueJson.write(json, attribute, new Nested(depth + 1));
     } else if (value instanceof Map<?, ?> map) {
       writeMap(json, map, depth + 1);
     } else if (value instanceof Iterable<?> iterable) {
@@ -136,6 +136,28 @@ final class FieldValues {
     }
     Arrays.sort(order, new KeyOrder(keys));
     return order;
+  }
+
+  /**
+   * The maps and list elements inside an attribute value, one level deeper, so that an
+   * {@code L} that holds itself is cut off as a map is. A class, not a lambda, as below.
+   */
+  private static final class Nested implements AttributeValueJson.MapWriter {
+    private final int depth;
+
+    Nested(int depth) {
+      this.depth = depth;
+    }
+
+    @Override
+    public void write(JsonGenerator json, Map<String, AttributeValue> map) throws IOException {
+      writeMap(json, map, depth);
+    }
+
+    @Override
+    public void writeElement(JsonGenerator json, AttributeValue element) throws IOException {
+      FieldValues.write(json, element, depth);
+    }
   }
 
   /** A class, not a lambda: no invokedynamic bootstrap on the first line of a cold start. */

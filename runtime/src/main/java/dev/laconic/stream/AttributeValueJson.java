@@ -19,11 +19,22 @@ public final class AttributeValueJson {
   @FunctionalInterface
   public interface MapWriter {
     void write(JsonGenerator json, Map<String, AttributeValue> map) throws IOException;
+
+    /**
+     * Writes an element of an {@code L} member: as {@link AttributeValueJson#write} does, unless
+     * the caller counts the depth of the value (a list that holds itself).
+     */
+    default void writeElement(JsonGenerator json, AttributeValue element) throws IOException {
+      AttributeValueJson.write(json, element, this);
+    }
   }
 
   private AttributeValueJson() {}
 
-  /** Writes {@code value}, or {@code null}; its maps, at any depth, by {@code maps}. */
+  /**
+   * Writes {@code value}, or {@code null}; its maps, at any depth, and the elements of its lists
+   * by {@code maps}.
+   */
   public static void write(JsonGenerator json, AttributeValue value, MapWriter maps)
       throws IOException {
     if (value == null) {
@@ -57,7 +68,7 @@ public final class AttributeValueJson {
     if (value.getL() != null) {
       json.writeArrayFieldStart("L");
       for (AttributeValue element : value.getL()) {
-        write(json, element, maps);
+        maps.writeElement(json, element);
       }
       json.writeEndArray();
     }

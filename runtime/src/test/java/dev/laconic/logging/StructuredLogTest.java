@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -210,9 +211,12 @@ class StructuredLogTest {
         throw new java.util.ConcurrentModificationException();
       }
     };
+    AttributeValue cyclicList = new AttributeValue().withL(new ArrayList<>());
+    cyclicList.getL().add(cyclicList);
     json.info("kept", Map.of("bad", throwing));
     json.info("kept", Map.of("cycle", cycle));
     json.info("kept", Map.of("failing", failing));
+    json.info("kept", Map.of("list", cyclicList, "other", 1));
 
     List<String> lines = jsonLogger.texts();
     assertTrue(lines.get(0).contains("\"bad\":\"<" + throwing.getClass().getName()
@@ -221,6 +225,9 @@ class StructuredLogTest {
         && lines.get(1).contains("{\"self\":{\"self\":"), lines.get(1));
     assertEquals(KEYS + ",\"message\":\"kept\",\"level\":\"INFO\",\"AWSRequestId\":\"" + REQUEST
         + "\",\"fieldsError\":\"java.util.ConcurrentModificationException\"}\n", lines.get(2));
+    assertTrue(lines.get(3).contains(",\"list\":{\"L\":[{\"L\":[{\"L\":[")
+        && lines.get(3).endsWith("]}]}]},\"other\":1}\n"), "an L that holds itself is cut off"
+        + " as a map is, and the other fields are kept: " + lines.get(3));
     text.info("kept", Map.of("failing", failing));
     assertEquals("kept fieldsError=\"java.util.ConcurrentModificationException\"",
         textLogger.calls.get(0).text());
