@@ -121,7 +121,7 @@ public record Application(List<FunctionDefinition> functions) {
           || type(resource.getValue()).equals(SERVERLESS_FUNCTION)) {
         boolean serverless = type(resource.getValue()).equals(SERVERLESS_FUNCTION);
         JsonNode properties = serverless
-            ? SamGlobals.functionProperties(template, resource.getValue().path("Properties"))
+            ? SamGlobals.functionProperties(template, resource.getValue())
             : resource.getValue().path("Properties");
         String handler = properties.path("Handler").asText();
         int separator = handler.lastIndexOf("::");

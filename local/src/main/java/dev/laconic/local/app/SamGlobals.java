@@ -19,10 +19,29 @@ public final class SamGlobals {
 
   private SamGlobals() {}
 
-  /** {@code properties} of a SAM function in {@code template}, with the template's globals. */
-  public static JsonNode functionProperties(JsonNode template, JsonNode properties) {
+  /**
+   * The properties of {@code function}, a SAM function resource of {@code template}, with the
+   * template's globals but those its {@code IgnoreGlobals} attribute leaves out: {@code "*"} for
+   * all, or a list of property names.
+   */
+  public static JsonNode functionProperties(JsonNode template, JsonNode function) {
+    JsonNode properties = function.path("Properties");
     JsonNode globals = template.path("Globals").path("Function");
-    return globals.isObject() ? merged(globals, properties) : properties;
+    if (!globals.isObject()) {
+      return properties;
+    }
+    JsonNode ignored = function.path("IgnoreGlobals");
+    if (ignored.isTextual() && ignored.asText().equals("*")) {
+      return properties;
+    }
+    if (ignored.isArray() && !ignored.isEmpty()) {
+      ObjectNode kept = ((ObjectNode) globals).deepCopy();
+      for (JsonNode name : ignored) {
+        kept.remove(name.asText());
+      }
+      globals = kept;
+    }
+    return merged(globals, properties);
   }
 
   /** {@code local} over {@code global}. */

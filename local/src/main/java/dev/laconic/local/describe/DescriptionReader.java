@@ -54,7 +54,7 @@ final class DescriptionReader {
         case MAPPING -> mapping(id, properties);
         case FUNCTION -> functions.add(functionReader.read(id, properties, List.of()));
         case SERVERLESS_FUNCTION -> serverlessFunction(id,
-            SamGlobals.functionProperties(template, properties));
+            SamGlobals.functionProperties(template, resource.getValue()));
         default -> links.addAll(ResourceReader.links(id, properties, references));
       }
     }

@@ -28,7 +28,7 @@ class SamGlobalsTest {
           "Layers": ["arn:aws:lambda:eu-west-1:123456789012:layer:otel:4"],
           "VpcConfig": {"SubnetIds": {"Ref": "Subnets"}, "SecurityGroupIds": ["sg-0123abcd"]},
           "LoggingConfig": {"LogFormat": "JSON", "ApplicationLogLevel": "ERROR"}}}}""");
-    JsonNode merged = SamGlobals.functionProperties(template, json("""
+    JsonNode merged = SamGlobals.functionProperties(template, function("""
         {"Timeout": 30,
          "Environment": {"Variables": {"TABLE": "orders-eu"}},
          "Layers": [{"Ref": "ToolsLayer"}],
@@ -47,7 +47,7 @@ class SamGlobalsTest {
     JsonNode template = json("""
         {"Globals": {"Function": {"Environment": {"Variables": {"A": "1"}},
           "KmsKeyArn": {"Fn::GetAtt": ["Key", "Arn"]}}}}""");
-    JsonNode merged = SamGlobals.functionProperties(template, json("""
+    JsonNode merged = SamGlobals.functionProperties(template, function("""
         {"Environment": {"Fn::If": ["Prod", {"Variables": {"B": "2"}}, {"Ref": "AWS::NoValue"}]},
          "KmsKeyArn": {"Ref": "KeyArn"}}"""));
     assertEquals(json("""
@@ -59,7 +59,31 @@ class SamGlobalsTest {
   void aTemplateWithoutGlobalsLeavesTheFunctionAsItIs() throws Exception {
     JsonNode properties = json("{\"Timeout\": 30}");
     assertEquals(properties, SamGlobals.functionProperties(json("{\"Resources\": {}}"),
-        properties));
+        JSON.createObjectNode().set("Properties", properties)));
+  }
+
+  /** A SAM function resource of {@code properties}. */
+  private static JsonNode function(String properties) throws Exception {
+    return JSON.createObjectNode().set("Properties", json(properties));
+  }
+
+  @Test
+  void ignoreGlobalsLeavesOutAllGlobalsOrTheNamedOnes() throws Exception {
+    JsonNode template = json("""
+        {"Globals": {"Function": {"Timeout": 60, "MemorySize": 1024,
+           "LoggingConfig": {"LogFormat": "JSON"}}}}""");
+    assertEquals(json("{\"MemorySize\": 256}"), SamGlobals.functionProperties(template, json("""
+        {"IgnoreGlobals": "*", "Properties": {"MemorySize": 256}}""")));
+    assertEquals(json("{\"MemorySize\": 1024, \"Timeout\": 5}"),
+        SamGlobals.functionProperties(template, json("""
+            {"IgnoreGlobals": ["LoggingConfig", "Timeout"], "Properties": {"Timeout": 5}}""")));
+
+    Application application = Application.parse(json("""
+        {"Globals": {"Function": {"Timeout": 60, "LoggingConfig": {"LogFormat": "JSON"}}},
+         "Resources": {"F": {"Type": "AWS::Serverless::Function", "IgnoreGlobals": "*",
+           "Properties": {"Handler": "a.B::handleRequest"}}}}"""));
+    assertEquals(3, application.find("F").timeoutSeconds());
+    assertEquals(LoggingConfig.TEXT, application.find("F").logging());
   }
 
   @Test
