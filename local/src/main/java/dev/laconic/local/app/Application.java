@@ -215,6 +215,10 @@ public record Application(List<FunctionDefinition> functions) {
     for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> variable = it.next();
       JsonNode value = variable.getValue();
+      if (value.size() == 1 && value.path("Ref").asText().equals("AWS::NoValue")) {
+        // CloudFormation leaves the variable out: how a SAM function drops one of the globals.
+        continue;
+      }
       environment.put(variable.getKey(), value.isValueNode() ? value.asText() : value.toString());
     }
     return environment;

@@ -98,4 +98,16 @@ class SamGlobalsTest {
     assertEquals(2048, function.memorySize());
     assertEquals(java.util.Map.of("STAGE", "prod"), function.environment());
   }
+
+  @Test
+  void aVariableSetToNoValueDropsTheGlobalOne() throws Exception {
+    Application application = Application.parse(json("""
+        {"Globals": {"Function": {"Environment": {"Variables": {"STAGE": "prod", "DEBUG": "1"}}}},
+         "Resources": {"F": {"Type": "AWS::Serverless::Function",
+           "Properties": {"Handler": "a.B::handleRequest",
+             "Environment": {"Variables": {"DEBUG": {"Ref": "AWS::NoValue"},
+               "TABLE": {"Ref": "Table"}}}}}}}"""));
+    assertEquals(java.util.Map.of("STAGE", "prod", "TABLE", "{\"Ref\":\"Table\"}"),
+        application.find("F").environment());
+  }
 }
