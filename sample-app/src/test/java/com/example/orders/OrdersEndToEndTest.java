@@ -31,7 +31,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 class OrdersEndToEndTest {
 
   @Test
-  void everyFunctionHandlesTheChangesItsMappingSelects(LocalApplication app) {
+  void everyFunctionHandlesTheChangesItsMappingSelects(LocalApplication app) throws Exception {
     DynamoDbTable<OrderItem> orders = orders(app);
     orders.putItem(LocalDemo.order("o-1", Order.Status.PLACED, false));
     orders.putItem(LocalDemo.order("o-1", Order.Status.PAID, true));
@@ -48,6 +48,14 @@ class OrdersEndToEndTest {
     assertTrue(echo.logs().get(0).startsWith("{\"timestamp\":\"")
         && echo.logs().get(0).contains("\"message\":\"Request received\",\"level\":\"INFO\"")
         && echo.logs().get(0).contains("\"RequestID\":\""), echo.logs().get(0));
+    JsonNode request = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(echo.logs().get(0));
+    assertEquals(request.path("AWSRequestId").asText(), request.path("RequestID").asText(),
+        "the request id logged as a field is the invocation's");
+    assertFalse(request.path("RequestID").asText().isEmpty());
+    assertEquals(echo.records().size(), echo.logs().stream()
+        .filter(line -> line.contains("\"message\":\"DynamoDb Event\"")).count(),
+        "one log record per stream record");
 
     FunctionCalls ship = app.function("OrderShipping.ship");
     // 59.90 as DynamoDB stores it, and so as its stream delivers it.
