@@ -65,14 +65,7 @@ final class ItemApi {
     ItemKey key = table.keyOfItem(item);
     IndexKeyChecks.checkItem(table, item);
     AttributeValues.checkItemSize(item);
-    String returnValues = returnValues(request, NONE_OR_ALL_OLD);
-    boolean returnOldOnFailure = returnOldOnFailure(request);
-    ExpressionContext context = new ExpressionContext(request);
-    Condition condition = condition(request, "ConditionExpression", context);
-    context.checkAllUsed(condition != null);
-    ObjectNode old = table.items().get(key);
-    check(condition, old, returnOldOnFailure);
-    return new Write(table, key, item).then(attributes(returnValues.equals("ALL_OLD") ? old : null));
+    return prepareWrite(request, new Write(table, key, item));
   }
 
   ObjectNode get(JsonNode request) {
@@ -99,14 +92,22 @@ final class ItemApi {
     Table table = engine.table(Json.tableName(request));
     rejectUnsupported(request, "Expected", "ConditionalOperator");
     ItemKey key = table.keyOf(Json.requiredObject(request, "Key"));
+    return prepareWrite(request, new Write(table, key, null));
+  }
+
+  /**
+   * The checks PutItem and DeleteItem share once the write is known: ReturnValues (NONE or ALL_OLD) and the
+   * ConditionExpression, tested against the item as it is.
+   */
+  private Prepared prepareWrite(JsonNode request, Write write) {
     String returnValues = returnValues(request, NONE_OR_ALL_OLD);
     boolean returnOldOnFailure = returnOldOnFailure(request);
     ExpressionContext context = new ExpressionContext(request);
     Condition condition = condition(request, "ConditionExpression", context);
     context.checkAllUsed(condition != null);
-    ObjectNode old = table.items().get(key);
+    ObjectNode old = write.table().items().get(write.key());
     check(condition, old, returnOldOnFailure);
-    return new Write(table, key, null).then(attributes(returnValues.equals("ALL_OLD") ? old : null));
+    return write.then(attributes(returnValues.equals("ALL_OLD") ? old : null));
   }
 
   /**
