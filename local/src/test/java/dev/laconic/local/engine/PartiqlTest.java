@@ -6,6 +6,7 @@ import static dev.laconic.local.engine.TestSupport.readStream;
 import static dev.laconic.local.engine.TestSupport.s;
 import static dev.laconic.local.engine.TestSupport.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -284,6 +285,19 @@ class PartiqlTest extends EngineTest {
         () -> run("INSERT INTO \"" + table + "\" VALUE {'pk': 'a'}"));
     assertEquals("Duplicate primary key exists in table", duplicate.awsErrorDetails().errorMessage());
     assertEquals(1, readStream(streams, arn).size(), "a refused insert publishes nothing");
+  }
+
+  @Test
+  void insertRefusesAnIndexKeyOfAnotherTypeOrEmptyAsPutItemDoes() {
+    String table = IndexReadsTest.ordersTable();
+    String insert = "INSERT INTO \"" + table + "\" VALUE {'pk': 'c9', 'sk': 'o9', ";
+
+    assertValidation("One or more parameter values were invalid: Type mismatch for Index Key stage Expected: S"
+        + " Actual: N IndexName: by-stage", insert + "'stage': 1}");
+    assertValidation("One or more parameter values are not valid. A value specified for a secondary index key is"
+        + " not supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName:"
+        + " by-customer, IndexKey: customer", insert + "'customer': ''}");
+    assertFalse(dynamo.getItem(r -> r.tableName(table).key(Map.of("pk", s("c9"), "sk", s("o9")))).hasItem());
   }
 
   @Test

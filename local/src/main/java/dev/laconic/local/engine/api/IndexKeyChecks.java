@@ -18,17 +18,11 @@ import dev.laconic.local.engine.storage.Table;
  * attribute of another type, or an empty string or binary, is refused, since DynamoDB could
  * neither index it nor leave it out. UpdateItem is refused up front for what the expression
  * alone shows (a value of another type, a path into a key attribute) and after it is applied for
- * what only the item shows (a value copied from another attribute).
+ * what only the item shows (a value copied from another attribute). A whole item, as PutItem or a
+ * PartiQL INSERT writes it, is checked by {@link Table#checkIndexKeys}.
  */
 final class IndexKeyChecks {
   private IndexKeyChecks() {
-  }
-
-  /** Checks an item a PutItem (or a batch or transaction Put) writes. */
-  static void checkItem(Table table, JsonNode item) {
-    for (SecondaryIndex index : table.indexes()) {
-      index.checkKeyValues(item);
-    }
   }
 
   /** Checks what an update expression shows before it is applied to the item. */

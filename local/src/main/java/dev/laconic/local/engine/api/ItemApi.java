@@ -34,7 +34,8 @@ import java.util.function.UnaryOperator;
  * <p>Only the expression parameters are supported; the legacy ones (Expected, AttributeUpdates, KeyConditions,
  * ScanFilter, AttributesToGet, ...) are rejected with a ValidationException rather than ignored. Query and Scan
  * read a secondary index with IndexName ({@link IndexRead}); writes keep the indexes up to date through
- * {@link Table#write} and are checked against their key attributes ({@link IndexKeyChecks}). See the <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB.html">DynamoDB
+ * {@link Table#write} and are checked against their key attributes ({@link Table#checkIndexKeys},
+ * {@link IndexKeyChecks}). See the <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB.html">DynamoDB
  * API reference</a>.
  */
 final class ItemApi {
@@ -63,7 +64,7 @@ final class ItemApi {
     ObjectNode item = Json.requiredObject(request, "Item");
     AttributeValues.validateItem(item);
     ItemKey key = table.keyOfItem(item);
-    IndexKeyChecks.checkItem(table, item);
+    table.checkIndexKeys(item);
     AttributeValues.checkItemSize(item);
     return prepareWrite(request, new Write(table, key, item));
   }
@@ -202,7 +203,7 @@ final class ItemApi {
           item = Json.requiredObject(put, "Item");
           AttributeValues.validateItem(item);
           key = table.keyOfItem(item);
-          IndexKeyChecks.checkItem(table, item);
+          table.checkIndexKeys(item);
           AttributeValues.checkItemSize(item);
         } else {
           key = table.keyOf(Json.requiredObject(delete, "Key"));

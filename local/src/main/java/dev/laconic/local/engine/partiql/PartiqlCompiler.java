@@ -363,6 +363,7 @@ final class PartiqlCompiler {
     }
     AttributeValues.validateItem(item);
     ItemKey key = table.keyOfItem(item);
+    table.checkIndexKeys(item);
     AttributeValues.checkItemSize(item);
     return new PartiqlStatement.Insert(table, key, item);
   }

@@ -110,6 +110,16 @@ public final class Table {
     indexes.add(index.isGlobal() ? firstLocal : indexes.size(), index);
   }
 
+  /**
+   * Refuses an item whose key attributes of an index have another type than declared, or are empty
+   * ({@link SecondaryIndex#checkKeyValues}): every write of a whole item passes this before it is prepared.
+   */
+  public void checkIndexKeys(JsonNode item) {
+    for (SecondaryIndex index : indexes) {
+      index.checkKeyValues(item);
+    }
+  }
+
   public void removeIndex(SecondaryIndex index) {
     indexes.remove(index);
   }
