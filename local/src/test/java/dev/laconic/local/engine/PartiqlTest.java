@@ -301,6 +301,26 @@ class PartiqlTest extends EngineTest {
   }
 
   @Test
+  void updateRefusesAnIndexKeyOfAnotherTypeOrEmptyAsUpdateItemDoes() {
+    String table = IndexReadsTest.ordersTable();
+    String update = "UPDATE \"" + table + "\" SET ";
+    String where = " WHERE pk = 'c1' AND sk = 'o1'";
+
+    assertValidation("One or more parameter values were invalid: Type mismatch for Index Key placed Expected: N"
+        + " Actual: S IndexName: by-stage", update + "placed = 'soon'" + where);
+    assertValidation("The update expression attempted to update the secondary index key to unsupported type",
+        update + "placed = note" + where);
+    assertValidation("One or more parameter values are not valid. The update expression attempted to update a"
+        + " secondary index key to a value that is not supported. The AttributeValue for a key attribute cannot"
+        + " contain an empty string value.", update + "stage = ''" + where);
+    Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+        .key(Map.of("pk", s("c1"), "sk", s("o1")))).item();
+    assertEquals(s("OPEN"), item.get("stage"));
+    assertEquals("o2 o6 o3 o1", sks(run("SELECT * FROM \"" + table + "\".\"by-stage\" WHERE stage = 'OPEN'")),
+        "o1 still in the index");
+  }
+
+  @Test
   void aNumberKeyWrittenAsOnePointZeroIsTheItemOfKeyOne() {
     String table = uniqueName("number-key");
     dynamo.createTable(r -> r.tableName(table).billingMode("PAY_PER_REQUEST")

@@ -7,6 +7,7 @@ import dev.laconic.local.engine.expression.Condition;
 import dev.laconic.local.engine.expression.DocumentPath;
 import dev.laconic.local.engine.expression.ExpressionContext;
 import dev.laconic.local.engine.expression.ExpressionParser;
+import dev.laconic.local.engine.expression.IndexKeyChecks;
 import dev.laconic.local.engine.expression.KeyCondition;
 import dev.laconic.local.engine.expression.Projection;
 import dev.laconic.local.engine.expression.UpdateExpression;
