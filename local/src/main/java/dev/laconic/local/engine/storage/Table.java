@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -93,9 +94,12 @@ public final class Table {
     attributeDefinitions = definitions;
   }
 
-  /** The secondary indexes, global ones first. */
+  /**
+   * The secondary indexes, global ones first: a read-only view, not a copy, since every UpdateItem
+   * walks it once per path it writes.
+   */
   public List<SecondaryIndex> indexes() {
-    return List.copyOf(indexes);
+    return Collections.unmodifiableList(indexes);
   }
 
   /** The index named {@code name}, or {@code null}. */
