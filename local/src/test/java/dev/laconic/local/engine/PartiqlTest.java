@@ -6,6 +6,7 @@ import static dev.laconic.local.engine.TestSupport.readStream;
 import static dev.laconic.local.engine.TestSupport.s;
 import static dev.laconic.local.engine.TestSupport.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -284,6 +285,39 @@ class PartiqlTest extends EngineTest {
         () -> run("INSERT INTO \"" + table + "\" VALUE {'pk': 'a'}"));
     assertEquals("Duplicate primary key exists in table", duplicate.awsErrorDetails().errorMessage());
     assertEquals(1, readStream(streams, arn).size(), "a refused insert publishes nothing");
+  }
+
+  @Test
+  void insertRefusesAnIndexKeyOfAnotherTypeOrEmptyAsPutItemDoes() {
+    String table = IndexReadsTest.ordersTable();
+    String insert = "INSERT INTO \"" + table + "\" VALUE {'pk': 'c9', 'sk': 'o9', ";
+
+    assertValidation("One or more parameter values were invalid: Type mismatch for Index Key stage Expected: S"
+        + " Actual: N IndexName: by-stage", insert + "'stage': 1}");
+    assertValidation("One or more parameter values are not valid. A value specified for a secondary index key is"
+        + " not supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName:"
+        + " by-customer, IndexKey: customer", insert + "'customer': ''}");
+    assertFalse(dynamo.getItem(r -> r.tableName(table).key(Map.of("pk", s("c9"), "sk", s("o9")))).hasItem());
+  }
+
+  @Test
+  void updateRefusesAnIndexKeyOfAnotherTypeOrEmptyAsUpdateItemDoes() {
+    String table = IndexReadsTest.ordersTable();
+    String update = "UPDATE \"" + table + "\" SET ";
+    String where = " WHERE pk = 'c1' AND sk = 'o1'";
+
+    assertValidation("One or more parameter values were invalid: Type mismatch for Index Key placed Expected: N"
+        + " Actual: S IndexName: by-stage", update + "placed = 'soon'" + where);
+    assertValidation("The update expression attempted to update the secondary index key to unsupported type",
+        update + "placed = note" + where);
+    assertValidation("One or more parameter values are not valid. The update expression attempted to update a"
+        + " secondary index key to a value that is not supported. The AttributeValue for a key attribute cannot"
+        + " contain an empty string value.", update + "stage = ''" + where);
+    Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+        .key(Map.of("pk", s("c1"), "sk", s("o1")))).item();
+    assertEquals(s("OPEN"), item.get("stage"));
+    assertEquals("o2 o6 o3 o1", sks(run("SELECT * FROM \"" + table + "\".\"by-stage\" WHERE stage = 'OPEN'")),
+        "o1 still in the index");
   }
 
   @Test

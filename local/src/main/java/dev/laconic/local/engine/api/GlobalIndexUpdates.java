@@ -129,21 +129,10 @@ final class GlobalIndexUpdates {
       throw ApiException.invalidParameters("ProvisionedThroughput should not be specified for index: " + name
           + " when BillingMode is PAY_PER_REQUEST");
     }
-    long[] units = new long[2];
-    String[] fields = {"ReadCapacityUnits", "WriteCapacityUnits"};
-    for (int i = 0; i < 2; i++) {
-      JsonNode value = Json.field(throughput, fields[i]);
-      String path = member + ".provisionedThroughput." + Character.toLowerCase(fields[i].charAt(0))
-          + fields[i].substring(1);
-      if (value == null) {
-        throw Json.missing(path);
-      }
-      if (!value.isIntegralNumber() || value.asLong() < 1) {
-        throw Json.constraint(path, value, "Member must have value greater than or equal to 1");
-      }
-      units[i] = value.asLong();
-    }
-    return units;
+    return new long[] {
+        IndexDeclarations.units(throughput, "ReadCapacityUnits", member + ".provisionedThroughput.readCapacityUnits"),
+        IndexDeclarations.units(throughput, "WriteCapacityUnits",
+            member + ".provisionedThroughput.writeCapacityUnits")};
   }
 
   /**

@@ -269,7 +269,8 @@ final class IndexDeclarations {
         units(throughput, "WriteCapacityUnits", member + ".provisionedThroughput.writeCapacityUnits")};
   }
 
-  private static long units(ObjectNode throughput, String field, String member) {
+  /** One capacity of a global index's ProvisionedThroughput, {@code member} naming it in messages. */
+  static long units(ObjectNode throughput, String field, String member) {
     JsonNode value = Json.field(throughput, field);
     if (value == null) {
       throw Json.missing(member);

@@ -7,6 +7,7 @@ import dev.laconic.local.engine.expression.Condition;
 import dev.laconic.local.engine.expression.DocumentPath;
 import dev.laconic.local.engine.expression.ExpressionContext;
 import dev.laconic.local.engine.expression.ExpressionParser;
+import dev.laconic.local.engine.expression.IndexKeyChecks;
 import dev.laconic.local.engine.expression.KeyCondition;
 import dev.laconic.local.engine.expression.Projection;
 import dev.laconic.local.engine.expression.UpdateExpression;
@@ -34,7 +35,8 @@ import java.util.function.UnaryOperator;
  * <p>Only the expression parameters are supported; the legacy ones (Expected, AttributeUpdates, KeyConditions,
  * ScanFilter, AttributesToGet, ...) are rejected with a ValidationException rather than ignored. Query and Scan
  * read a secondary index with IndexName ({@link IndexRead}); writes keep the indexes up to date through
- * {@link Table#write} and are checked against their key attributes ({@link IndexKeyChecks}). See the <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB.html">DynamoDB
+ * {@link Table#write} and are checked against their key attributes ({@link Table#checkIndexKeys},
+ * {@link IndexKeyChecks}). See the <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB.html">DynamoDB
  * API reference</a>.
  */
 final class ItemApi {
@@ -63,16 +65,9 @@ final class ItemApi {
     ObjectNode item = Json.requiredObject(request, "Item");
     AttributeValues.validateItem(item);
     ItemKey key = table.keyOfItem(item);
-    IndexKeyChecks.checkItem(table, item);
+    table.checkIndexKeys(item);
     AttributeValues.checkItemSize(item);
-    String returnValues = returnValues(request, NONE_OR_ALL_OLD);
-    boolean returnOldOnFailure = returnOldOnFailure(request);
-    ExpressionContext context = new ExpressionContext(request);
-    Condition condition = condition(request, "ConditionExpression", context);
-    context.checkAllUsed(condition != null);
-    ObjectNode old = table.items().get(key);
-    check(condition, old, returnOldOnFailure);
-    return new Write(table, key, item).then(attributes(returnValues.equals("ALL_OLD") ? old : null));
+    return prepareWrite(request, new Write(table, key, item));
   }
 
   ObjectNode get(JsonNode request) {
@@ -99,14 +94,22 @@ final class ItemApi {
     Table table = engine.table(Json.tableName(request));
     rejectUnsupported(request, "Expected", "ConditionalOperator");
     ItemKey key = table.keyOf(Json.requiredObject(request, "Key"));
+    return prepareWrite(request, new Write(table, key, null));
+  }
+
+  /**
+   * The checks PutItem and DeleteItem share once the write is known: ReturnValues (NONE or ALL_OLD) and the
+   * ConditionExpression, tested against the item as it is.
+   */
+  private Prepared prepareWrite(JsonNode request, Write write) {
     String returnValues = returnValues(request, NONE_OR_ALL_OLD);
     boolean returnOldOnFailure = returnOldOnFailure(request);
     ExpressionContext context = new ExpressionContext(request);
     Condition condition = condition(request, "ConditionExpression", context);
     context.checkAllUsed(condition != null);
-    ObjectNode old = table.items().get(key);
+    ObjectNode old = write.table().items().get(write.key());
     check(condition, old, returnOldOnFailure);
-    return new Write(table, key, null).then(attributes(returnValues.equals("ALL_OLD") ? old : null));
+    return write.then(attributes(returnValues.equals("ALL_OLD") ? old : null));
   }
 
   /**
@@ -201,7 +204,7 @@ final class ItemApi {
           item = Json.requiredObject(put, "Item");
           AttributeValues.validateItem(item);
           key = table.keyOfItem(item);
-          IndexKeyChecks.checkItem(table, item);
+          table.checkIndexKeys(item);
           AttributeValues.checkItemSize(item);
         } else {
           key = table.keyOf(Json.requiredObject(delete, "Key"));

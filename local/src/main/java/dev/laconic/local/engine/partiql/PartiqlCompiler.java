@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.laconic.local.engine.expression.Condition;
 import dev.laconic.local.engine.expression.DocumentPath;
+import dev.laconic.local.engine.expression.IndexKeyChecks;
 import dev.laconic.local.engine.expression.UpdateExpression;
 import dev.laconic.local.engine.partiql.PartiqlStatement.Access;
 import dev.laconic.local.engine.partiql.PartiqlStatement.Column;
@@ -363,6 +364,7 @@ final class PartiqlCompiler {
     }
     AttributeValues.validateItem(item);
     ItemKey key = table.keyOfItem(item);
+    table.checkIndexKeys(item);
     AttributeValues.checkItemSize(item);
     return new PartiqlStatement.Insert(table, key, item);
   }
@@ -404,6 +406,7 @@ final class PartiqlCompiler {
         }
       }
     }
+    IndexKeyChecks.checkExpression(table, expression);
     return new PartiqlStatement.Update(table, key.key(), expression, key.condition(), returnValues);
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.laconic.local.engine.expression.Condition;
 import dev.laconic.local.engine.expression.DocumentPath;
+import dev.laconic.local.engine.expression.IndexKeyChecks;
 import dev.laconic.local.engine.expression.Projection;
 import dev.laconic.local.engine.expression.UpdateExpression;
 import dev.laconic.local.engine.protocol.ApiException;
@@ -182,6 +183,7 @@ sealed interface PartiqlStatement {
         throw ApiException.conditionalCheckFailed(returnOldOnFailure ? old : null);
       }
       ObjectNode result = AttributeValues.canonical(update.apply(old));
+      IndexKeyChecks.checkUpdated(table, update, result);
       AttributeValues.checkItemSize(result);
       ObjectNode returned = switch (returnValues) {
         case "ALL_OLD" -> old;

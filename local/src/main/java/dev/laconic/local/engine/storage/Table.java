@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -93,9 +94,12 @@ public final class Table {
     attributeDefinitions = definitions;
   }
 
-  /** The secondary indexes, global ones first. */
+  /**
+   * The secondary indexes, global ones first: a read-only view, not a copy, since every UpdateItem
+   * walks it once per path it writes.
+   */
   public List<SecondaryIndex> indexes() {
-    return List.copyOf(indexes);
+    return Collections.unmodifiableList(indexes);
   }
 
   /** The index named {@code name}, or {@code null}. */
@@ -108,6 +112,16 @@ public final class Table {
     items.forEach((key, item) -> index.update(key, null, item));
     int firstLocal = (int) indexes.stream().filter(SecondaryIndex::isGlobal).count();
     indexes.add(index.isGlobal() ? firstLocal : indexes.size(), index);
+  }
+
+  /**
+   * Refuses an item whose key attributes of an index have another type than declared, or are empty
+   * ({@link SecondaryIndex#checkKeyValues}): every write of a whole item passes this before it is prepared.
+   */
+  public void checkIndexKeys(JsonNode item) {
+    for (SecondaryIndex index : indexes) {
+      index.checkKeyValues(item);
+    }
   }
 
   public void removeIndex(SecondaryIndex index) {

@@ -1,10 +1,7 @@
-package dev.laconic.local.engine.api;
+package dev.laconic.local.engine.expression;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.laconic.local.engine.expression.DocumentPath;
-import dev.laconic.local.engine.expression.Operand;
-import dev.laconic.local.engine.expression.UpdateExpression;
 import dev.laconic.local.engine.protocol.ApiException;
 import dev.laconic.local.engine.storage.AttributeValues;
 import dev.laconic.local.engine.storage.SecondaryIndex;
@@ -18,21 +15,16 @@ import dev.laconic.local.engine.storage.Table;
  * attribute of another type, or an empty string or binary, is refused, since DynamoDB could
  * neither index it nor leave it out. UpdateItem is refused up front for what the expression
  * alone shows (a value of another type, a path into a key attribute) and after it is applied for
- * what only the item shows (a value copied from another attribute).
+ * what only the item shows (a value copied from another attribute); so is a PartiQL UPDATE, whose
+ * SET actions are an update expression. A whole item, as PutItem or a PartiQL INSERT writes it, is
+ * checked by {@link Table#checkIndexKeys}.
  */
-final class IndexKeyChecks {
+public final class IndexKeyChecks {
   private IndexKeyChecks() {
   }
 
-  /** Checks an item a PutItem (or a batch or transaction Put) writes. */
-  static void checkItem(Table table, JsonNode item) {
-    for (SecondaryIndex index : table.indexes()) {
-      index.checkKeyValues(item);
-    }
-  }
-
   /** Checks what an update expression shows before it is applied to the item. */
-  static void checkExpression(Table table, UpdateExpression update) {
+  public static void checkExpression(Table table, UpdateExpression update) {
     for (SecondaryIndex index : table.indexes()) {
       for (Table.KeyAttribute key : index.keyAttributes()) {
         for (UpdateExpression.SetAction set : update.sets()) {
@@ -62,7 +54,7 @@ final class IndexKeyChecks {
   }
 
   /** Checks the index key attributes an update wrote, in the item it produced. */
-  static void checkUpdated(Table table, UpdateExpression update, ObjectNode result) {
+  public static void checkUpdated(Table table, UpdateExpression update, ObjectNode result) {
     for (DocumentPath path : update.paths()) {
       JsonNode value = result.get(path.attribute());
       if (value == null) {
