@@ -68,7 +68,7 @@ public final class MappingPoller implements AutoCloseable {
   static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
 
   /** {@code {"Records":[} and {@code ]}} around the records. */
-  static final int ENVELOPE_BYTES = 14;
+  static final int ENVELOPE_BYTES = EventRecords.ENVELOPE_BYTES;
 
   /** How long DynamoDB Streams keeps a record: the age limit of a mapping without limits. */
   static final long RETENTION_SECONDS = 24 * 60 * 60;
