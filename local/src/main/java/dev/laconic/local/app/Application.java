@@ -21,9 +21,10 @@ import java.util.Optional;
  *
  * <p>Only what a local run needs is read: each function's handler, name, timeout, memory,
  * environment and logging config, and each mapping's settings; a SAM function's over its
- * template's {@code Globals.Function}, as SAM merges them ({@link SamGlobals}). Other resources (roles, log
- * groups) have no local meaning. Every function is read, those of the application's own template too; the runner runs
- * only the {@link #generatedFunctions() generated} ones, the invoker any.
+ * template's {@code Globals.Function}, as SAM merges them ({@link SamGlobals}). Other resources
+ * (roles, log groups) have no local meaning. Every function is read, those of the application's
+ * own template too; the runner runs only the {@link #generatedFunctions() generated} ones, the
+ * invoker any.
  */
 public record Application(List<FunctionDefinition> functions) {
 

@@ -47,8 +47,9 @@ public record LoggingConfig(LogFormat format, Optional<LogLevel> applicationLogL
    * run cannot resolve it.
    */
   static LoggingConfig of(JsonNode config) {
-    String format = config.path("LogFormat").asText("");
-    LogFormat logFormat = format.equalsIgnoreCase("JSON") ? LogFormat.JSON : LogFormat.TEXT;
+    // The values are enums of the resource's schema, so "json" is refused as much as "XML".
+    LogFormat logFormat = config.path("LogFormat").asText("").equals("JSON") ? LogFormat.JSON
+        : LogFormat.TEXT;
     return new LoggingConfig(logFormat, level(config.path("ApplicationLogLevel")),
         text(config.path("SystemLogLevel")));
   }
@@ -56,7 +57,7 @@ public record LoggingConfig(LogFormat format, Optional<LogLevel> applicationLogL
   private static Optional<LogLevel> level(JsonNode value) {
     for (LogLevel level : LogLevel.values()) {
       if (level != LogLevel.UNDEFINED && value.isTextual()
-          && level.name().equalsIgnoreCase(value.asText())) {
+          && level.name().equals(value.asText())) {
         return Optional.of(level);
       }
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -59,23 +60,26 @@ public final class TemplateTables {
       if (keys.isEmpty()) {
         throw new IllegalArgumentException("Table " + logicalId + " has no KeySchema.");
       }
-      List<String> indexNames = new ArrayList<>();
       List<GlobalSecondaryIndex> globalIndexes = new ArrayList<>();
       for (JsonNode index : properties.path("GlobalSecondaryIndexes")) {
-        String indexName = text(logicalId, index, "IndexName");
-        indexNames.add(indexName);
         // Tables are on demand, so an index's ProvisionedThroughput is left out with the table's.
-        globalIndexes.add(GlobalSecondaryIndex.builder().indexName(indexName)
-            .keySchema(keySchema(logicalId, index)).projection(projection(logicalId, index)).build());
+        globalIndexes.add(GlobalSecondaryIndex.builder()
+            .indexName(text(logicalId, index, "IndexName"))
+            .keySchema(keySchema(logicalId, index)).projection(projection(logicalId, index))
+            .build());
       }
       List<LocalSecondaryIndex> localIndexes = new ArrayList<>();
       for (JsonNode index : properties.path("LocalSecondaryIndexes")) {
-        String indexName = text(logicalId, index, "IndexName");
-        indexNames.add(indexName);
-        localIndexes.add(LocalSecondaryIndex.builder().indexName(indexName)
-            .keySchema(keySchema(logicalId, index)).projection(projection(logicalId, index)).build());
+        localIndexes.add(LocalSecondaryIndex.builder()
+            .indexName(text(logicalId, index, "IndexName"))
+            .keySchema(keySchema(logicalId, index)).projection(projection(logicalId, index))
+            .build());
       }
-      // All of them, as CloudFormation passes them: DynamoDB refuses one no key uses, here as on AWS.
+      List<String> indexNames = Stream.concat(
+          globalIndexes.stream().map(GlobalSecondaryIndex::indexName),
+          localIndexes.stream().map(LocalSecondaryIndex::indexName)).toList();
+      // All of them, as CloudFormation passes them: DynamoDB refuses one no key uses, here as on
+      // AWS.
       List<AttributeDefinition> attributes = new ArrayList<>();
       for (JsonNode attribute : properties.path("AttributeDefinitions")) {
         attributes.add(AttributeDefinition.builder()
@@ -96,8 +100,9 @@ public final class TemplateTables {
       try {
         dynamo.createTable(request.build());
       } catch (DynamoDbException e) {
-        throw new IllegalArgumentException("Table " + logicalId + ": " + (e.awsErrorDetails() == null
-            ? e.getMessage() : e.awsErrorDetails().errorMessage()), e);
+        throw new IllegalArgumentException("Table " + logicalId + ": "
+            + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage()),
+            e);
       }
       created.add("Created table " + name + " (" + String.join(", ", keys.stream()
           .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList())

@@ -98,7 +98,8 @@ public final class LocalContext implements Context {
 
   /**
    * Logs a fault of the function (its trace, a handler that cannot be loaded) as the runtime logs
-   * the faults it reports: at ERROR in the JSON format, so no {@code ApplicationLogLevel} drops it.
+   * the faults it reports: at ERROR in the JSON format, so an {@code ApplicationLogLevel} of FATAL
+   * drops it as the runtime's does; without a level in Text.
    */
   public void logFault(String message) {
     logger.fault(message);

@@ -30,6 +30,9 @@ final class EventRecords {
   private static final byte[] RECORDS_START = "{\"Records\":[".getBytes(StandardCharsets.UTF_8);
   private static final byte[] RECORDS_END = "]}".getBytes(StandardCharsets.UTF_8);
 
+  /** {@code {"Records":[} and {@code ]}} around the records. */
+  static final int ENVELOPE_BYTES = RECORDS_START.length + RECORDS_END.length;
+
   private EventRecords() {}
 
   /** The record's JSON as Lambda delivers it for the stream {@code streamArn}. */
@@ -84,7 +87,7 @@ final class EventRecords {
    * {@link #event} serializes to, without serializing each record again.
    */
   static byte[] eventBytes(List<byte[]> records) {
-    int size = MappingPoller.ENVELOPE_BYTES + Math.max(0, records.size() - 1);
+    int size = ENVELOPE_BYTES + Math.max(0, records.size() - 1);
     for (byte[] record : records) {
       size += record.length;
     }

@@ -68,7 +68,7 @@ public final class MappingPoller implements AutoCloseable {
   static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
 
   /** {@code {"Records":[} and {@code ]}} around the records. */
-  static final int ENVELOPE_BYTES = 14;
+  static final int ENVELOPE_BYTES = EventRecords.ENVELOPE_BYTES;
 
   /** How long DynamoDB Streams keeps a record: the age limit of a mapping without limits. */
   static final long RETENTION_SECONDS = 24 * 60 * 60;
@@ -178,12 +178,13 @@ public final class MappingPoller implements AutoCloseable {
   public void close() {
     running = false;
     try {
-      long deadline = System.nanoTime() + stopWait().toNanos();
-      while (invoking && thread.isAlive() && System.nanoTime() - deadline < 0) {
-        Thread.sleep(1);
-      }
+      // Read once after running is cleared: an invocation not started by now never starts.
       if (invoking) {
-        interruptedInFunction = true;
+        long deadline = System.nanoTime() + stopWait().toNanos();
+        while (invoking && thread.isAlive() && System.nanoTime() - deadline < 0) {
+          Thread.sleep(1);
+        }
+        interruptedInFunction = invoking;
       }
       thread.interrupt();
       thread.join(10_000);
@@ -195,9 +196,6 @@ public final class MappingPoller implements AutoCloseable {
 
   /** How long {@link #close()} waits for a batch in the function. */
   private Duration stopWait() {
-    if (invoker == null) {
-      return Duration.ZERO;
-    }
     Duration most = Duration.ofSeconds(MAX_STOP_WAIT_SECONDS);
     return invoker.timeout().compareTo(most) < 0 ? invoker.timeout() : most;
   }

@@ -47,6 +47,26 @@ class LoggingConfigTest {
         "a format the local run cannot resolve is the default, Text, which filters nothing");
   }
 
+  /**
+   * {@code LogFormat} and {@code ApplicationLogLevel} are enums of {@code AWS::Lambda::Function}'s
+   * schema, spelled as it spells them; the describe page reads them so too.
+   */
+  @Test
+  void valuesSpelledOtherwiseThanTheSchemaAreLeftAtTheirDefaults() throws Exception {
+    Application application = application("""
+        {"Resources": {
+          "Lower": {"Type": "AWS::Lambda::Function", "Properties": {"Handler": "a.B",
+            "LoggingConfig": {"LogFormat": "json", "ApplicationLogLevel": "DEBUG"}}},
+          "LowerLevel": {"Type": "AWS::Lambda::Function", "Properties": {"Handler": "a.C",
+            "LoggingConfig": {"LogFormat": "JSON", "ApplicationLogLevel": "debug"}}}}}
+        """);
+    assertEquals(LogFormat.TEXT, application.find("Lower").logging().format());
+    assertEquals(LogLevel.UNDEFINED, application.find("Lower").logging().minimumLevel());
+    assertEquals(new LoggingConfig(LogFormat.JSON, Optional.empty(), Optional.empty()),
+        application.find("LowerLevel").logging());
+    assertEquals(LogLevel.INFO, application.find("LowerLevel").logging().minimumLevel());
+  }
+
   @Test
   void aSamFunctionTakesTheGlobalsKeyByKey() throws Exception {
     Application application = application("""

@@ -81,6 +81,20 @@ class LoggingConfigInvokeTest {
         "java.lang.IllegalStateException: failed as asked"), last);
   }
 
+  /**
+   * The runtime logs the fault it reports through the function's logger, at ERROR in JSON and
+   * without a level in Text: FATAL drops it, as any record below the level, and Text keeps it.
+   */
+  @Test
+  void aFunctionErrorIsFilteredAsAnyErrorRecordAndUnformattedInText() throws Exception {
+    InvokeResult fatal = invoke("JsonFatalFunction", "\"fail\"");
+    assertEquals(List.of(record("no level", "UNDEFINED", ""), record("at FATAL", "FATAL", "")),
+        normalized("JsonFatalFunction", fatal), "no record of the fault");
+    InvokeResult text = invoke("TextFunction", "\"fail\"");
+    String last = strip("TextFunction", text.logs().get(text.logs().size() - 1));
+    assertTrue(last.startsWith("java.lang.IllegalStateException: failed as asked"), last);
+  }
+
   @Test
   void textIsTheRuntimesTextWithLevelsAndNothingFiltered() {
     InvokeResult result = invoke("TextFunction", "{}");

@@ -21,11 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -85,7 +82,7 @@ class RunnerLoadTest {
   @Test
   void aHundredThousandRecordsAreEachAcknowledgedOnceInOrderInBoundedMemory() throws Exception {
     String table = "Load";
-    createTable(table);
+    StreamTables.create(dynamo, table);
     LoadLedger ledger = LoadLedger.start(KEYS, FLAKY, FLAKY_FAILURES, POISON, RETRIES);
 
     long writeStart = System.nanoTime();
@@ -196,7 +193,7 @@ class RunnerLoadTest {
   /** The records of a shard from {@code start} to {@code end}, read back from the stream. */
   private List<String> records(String table, String shardId, String start, String end) {
     List<String> names = new ArrayList<>();
-    try (DynamoDbStreamsClient streams = streams()) {
+    try (DynamoDbStreamsClient streams = StreamTables.streams(engine)) {
       String iterator = streams.getShardIterator(r -> r.streamArn(streamArn(table))
           .shardId(shardId).shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER)
           .sequenceNumber(start)).shardIterator();
@@ -217,21 +214,10 @@ class RunnerLoadTest {
   }
 
   private int shardCount(String table) {
-    try (DynamoDbStreamsClient streams = streams()) {
+    try (DynamoDbStreamsClient streams = StreamTables.streams(engine)) {
       return streams.describeStream(r -> r.streamArn(streamArn(table))).streamDescription()
           .shards().size();
     }
-  }
-
-  private DynamoDbStreamsClient streams() {
-    return DynamoDbStreamsClient.builder()
-        .endpointOverride(engine.endpoint())
-        .region(software.amazon.awssdk.regions.Region.of(engine.region()))
-        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
-            .create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("t", "t")))
-        .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient
-            .builder())
-        .build();
   }
 
   private String streamArn(String table) {
@@ -243,15 +229,6 @@ class RunnerLoadTest {
     assertEquals(1, records.size(), () -> records.size() + " batches given up, the first: "
         + records.get(0));
     return records.get(0);
-  }
-
-  private void createTable(String name) {
-    dynamo.createTable(r -> r.tableName(name)
-        .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-        .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-        .billingMode("PAY_PER_REQUEST")
-        .streamSpecification(s -> s.streamEnabled(true)
-            .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
   }
 
   private static long processCpuNanos() {

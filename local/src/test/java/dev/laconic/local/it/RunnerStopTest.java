@@ -23,16 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -72,12 +65,7 @@ class RunnerStopTest {
     Deliveries.clear();
     TestFunctions.Stoppable.entered = new CountDownLatch(1);
     table = "Stopped" + TABLES.incrementAndGet();
-    dynamo.createTable(r -> r.tableName(table)
-        .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-        .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-        .billingMode("PAY_PER_REQUEST")
-        .streamSpecification(s -> s.streamEnabled(true)
-            .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+    StreamTables.create(dynamo, table);
   }
 
   @AfterEach
@@ -153,7 +141,7 @@ class RunnerStopTest {
     runner.close();
     assertNoFailurePrinted();
     String streamArn = dynamo.describeTable(r -> r.tableName(table)).table().latestStreamArn();
-    try (DynamoDbStreamsClient streams = streams()) {
+    try (DynamoDbStreamsClient streams = StreamTables.streams(engine)) {
       String shardId = streams.describeStream(r -> r.streamArn(streamArn)).streamDescription()
           .shards().get(0).shardId();
       String iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shardId)
@@ -198,15 +186,6 @@ class RunnerStopTest {
     runners.add(runner);
     assertTrue(runner.awaitStarted(WAIT));
     return runner;
-  }
-
-  private static DynamoDbStreamsClient streams() {
-    return DynamoDbStreamsClient.builder()
-        .endpointOverride(engine.endpoint())
-        .region(Region.of(engine.region()))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .build();
   }
 
   private void awaitIdle() throws InterruptedException {
