@@ -7,6 +7,10 @@ import java.util.Set;
 /** The forms of a {@code numeric} operator event-ruler compiles, and the numbers it compares. */
 final class NumericRange {
 
+  /** The end of the problem of a range that starts or ends at the last double. */
+  static final String LAST_DOUBLE_REFUSED =
+      ", the last double, is refused (event-ruler cannot compile it)";
+
   private static final Set<String> LOWER = Set.of(">", ">=");
   private static final Set<String> UPPER = Set.of("<", "<=");
 
@@ -39,7 +43,7 @@ final class NumericRange {
       if (LOWER.contains(first) && bound == Double.MAX_VALUE
           || UPPER.contains(first) && bound == -Double.MAX_VALUE) {
         return "a range " + (LOWER.contains(first) ? "from " : "up to ") + terms.get(1)
-            + ", the last double, is refused (event-ruler cannot compile it)";
+            + LAST_DOUBLE_REFUSED;
       }
       return first.equals("=") || LOWER.contains(first) || UPPER.contains(first) ? null
           : "\"" + first + "\" is no numeric operator; they are =, <, <=, > and >=";

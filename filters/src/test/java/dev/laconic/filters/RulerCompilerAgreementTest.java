@@ -46,7 +46,7 @@ class RulerCompilerAgreementTest {
         // it): refusing that is the guard.
         boolean named = parsed.problems().stream().filter(p -> p.kind().refused())
             .allMatch(p -> NARROWER.contains(p.kind())
-                || p.detail().endsWith("the last double, is refused (event-ruler cannot compile it)"));
+                || p.detail().endsWith(NumericRange.LAST_DOUBLE_REFUSED));
         assertTrue(named || rulerMachineProblem(pattern) != null, () -> "refused here for "
             + parsed.problems() + ", compiled by event-ruler: " + pattern);
         outcomes.merge("refused here only", 1, Integer::sum);

@@ -665,6 +665,20 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aSnapStartKeyByReferenceAloneIsWarnedOfOnTheKey() {
+    JavaFileObject source = function("snapStart = true, environment = \"STAGE=prod\",\n"
+        + "layers = \"arn:aws:lambda:eu-west-1:123456789012:layer:otel:4\",\n"
+        + "kmsKey = \"${AppKey}\"");
+    Compilation compilation = Compilations.javac(Compilations.CODE)
+        .withProcessors(new LaconicProcessor()).compile(source);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("[LACONIC-230] kmsKey = \"${AppKey}\" is given"
+        + " by a template parameter, and snapStart = true.")
+        .inFile(source).onLineContaining("kmsKey");
+    assertThat(compilation).hadWarningCount(1);
+  }
+
+  @Test
   void everyDiagnosticHasATest() {
     Set<Diagnostic> tested = cases().map(Case::diagnostic)
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Diagnostic.class)));

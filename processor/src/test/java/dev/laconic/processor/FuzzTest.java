@@ -79,13 +79,15 @@ class FuzzTest {
   /** The seed of the run, which gives each source its own seed. */
   static final long SEED = 20261130;
 
+  /** Values for the template parameters of a layer and of a KMS key. */
+  static final String LAYER = "arn:aws:lambda:eu-west-1:123456789012:layer:otel:4";
+  static final String KMS_KEY =
+      "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
   /**
    * How many base templates sources choose from (or none): a few, random but fixed, so that each
    * source's seed alone reproduces it.
    */
-  static final String LAYER = "arn:aws:lambda:eu-west-1:123456789012:layer:otel:4";
-  static final String KMS_KEY =
-      "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
   static final int BASE_TEMPLATES = 6;
   static final long BASE_SEED = 20261202;
 

@@ -173,6 +173,4 @@ final class FieldValues {
       return keys[a].compareTo(keys[b]);
     }
   }
-
-
 }

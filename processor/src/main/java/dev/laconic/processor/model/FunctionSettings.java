@@ -60,6 +60,36 @@ public record FunctionSettings(
         List.of(), DEFAULT_EPHEMERAL_STORAGE, Optional.empty(), origin);
   }
 
+  /**
+   * A setting's value that names something outside the function, of the kind it must be.
+   *
+   * @param attribute the annotation attribute: {@code subnetIds}, {@code layers}, {@code kmsKey}
+   * @param at where the value is written: the list element, or the attribute of a single value
+   */
+  public record Reference(String attribute, ArnKind kind, ArnRef value, Origin.Location at) {}
+
+  /**
+   * The values of {@code subnetIds}, {@code securityGroupIds}, {@code layers} and {@code kmsKey},
+   * in that order, each list in source order.
+   */
+  public List<Reference> references() {
+    List<Reference> references = new ArrayList<>();
+    addReferences(references, "subnetIds", ArnKind.SUBNET_IDS, vpc.subnetIds());
+    addReferences(references, "securityGroupIds", ArnKind.SECURITY_GROUP_IDS,
+        vpc.securityGroupIds());
+    addReferences(references, "layers", ArnKind.LAYER_VERSION, layers);
+    kmsKey.ifPresent(key -> references.add(
+        new Reference("kmsKey", ArnKind.KMS_KEY, key, origin.at("kmsKey"))));
+    return references;
+  }
+
+  private void addReferences(List<Reference> references, String attribute, ArnKind kind,
+      List<ArnRef> values) {
+    for (int i = 0; i < values.size(); i++) {
+      references.add(new Reference(attribute, kind, values.get(i), origin.at(attribute, i)));
+    }
+  }
+
   /** The variable {@code tieredCompilation} writes, unless it leaves the runtime's default. */
   public static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
 

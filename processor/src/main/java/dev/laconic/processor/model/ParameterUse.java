@@ -20,15 +20,12 @@ public record ParameterUse(String name, ArnKind kind, String attribute, Origin.L
    * policies.
    */
   public static List<ParameterUse> of(FunctionModel function) {
-    FunctionSettings settings = function.settings();
     List<ParameterUse> uses = new ArrayList<>();
-    addUses(uses, settings.vpc().subnetIds(), ArnKind.SUBNET_IDS, "subnetIds", settings);
-    addUses(uses, settings.vpc().securityGroupIds(), ArnKind.SECURITY_GROUP_IDS,
-        "securityGroupIds", settings);
-    addUses(uses, settings.layers(), ArnKind.LAYER_VERSION, "layers", settings);
-    if (settings.kmsKey().orElse(null) instanceof ArnRef.Parameter p) {
-      uses.add(new ParameterUse(p.name(), ArnKind.KMS_KEY, "kmsKey",
-          settings.origin().at("kmsKey")));
+    for (FunctionSettings.Reference reference : function.settings().references()) {
+      if (reference.value() instanceof ArnRef.Parameter p) {
+        uses.add(new ParameterUse(p.name(), reference.kind(), reference.attribute(),
+            reference.at()));
+      }
     }
     for (TriggerModel trigger : function.triggers()) {
       uses.addAll(trigger.parameterUses());
@@ -42,15 +39,6 @@ public record ParameterUse(String name, ArnKind kind, String attribute, Origin.L
       }
     }
     return uses;
-  }
-
-  private static void addUses(List<ParameterUse> uses, List<ArnRef> values, ArnKind kind,
-      String attribute, FunctionSettings settings) {
-    for (int i = 0; i < values.size(); i++) {
-      if (values.get(i) instanceof ArnRef.Parameter p) {
-        uses.add(new ParameterUse(p.name(), kind, attribute, settings.origin().at(attribute, i)));
-      }
-    }
   }
 
   /**

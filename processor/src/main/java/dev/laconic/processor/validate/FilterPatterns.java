@@ -8,7 +8,9 @@ import dev.laconic.filters.ParsedFilter;
 import dev.laconic.processor.diag.Diagnostic;
 import dev.laconic.processor.diag.Origin;
 import dev.laconic.processor.diag.ValidationReport;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,11 +36,11 @@ public final class FilterPatterns {
   static final int DEFAULT_FILTER_QUOTA = 5;
   static final int MAX_FILTER_LENGTH = 4096;
 
-  /** DynamoDB's attribute value types, the names below an attribute of an image or the keys. */
-  private static final Map<String, Value> ATTRIBUTE_TYPES = Map.of("S", Value.STRING,
-      "N", Value.STRING, "B", Value.STRING, "SS", Value.STRING, "NS", Value.STRING,
-      "BS", Value.STRING, "BOOL", Value.BOOLEAN, "NULL", Value.BOOLEAN, "M", Value.ANY,
-      "L", Value.ANY);
+  /**
+   * DynamoDB's attribute value types, the names below an attribute of an image or the keys, in
+   * the order a message lists them.
+   */
+  private static final Map<String, Value> ATTRIBUTE_TYPES = attributeTypes();
 
   /**
    * The record a source's filters match, as Lambda's filtering sees it.
@@ -187,8 +189,8 @@ public final class FilterPatterns {
       }
       String type = path.get(i);
       if (!ATTRIBUTE_TYPES.containsKey(type)) {
-        return new Leaf(i, List.of("S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL"),
-            "a DynamoDB attribute value", Value.ANY);
+        return new Leaf(i, List.copyOf(ATTRIBUTE_TYPES.keySet()), "a DynamoDB attribute value",
+            Value.ANY);
       }
       if (i == path.size() - 1) {
         return new Leaf(-1, List.of(), record.description(), ATTRIBUTE_TYPES.get(type));
@@ -201,6 +203,18 @@ public final class FilterPatterns {
       }
     }
     return new Leaf(-1, List.of(), record.description(), Value.ANY);
+  }
+
+  private static Map<String, Value> attributeTypes() {
+    Map<String, Value> types = new LinkedHashMap<>();
+    for (String type : List.of("S", "N", "B", "SS", "NS", "BS")) {
+      types.put(type, Value.STRING);
+    }
+    types.put("M", Value.ANY);
+    types.put("L", Value.ANY);
+    types.put("NULL", Value.BOOLEAN);
+    types.put("BOOL", Value.BOOLEAN);
+    return Collections.unmodifiableMap(types);
   }
 
   private static boolean canMatch(Matcher matcher, Value type) {
@@ -216,8 +230,7 @@ public final class FilterPatterns {
     return switch (matcher.operator()) {
       case STRING -> "the string \"" + matcher.text() + "\"";
       case NUMBER -> "the number " + matcher.text();
-      case BOOLEAN, NULL -> matcher.text();
-      default -> matcher.text();
+      default -> matcher.text(); // true, false, null, an operator's object
     };
   }
 

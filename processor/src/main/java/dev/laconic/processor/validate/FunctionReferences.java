@@ -24,8 +24,8 @@ final class FunctionReferences {
   static final int MAX_SUBNETS = 16;
   static final int MAX_SECURITY_GROUPS = 5;
   static final int MAX_LAYERS = 5;
-  /** CloudFormation's longest layer ARN. */
-  private static final int MAX_LAYER_ARN_LENGTH = 140;
+  /** CloudFormation's longest layer ARN, as the template's parameter of one says too. */
+  private static final int MAX_LAYER_ARN_LENGTH = ArnKind.LAYER_VERSION.maxLength();
 
   private FunctionReferences() {}
 

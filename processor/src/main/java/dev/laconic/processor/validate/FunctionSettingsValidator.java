@@ -5,16 +5,13 @@ import dev.laconic.annotations.LogFormat;
 import dev.laconic.annotations.SystemLogLevel;
 import dev.laconic.annotations.TieredCompilation;
 import dev.laconic.processor.diag.Diagnostic;
-import dev.laconic.processor.diag.Origin;
 import dev.laconic.processor.diag.ValidationReport;
 import dev.laconic.processor.model.ArnRef;
 import dev.laconic.processor.model.FunctionSettings;
 import dev.laconic.processor.model.LoggingSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -110,25 +107,14 @@ final class FunctionSettingsValidator {
    */
   private static void warnOfValuesByReference(FunctionSettings settings,
       ValidationReport.Builder report) {
-    Map<String, List<ArnRef>> byAttribute = new LinkedHashMap<>();
-    byAttribute.put("subnetIds", settings.vpc().subnetIds());
-    byAttribute.put("securityGroupIds", settings.vpc().securityGroupIds());
-    byAttribute.put("layers", settings.layers());
-    byAttribute.put("kmsKey", settings.kmsKey().stream().toList());
-    for (Map.Entry<String, List<ArnRef>> attribute : byAttribute.entrySet()) {
-      List<ArnRef> values = attribute.getValue();
-      for (int i = 0; i < values.size(); i++) {
-        ArnRef value = values.get(i);
-        if (value instanceof ArnRef.Literal) {
-          continue;
-        }
-        String by = value instanceof ArnRef.Parameter ? "a template parameter"
-            : "a resource of the base template";
-        String whose = value instanceof ArnRef.Parameter ? "the parameter" : "the resource";
-        Origin.Location at = attribute.getKey().equals("kmsKey")
-            ? settings.origin().at("kmsKey") : settings.origin().at(attribute.getKey(), i);
-        report.report(Diagnostic.SNAPSTART_SETTING_BY_REFERENCE, at, attribute.getKey(),
-            value.source(), by, whose);
+    for (FunctionSettings.Reference reference : settings.references()) {
+      ArnRef value = reference.value();
+      if (!(value instanceof ArnRef.Literal)) {
+        boolean parameter = value instanceof ArnRef.Parameter;
+        report.report(Diagnostic.SNAPSTART_SETTING_BY_REFERENCE, reference.at(),
+            reference.attribute(), value.source(),
+            parameter ? "a template parameter" : "a resource of the base template",
+            parameter ? "the parameter" : "the resource");
         return;
       }
     }

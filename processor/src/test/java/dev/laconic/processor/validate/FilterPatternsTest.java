@@ -1,6 +1,7 @@
 package dev.laconic.processor.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.laconic.filters.Matcher.Value;
 import dev.laconic.processor.diag.Diagnostic;
@@ -9,6 +10,7 @@ import dev.laconic.processor.diag.Reporter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,5 +44,16 @@ class FilterPatternsTest {
     List<Diagnostic> reported = FilterPatterns.validate(List.of(pattern), Origin.NONE, DYNAMODB)
         .items().stream().map(Reporter.Report::diagnostic).toList();
     assertEquals(expected == null ? List.of() : List.of(expected), reported, pattern);
+  }
+
+  @Test
+  void anUnknownAttributeTypeIsToldTheTypesInDynamoDbsOrder() {
+    List<String> messages = FilterPatterns.validate(
+        List.of("{\"dynamodb\": {\"NewImage\": {\"x\": {\"Str\": [\"a\"]}}}}"), Origin.NONE,
+        DYNAMODB).items().stream().map(Reporter.Report::message).toList();
+    assertEquals(1, messages.size(), messages::toString);
+    assertTrue(messages.get(0).contains("\"dynamodb.NewImage.x.Str\", which a DynamoDB"
+        + " attribute value does not have, so the pattern never matches. It has S, N, B, SS, NS,"
+        + " BS, M, L, NULL, BOOL."), messages.get(0));
   }
 }
